@@ -1,0 +1,35 @@
+/**
+ * The one table of stable error codes. Every error that leaves Scoutline
+ * (HTTP response, CLI exit) carries one of these codes; the table decides the
+ * HTTP status and the CLI exit status so the two interfaces never disagree.
+ */
+export const errorCodes = {
+  invalid_input: { http: 400, exit: 2, summary: 'The input is malformed or fails validation.' },
+  query_syntax: { http: 400, exit: 3, summary: 'The Boolean search query has a syntax error.' },
+  not_found: { http: 404, exit: 4, summary: 'The requested record does not exist.' },
+  conflict: { http: 409, exit: 5, summary: 'The request conflicts with the current state.' },
+  no_plan: { http: 409, exit: 10, summary: 'The seat has no paid plan that allows this action.' },
+  no_credits: { http: 409, exit: 11, summary: 'The seat has no InMail credits left.' },
+  awaiting_reply: { http: 409, exit: 12, summary: 'An InMail to this person is still awaiting a reply.' },
+  purchase_cap: { http: 409, exit: 13, summary: 'The monthly purchase cap for extra credits is reached.' },
+  not_pooled: { http: 409, exit: 14, summary: 'Credits can only be moved between seats of one pooled contract.' },
+  message_too_long: { http: 422, exit: 20, summary: 'A rendered message is over its channel limit even after auto-fit.' },
+  template_error: { http: 422, exit: 21, summary: 'A template could not be parsed or rendered.' },
+  suppressed: { http: 409, exit: 30, summary: 'The candidate is on the suppression list.' },
+  cap_reached: { http: 429, exit: 31, summary: 'A pacing cap (weekly invitations, notes, daily budget) is reached.' },
+  invalid_transition: { http: 409, exit: 32, summary: 'The outreach state machine does not allow this transition.' },
+  bad_signature: { http: 401, exit: 33, summary: 'A webhook signature is missing or wrong.' },
+  upstream_error: { http: 502, exit: 40, summary: 'An external service (SMTP, webhook, LLM, embeddings) failed.' },
+  storage_error: { http: 500, exit: 50, summary: 'The database could not be opened or migrated.' },
+  internal: { http: 500, exit: 70, summary: 'An unexpected error; please report it.' },
+} as const satisfies Record<string, { http: number; exit: number; summary: string }>;
+
+export type ErrorCode = keyof typeof errorCodes;
+
+export function httpStatusFor(code: ErrorCode): number {
+  return errorCodes[code].http;
+}
+
+export function exitStatusFor(code: ErrorCode): number {
+  return errorCodes[code].exit;
+}
