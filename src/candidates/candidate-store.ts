@@ -1,0 +1,285 @@
+import type { Kysely, Selectable } from 'kysely';
+import { AppError } from '../core/app-error.ts';
+import type { Database, Dialect } from '../db/schema.ts';
+import type { Store } from '../db/open-database.ts';
+import { indexCandidates, removeFromIndex } from '../search/search-index.ts';
+import { candidateInputSchema, fullName, type Candidate, type CandidateInput, type CandidateInputLoose } from './candidate.ts';
+import type { CandidateTable } from './candidate-tables.ts';
+import { mergeCandidate } from './merge-candidate.ts';
+import { canonicalProfileUrl, normaliseEmail } from './profile-url.ts';
+
+export type UpsertOutcome = 'imported' | 'updated' | 'unchanged';
+
+export interface UpsertResult {
+  outcomes: Array<{ outcome: UpsertOutcome; id: number }>;
+}
+
+type CandidateRow = Selectable<CandidateTable>;
+
+/** Cleans an input before storage: canonical URL, valid lower-case emails, derived full name. */
+export function normaliseCandidateInput(input: CandidateInputLoose | CandidateInput): CandidateInput {
+  const c = candidateInputSchema.parse(input);
+  const emails = c.emails.map(normaliseEmail).filter((e): e is string => e !== null);
+  return {
+    ...c,
+    name: fullName(c),
+    profileUrl: canonicalProfileUrl(c.profileUrl),
+    emails: [...new Set(emails)],
+    skills: c.skills.map((s) => s.trim()).filter(Boolean),
+  };
+}
+
+export function rowToCandidate(row: CandidateRow): Candidate {
+  return {
+    id: Number(row.id),
+    workspaceId: row.workspace_id,
+    name: row.name,
+    firstName: row.first_name,
+    lastName: row.last_name,
+    headline: row.headline,
+    summary: row.summary,
+    location: { city: row.city, region: row.region, country: row.country, timeZone: row.time_zone },
+    profileUrl: row.profile_url,
+    positions: JSON.parse(row.positions),
+    education: JSON.parse(row.education),
+    skills: JSON.parse(row.skills),
+    emails: JSON.parse(row.emails),
+    phones: JSON.parse(row.phones),
+    tags: JSON.parse(row.tags),
+    linkedin: {
+      openProfile: row.open_profile === 1,
+      openToWork: row.open_to_work === 1,
+      premium: row.premium === 1,
+      degree: row.degree === null ? null : Number(row.degree),
+      mutualConnections: Number(row.mutual_connections),
+      lastActive: row.last_active,
+    },
+    source: row.source,
+    importedAt: row.imported_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function candidateColumns(c: CandidateInput) {
+  return {
+    name: c.name,
+    first_name: c.firstName,
+    last_name: c.lastName,
+    headline: c.headline,
+    summary: c.summary,
+    city: c.location.city,
+    region: c.location.region,
+    country: c.location.country,
+    time_zone: c.location.timeZone,
+    profile_url: c.profileUrl,
+    positions: JSON.stringify(c.positions),
+    education: JSON.stringify(c.education),
+    skills: JSON.stringify(c.skills),
+    emails: JSON.stringify(c.emails),
+    phones: JSON.stringify(c.phones),
+    tags: JSON.stringify(c.tags),
+    open_profile: c.linkedin.openProfile ? 1 : 0,
+    open_to_work: c.linkedin.openToWork ? 1 : 0,
+    premium: c.linkedin.premium ? 1 : 0,
+    degree: c.linkedin.degree,
+    mutual_connections: c.linkedin.mutualConnections,
+    last_active: c.linkedin.lastActive,
+    source: c.source,
+  };
+}
+
+function toInput(c: Candidate): CandidateInput {
+  const { id: _id, workspaceId: _w, importedAt: _i, updatedAt: _u, ...rest } = c;
+  return rest;
+}
+
+function sameContent(a: CandidateInput, b: CandidateInput): boolean {
+  return JSON.stringify(candidateColumns(a)) === JSON.stringify(candidateColumns(b));
+}
+
+const chunk = <T>(xs: T[], n: number): T[][] => {
+  const out: T[][] = [];
+  for (let i = 0; i < xs.length; i += n) out.push(xs.slice(i, i + n));
+  return out;
+};
+
+/**
+ * Inserts or merges a batch of normalised candidates in one transaction.
+ * Dedupe: by canonical profile URL, then by any email; duplicates inside the
+ * batch merge into one. Either the whole batch is written or nothing is.
+ */
+export async function upsertCandidates(
+  store: Store,
+  workspaceId: string,
+  inputs: CandidateInput[],
+  now: string = new Date().toISOString(),
+): Promise<UpsertResult> {
+  if (inputs.length === 0) return { outcomes: [] };
+  return store.db.transaction().execute((trx) => upsertInTransaction(trx, store.dialect, workspaceId, inputs, now));
+}
+
+async function upsertInTransaction(
+  trx: Kysely<Database>,
+  dialect: Dialect,
+  workspaceId: string,
+  inputs: CandidateInput[],
+  now: string,
+): Promise<UpsertResult> {
+  const urls = [...new Set(inputs.map((c) => c.profileUrl).filter((u): u is string => !!u))];
+  const emails = [...new Set(inputs.flatMap((c) => c.emails))];
+
+  // Existing candidates that any input may match.
+  const byId = new Map<number, Candidate>();
+  const byUrl = new Map<string, number>();
+  const byEmail = new Map<string, number>();
+  for (const part of chunk(urls, 500)) {
+    const rows = await trx.selectFrom('candidates').selectAll().where('workspace_id', '=', workspaceId).where('profile_url', 'in', part).execute();
+    for (const r of rows) {
+      const c = rowToCandidate(r);
+      byId.set(c.id, c);
+      if (c.profileUrl) byUrl.set(c.profileUrl, c.id);
+    }
+  }
+  for (const part of chunk(emails, 500)) {
+    const rows = await trx.selectFrom('candidate_emails').select(['email', 'candidate_id']).where('workspace_id', '=', workspaceId).where('email', 'in', part).execute();
+    for (const r of rows) byEmail.set(r.email, Number(r.candidate_id));
+  }
+  const missing = [...new Set(byEmail.values())].filter((id) => !byId.has(id));
+  for (const part of chunk(missing, 500)) {
+    const rows = await trx.selectFrom('candidates').selectAll().where('id', 'in', part).execute();
+    for (const r of rows) byId.set(Number(r.id), rowToCandidate(r));
+  }
+
+  // Resolve each input to an existing id, a new slot, or a previous input in this batch.
+  type Slot = { existingId: number | null; original: CandidateInput | null; merged: CandidateInput; order: number[] };
+  const slots: Slot[] = [];
+  const slotByUrl = new Map<string, Slot>();
+  const slotByEmail = new Map<string, Slot>();
+  const slotById = new Map<number, Slot>();
+  const slotOfInput: Slot[] = [];
+  inputs.forEach((input, i) => {
+    let slot: Slot | undefined;
+    if (input.profileUrl) slot = slotByUrl.get(input.profileUrl);
+    if (!slot) for (const e of input.emails) if ((slot = slotByEmail.get(e))) break;
+    if (!slot) {
+      let existingId: number | undefined = input.profileUrl ? byUrl.get(input.profileUrl) : undefined;
+      if (existingId === undefined) for (const e of input.emails) if ((existingId = byEmail.get(e)) !== undefined) break;
+      if (existingId !== undefined) slot = slotById.get(existingId);
+      if (!slot) {
+        const existing = existingId !== undefined ? byId.get(existingId) : undefined;
+        const original = existing ? toInput(existing) : null;
+        slot = { existingId: existing ? existing.id : null, original, merged: original ?? input, order: [] };
+        if (existing) slotById.set(existing.id, slot);
+        slots.push(slot);
+        if (!existing) slot.order.push(i), (slotOfInput[i] = slot);
+      }
+    }
+    if (slotOfInput[i] !== slot) {
+      slot.merged = mergeCandidate(slot.merged, input);
+      slot.order.push(i);
+      slotOfInput[i] = slot;
+    }
+    if (slot.merged.profileUrl) slotByUrl.set(slot.merged.profileUrl, slot);
+    for (const e of slot.merged.emails) slotByEmail.set(e, slot);
+  });
+
+  const outcomeOfSlot = new Map<Slot, { outcome: UpsertOutcome; id: number }>();
+  const toIndex: Array<{ id: number; workspaceId: string; candidate: CandidateInput }> = [];
+  const emailRows: Array<{ workspace_id: string; email: string; candidate_id: number }> = [];
+
+  const fresh = slots.filter((s) => s.existingId === null);
+  for (const part of chunk(fresh, 400)) {
+    const ids = await trx
+      .insertInto('candidates')
+      .values(part.map((s) => ({ workspace_id: workspaceId, ...candidateColumns(s.merged), imported_at: now, updated_at: now })))
+      .returning('id')
+      .execute();
+    part.forEach((s, k) => {
+      const id = Number(ids[k].id);
+      outcomeOfSlot.set(s, { outcome: 'imported', id });
+      toIndex.push({ id, workspaceId, candidate: s.merged });
+      for (const e of s.merged.emails) emailRows.push({ workspace_id: workspaceId, email: e, candidate_id: id });
+    });
+  }
+  for (const s of slots) {
+    if (s.existingId === null || !s.original) continue;
+    const id = s.existingId;
+    if (sameContent(s.original, s.merged)) {
+      outcomeOfSlot.set(s, { outcome: 'unchanged', id });
+      continue;
+    }
+    await trx.updateTable('candidates').set({ ...candidateColumns(s.merged), updated_at: now }).where('id', '=', id).execute();
+    outcomeOfSlot.set(s, { outcome: 'updated', id });
+    toIndex.push({ id, workspaceId, candidate: s.merged });
+    for (const e of s.merged.emails) if (!s.original.emails.includes(e)) emailRows.push({ workspace_id: workspaceId, email: e, candidate_id: id });
+  }
+  for (const part of chunk(emailRows, 1000)) {
+    await trx.insertInto('candidate_emails').values(part).onConflict((oc) => oc.columns(['workspace_id', 'email']).doNothing()).execute();
+  }
+  if (toIndex.length) await indexCandidates(trx, dialect, toIndex);
+
+  // Each input reports what happened to the record it landed in; a later duplicate in the batch counts as updated.
+  const seenSlot = new Set<Slot>();
+  const outcomes = inputs.map((_, i) => {
+    const slot = slotOfInput[i];
+    const o = outcomeOfSlot.get(slot)!;
+    const first = !seenSlot.has(slot);
+    seenSlot.add(slot);
+    if (first) return o;
+    return { outcome: (o.outcome === 'unchanged' ? 'unchanged' : 'updated') as UpsertOutcome, id: o.id };
+  });
+  return { outcomes };
+}
+
+export async function getCandidate(store: Store, workspaceId: string, id: number): Promise<Candidate> {
+  const row = await store.db.selectFrom('candidates').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+  if (!row) throw new AppError('not_found', `candidate ${id} does not exist`, { id });
+  return rowToCandidate(row);
+}
+
+export async function getCandidatesByIds(store: Store | { db: Kysely<Database> }, workspaceId: string, ids: number[]): Promise<Map<number, Candidate>> {
+  const out = new Map<number, Candidate>();
+  for (const part of chunk(ids, 500)) {
+    const rows = await store.db.selectFrom('candidates').selectAll().where('workspace_id', '=', workspaceId).where('id', 'in', part).execute();
+    for (const r of rows) out.set(Number(r.id), rowToCandidate(r));
+  }
+  return out;
+}
+
+export interface ListOptions {
+  limit?: number;
+  offset?: number;
+  /** only Open Profile members */
+  openProfile?: boolean;
+}
+
+export async function listCandidates(store: Store, workspaceId: string, opts: ListOptions = {}): Promise<{ total: number; candidates: Candidate[] }> {
+  let q = store.db.selectFrom('candidates').where('workspace_id', '=', workspaceId);
+  if (opts.openProfile !== undefined) q = q.where('open_profile', '=', opts.openProfile ? 1 : 0);
+  const { n } = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const rows = await q
+    .selectAll()
+    .orderBy('id')
+    .limit(opts.limit ?? 50)
+    .offset(opts.offset ?? 0)
+    .execute();
+  return { total: Number(n), candidates: rows.map(rowToCandidate) };
+}
+
+export async function countCandidates(store: Store, workspaceId: string): Promise<number> {
+  const { n } = await store.db
+    .selectFrom('candidates')
+    .where('workspace_id', '=', workspaceId)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(n);
+}
+
+export async function deleteCandidate(store: Store, workspaceId: string, id: number): Promise<void> {
+  await store.db.transaction().execute(async (trx) => {
+    const res = await trx.deleteFrom('candidates').where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+    if (Number(res.numDeletedRows) === 0) throw new AppError('not_found', `candidate ${id} does not exist`, { id });
+    await trx.deleteFrom('candidate_emails').where('candidate_id', '=', id).execute();
+    await removeFromIndex(trx, store.dialect, [id]);
+  });
+}

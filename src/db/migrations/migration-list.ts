@@ -1,0 +1,22 @@
+import type { Kysely } from 'kysely';
+import type { Dialect } from '../schema.ts';
+import * as foundation from './0001-foundation.ts';
+import * as search from './0002-search.ts';
+import * as credits from './0003-credits.ts';
+import * as ranking from './0004-ranking.ts';
+import * as messages from './0005-messages.ts';
+import * as outreach from './0006-outreach.ts';
+
+export interface ScoutlineMigration {
+  up(db: Kysely<any>, dialect: Dialect): Promise<void>;
+}
+
+/** Applied in key order; never rename or edit an applied migration, add a new one. */
+export const migrations: Record<string, ScoutlineMigration> = {
+  '0001-foundation': foundation,
+  '0002-search': search,
+  '0003-credits': credits,
+  '0004-ranking': ranking,
+  '0005-messages': messages,
+  '0006-outreach': outreach,
+};

@@ -1,0 +1,11 @@
+import type { CandidateTables } from '../candidates/candidate-tables.ts';
+import type { SearchTables } from '../search/search-tables.ts';
+import type { CreditTables } from '../credits/credit-tables.ts';
+import type { RankingTables } from '../ranking/ranking-tables.ts';
+import type { MessageTables } from '../messages/message-tables.ts';
+import type { OutreachTables } from '../outreach/outreach-tables.ts';
+
+/** The whole database as Kysely sees it: each domain contributes its own tables. */
+export interface Database extends CandidateTables, SearchTables, CreditTables, RankingTables, MessageTables, OutreachTables {}
+
+export type Dialect = 'sqlite' | 'postgres';
