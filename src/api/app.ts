@@ -1,0 +1,66 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { serveStatic } from '@hono/node-server/serve-static';
+import type { Store } from '../db/open-database.ts';
+import type { AppEnv } from './app-env.ts';
+import { errorResponse, zodIssuesToAppError } from './error-response.ts';
+import { registerCandidateRoutes } from './routes/candidate-routes.ts';
+import { registerSearchRoutes } from './routes/search-routes.ts';
+import { registerCreditRoutes } from './routes/credit-routes.ts';
+import { registerRankingRoutes } from './routes/ranking-routes.ts';
+import { registerMessageRoutes } from './routes/message-routes.ts';
+import { registerOutreachRoutes } from './routes/outreach-routes.ts';
+import { registerAnalyticsRoutes } from './routes/analytics-routes.ts';
+
+export interface AppOptions {
+  store: Store;
+  workspaceId?: string;
+  /** folder with the built web UI; served at / when present */
+  webRoot?: string;
+}
+
+export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
+  const app = new OpenAPIHono<AppEnv>({
+    // Validation failures use the same error shape and code table as everything else.
+    defaultHook: (result, c) => {
+      if (!result.success) {
+        const target = (result as { target?: string }).target ?? 'request';
+        const e = zodIssuesToAppError(result.error.issues, target);
+        return c.json(e.toJSON(), 400);
+      }
+    },
+  });
+  const workspaceId = options.workspaceId ?? 'default';
+  app.use('*', async (c, next) => {
+    c.set('store', options.store);
+    c.set('workspaceId', workspaceId);
+    await next();
+  });
+  app.onError((err, c) => errorResponse(c, err));
+  app.notFound((c) => c.json({ error: { code: 'not_found', message: `no route for ${c.req.method} ${c.req.path}` } }, 404));
+
+  app.get('/api/health', (c) => c.json({ ok: true, database: options.store.dialect }));
+  registerCandidateRoutes(app);
+  registerSearchRoutes(app);
+  registerCreditRoutes(app);
+  registerRankingRoutes(app);
+  registerMessageRoutes(app);
+  registerOutreachRoutes(app);
+  registerAnalyticsRoutes(app);
+
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'Scoutline API', version: '0.1.0', description: 'Sourcing and outreach for recruiters.' },
+  });
+
+  const webRoot = options.webRoot ?? resolve(import.meta.dirname, '../../web/dist');
+  if (existsSync(join(webRoot, 'index.html'))) {
+    const indexHtml = readFileSync(join(webRoot, 'index.html'), 'utf8');
+    app.use('/assets/*', serveStatic({ root: webRoot }));
+    app.get('/favicon.svg', serveStatic({ path: join(webRoot, 'favicon.svg') }));
+    // The UI is a single-page app: every non-API path gets index.html.
+    app.get('*', (c) => (c.req.path.startsWith('/api/') ? c.notFound() : c.html(indexHtml)));
+  }
+  return app;
+}

@@ -1,0 +1,36 @@
+import { z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { AppError, toAppError } from '../core/app-error.ts';
+import { errorCodes, httpStatusFor } from '../core/error-codes.ts';
+
+/** The one error shape every route returns: `{ error: { code, message, details? } }`. */
+export const errorBodySchema = z
+  .object({
+    error: z.object({
+      code: z.enum(Object.keys(errorCodes) as [keyof typeof errorCodes, ...Array<keyof typeof errorCodes>]),
+      message: z.string(),
+      details: z.record(z.string(), z.unknown()).optional(),
+    }),
+  })
+  .openapi('Error');
+
+export const errorResponses = {
+  400: { content: { 'application/json': { schema: errorBodySchema } }, description: 'Invalid input' },
+  404: { content: { 'application/json': { schema: errorBodySchema } }, description: 'Not found' },
+  409: { content: { 'application/json': { schema: errorBodySchema } }, description: 'Refused by a domain rule' },
+} as const;
+
+export function errorResponse(c: Context, err: unknown): Response {
+  const e = toAppError(err);
+  if (e.code === 'internal') console.error(err);
+  return c.json(e.toJSON(), httpStatusFor(e.code) as ContentfulStatusCode);
+}
+
+/** zod issues as one readable message naming each bad field. */
+export function zodIssuesToAppError(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>, where: string): AppError {
+  const parts = issues.map((i) => `${i.path.length ? i.path.map(String).join('.') : where}: ${i.message}`);
+  return new AppError('invalid_input', `invalid ${where}: ${parts.join('; ')}`, {
+    issues: issues.map((i) => ({ path: i.path.map(String), message: i.message })),
+  });
+}

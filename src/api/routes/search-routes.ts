@@ -1,0 +1,4 @@
+import type { ScoutlineApp } from '../app-env.ts';
+
+/** Routes for this domain (filled in by the domain's work). */
+export function registerSearchRoutes(_app: ScoutlineApp): void {}

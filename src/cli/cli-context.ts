@@ -1,0 +1,69 @@
+import type { Command } from 'commander';
+import { AppError, toAppError } from '../core/app-error.ts';
+import { exitStatusFor } from '../core/error-codes.ts';
+import { openDatabase, type Store } from '../db/open-database.ts';
+
+export const defaultWorkspace = 'default';
+
+/** Opens the database named by --db / SCOUTLINE_DB, runs fn, and always closes it. */
+export async function withStore<T>(db: string | undefined, fn: (store: Store) => Promise<T>): Promise<T> {
+  const store = await openDatabase(db);
+  try {
+    return await fn(store);
+  } finally {
+    await store.close();
+  }
+}
+
+/** Prints a value as JSON on stdout (the machine contract of every --json flag). */
+export function printJson(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+/**
+ * Wraps a command action: an AppError is printed (as JSON with --json, as a
+ * line for people otherwise) and the process exits with the status from the
+ * one code table.
+ */
+export function action<A extends unknown[]>(fn: (...args: A) => Promise<void>): (...args: A) => Promise<void> {
+  return async (...args: A) => {
+    try {
+      await fn(...args);
+    } catch (err) {
+      const e = toAppError(err);
+      const wantsJson = process.argv.includes('--json');
+      if (wantsJson) process.stdout.write(`${JSON.stringify(e.toJSON(), null, 2)}\n`);
+      const display = typeof e.details?.display === 'string' ? `\n${e.details.display}` : '';
+      process.stderr.write(`scoutline: ${e.code}: ${e.message}${display}\n`);
+      if (e.code === 'internal' && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
+      process.exitCode = exitStatusFor(e.code);
+    }
+  };
+}
+
+export function parseIntOption(name: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n)) throw new AppError('invalid_input', `--${name} expects a whole number, got '${value}'`);
+    return n;
+  };
+}
+
+export function parseNumberOption(name: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isFinite(n)) throw new AppError('invalid_input', `--${name} expects a number, got '${value}'`);
+    return n;
+  };
+}
+
+/** The --db option, given before or after the subcommand (`scoutline --db x search` or `scoutline search --db x`). */
+export function dbOption(cmd: Command): string | undefined {
+  let c: Command | null = cmd;
+  while (c) {
+    const v = c.opts().db as string | undefined;
+    if (v) return v;
+    c = c.parent;
+  }
+  return undefined;
+}

@@ -1,0 +1,14 @@
+import type { Command } from 'commander';
+import { registerBenchImport } from './bench-import.ts';
+import { registerBenchSearch } from './bench-search.ts';
+import { registerBenchRank } from './bench-rank.ts';
+import { registerBenchCompose } from './bench-compose.ts';
+
+/** `scoutline bench ...`: performance targets live here, never in timed unit tests. */
+export function registerBenchCommand(program: Command): void {
+  const bench = program.command('bench').description('measure performance against the targets (import, search, rank, compose)');
+  registerBenchImport(bench);
+  registerBenchSearch(bench);
+  registerBenchRank(bench);
+  registerBenchCompose(bench);
+}

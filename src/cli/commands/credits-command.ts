@@ -1,0 +1,4 @@
+import type { Command } from 'commander';
+
+/** Commands for this domain (filled in by the domain's work). */
+export function registerCreditCommands(_program: Command): void {}
