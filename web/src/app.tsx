@@ -1,0 +1,57 @@
+import { useEffect, useRef } from 'react';
+import { Link, match, useLocation } from './router.tsx';
+import { SearchPage } from './pages/search-page.tsx';
+import { PlaceholderPage } from './pages/placeholder-page.tsx';
+
+const nav = [
+  { to: '/search', label: 'Search' },
+  { to: '/campaigns', label: 'Campaigns' },
+  { to: '/today', label: 'Today' },
+  { to: '/credits', label: 'Credits' },
+  { to: '/analytics', label: 'Analytics' },
+] as const;
+
+function route(path: string) {
+  if (path === '/' || match('/search', path)) return <SearchPage />;
+  if (match('/campaigns', path)) return <PlaceholderPage title="Campaigns" text="Campaigns arrive with the outreach API." />;
+  if (match('/today', path)) return <PlaceholderPage title="Today" text="The task queue arrives with the outreach API." />;
+  if (match('/credits', path)) return <PlaceholderPage title="Credits" text="Credits arrive with the credits API." />;
+  if (match('/analytics', path)) return <PlaceholderPage title="Analytics" text="Analytics arrive with the analytics API." />;
+  return <PlaceholderPage title="Not found" text={`There is no page at ${path}.`} />;
+}
+
+export function App() {
+  const { path } = useLocation();
+  const mainRef = useRef<HTMLElement>(null);
+  const current = path === '/' ? '/search' : path;
+  useEffect(() => {
+    const label = nav.find((n) => current.startsWith(n.to))?.label;
+    document.title = label ? `${label} · Scoutline` : 'Scoutline';
+  }, [current]);
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="topbar">
+        <Link to="/search" className="brand" aria-label="Scoutline home">
+          Scoutline
+        </Link>
+        <nav aria-label="Main">
+          <ul>
+            {nav.map((n) => (
+              <li key={n.to}>
+                <Link to={n.to} aria-current={current.startsWith(n.to) ? 'page' : undefined}>
+                  {n.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      <main id="main" ref={mainRef} tabIndex={-1}>
+        {route(path)}
+      </main>
+    </>
+  );
+}

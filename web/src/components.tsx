@@ -1,0 +1,74 @@
+import type { ReactNode } from 'react';
+import { ApiError, errorMessage } from './api-client.ts';
+
+export function ErrorBanner({ error }: { error: unknown }) {
+  if (error === undefined || error === null) return null;
+  if (error instanceof ApiError && error.isMissingRoute) return <NotYet what="This part of the API" />;
+  return (
+    <div className="banner error" role="alert">
+      {errorMessage(error)}
+    </div>
+  );
+}
+
+export function NotYet({ what }: { what: string }) {
+  return (
+    <div className="banner info" role="status">
+      {what} is not available on this server yet.
+    </div>
+  );
+}
+
+export function Loading({ label = 'Loading' }: { label?: string }) {
+  return (
+    <p className="muted" role="status" aria-live="polite">
+      {label}…
+    </p>
+  );
+}
+
+export function Empty({ children }: { children: ReactNode }) {
+  return <p className="empty">{children}</p>;
+}
+
+export function Section({ title, actions, children, id }: { title: string; actions?: ReactNode; children: ReactNode; id?: string }) {
+  return (
+    <section className="card" aria-labelledby={id}>
+      <header className="card-head">
+        <h2 id={id}>{title}</h2>
+        {actions ? <div className="card-actions">{actions}</div> : null}
+      </header>
+      {children}
+    </section>
+  );
+}
+
+/** A 0..1 value as a percentage; numbers above 1 are taken as already in percent. */
+export function pct(v: number | null | undefined, digits = 0): string {
+  if (v === null || v === undefined || !Number.isFinite(v)) return '–';
+  const p = v <= 1 ? v * 100 : v;
+  return `${p.toFixed(digits)}%`;
+}
+
+export function money(v: number | null | undefined): string {
+  if (v === null || v === undefined || !Number.isFinite(v)) return '–';
+  return `$${v.toFixed(v >= 100 ? 0 : 2)}`;
+}
+
+export function day(iso: string | null | undefined): string {
+  if (!iso) return '–';
+  return iso.slice(0, 10);
+}
+
+export function Meter({ value, label }: { value: number | null | undefined; label: string }) {
+  const v = value === null || value === undefined || !Number.isFinite(value) ? null : value <= 1 ? value : value / 100;
+  return (
+    <span className="meter" title={`${label}: ${pct(v)}`}>
+      <span className="meter-label">{label}</span>
+      <span className="meter-bar" aria-hidden="true">
+        <span style={{ width: `${Math.round((v ?? 0) * 100)}%` }} />
+      </span>
+      <span className="meter-value">{pct(v)}</span>
+    </span>
+  );
+}

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { applySuggestion, errorColumn, suggestFields } from './query-assist.ts';
+
+describe('field suggestions', () => {
+  it('offers every field after an unknown word and a colon, closest first', () => {
+    const s = suggestFields('java titel:', 11);
+    expect(s.length).toBe(10);
+    expect(s[0].field.name).toBe('title');
+    expect(applySuggestion('java titel:', s[0])).toEqual({ query: 'java title:', cursor: 11 });
+  });
+
+  it('completes a field name from its first letters', () => {
+    expect(suggestFields('cur', 3).map((s) => s.field.name)).toEqual(['currenttitle', 'currentcompany']);
+    expect(suggestFields('(sk', 3).map((s) => s.field.name)).toEqual(['skill']);
+  });
+
+  it('stays quiet for known fields, operators, phrases and single letters', () => {
+    expect(suggestFields('title:', 6)).toEqual([]);
+    expect(suggestFields('a', 1)).toEqual([]);
+    expect(suggestFields('"sch', 4)).toEqual([]);
+    expect(suggestFields('java AND na', 8)).toEqual([]);
+  });
+
+  it('reads the column from query_syntax details', () => {
+    expect(errorColumn({ column: 6 })).toBe(6);
+    expect(errorColumn({})).toBeNull();
+    expect(errorColumn(undefined)).toBeNull();
+  });
+});

@@ -1,0 +1,83 @@
+/** Helpers for the Boolean query box: field suggestions and error positions. */
+
+export interface FieldInfo {
+  name: string;
+  description: string;
+}
+
+/** The query language's fields (spec: boolean-search.md, "Fields"). */
+export const queryFields: readonly FieldInfo[] = [
+  { name: 'name', description: 'full name' },
+  { name: 'headline', description: 'headline' },
+  { name: 'title', description: 'job titles, current or past' },
+  { name: 'currenttitle', description: 'current job title(s)' },
+  { name: 'company', description: 'employers, current or past' },
+  { name: 'currentcompany', description: 'current employer(s)' },
+  { name: 'school', description: 'schools' },
+  { name: 'skill', description: 'listed skills' },
+  { name: 'location', description: 'location text (city, region, country)' },
+  { name: 'summary', description: 'about / summary and job descriptions' },
+];
+
+export interface Suggestion {
+  /** where the replaced word starts and ends in the query (0-based, end exclusive) */
+  from: number;
+  to: number;
+  field: FieldInfo;
+}
+
+/** Inside a double-quoted phrase at this offset? */
+function insideQuotes(query: string, offset: number): boolean {
+  let open = false;
+  for (let i = 0; i < offset; i++) if (query[i] === '"' || query[i] === '\u201c' || query[i] === '\u201d') open = !open;
+  return open;
+}
+
+/**
+ * Field suggestions for the word that ends at the cursor: a word followed by
+ * ':' that is not a known field gets every field (closest first); a word of
+ * two or more letters that starts a field name gets the matching fields.
+ */
+export function suggestFields(query: string, cursor: number): Suggestion[] {
+  if (cursor < 0 || cursor > query.length || insideQuotes(query, cursor)) return [];
+  let end = cursor;
+  const colon = query[end - 1] === ':';
+  if (colon) end -= 1;
+  let start = end;
+  while (start > 0 && /[A-Za-z]/.test(query[start - 1])) start--;
+  // the word must start a term: start of query, after space, '(' , '+' or '-'
+  if (start > 0 && !/[\s(+\-]/.test(query[start - 1])) return [];
+  const word = query.slice(start, end).toLowerCase();
+  if (colon) {
+    if (queryFields.some((f) => f.name === word)) return [];
+    const ranked = [...queryFields].sort((a, b) => closeness(word, b.name) - closeness(word, a.name));
+    return ranked.map((field) => ({ from: start, to: cursor, field }));
+  }
+  if (word.length < 2 || /^(AND|OR|NOT)$/.test(query.slice(start, end))) return [];
+  return queryFields.filter((f) => f.name.startsWith(word) && f.name !== word).map((field) => ({ from: start, to: cursor, field }));
+}
+
+/** A crude similarity: shared prefix length, then shared letters. */
+function closeness(typed: string, name: string): number {
+  let prefix = 0;
+  while (prefix < typed.length && prefix < name.length && typed[prefix] === name[prefix]) prefix++;
+  let shared = 0;
+  for (const ch of new Set(typed)) if (name.includes(ch)) shared++;
+  return prefix * 10 + shared - Math.abs(name.length - typed.length) * 0.1;
+}
+
+/** Applies a suggestion: the word becomes `field:`; returns the new query and cursor. */
+export function applySuggestion(query: string, s: Suggestion): { query: string; cursor: number } {
+  const insert = `${s.field.name}:`;
+  return { query: query.slice(0, s.from) + insert + query.slice(s.to), cursor: s.from + insert.length };
+}
+
+/** The 1-based column of a query_syntax error, from the error details. */
+export function errorColumn(details: Record<string, unknown> | undefined): number | null {
+  if (!details) return null;
+  for (const key of ['column', 'col', 'position']) {
+    const v = details[key];
+    if (typeof v === 'number' && Number.isFinite(v) && v >= 1) return Math.floor(v);
+  }
+  return null;
+}
