@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { Link, match, useLocation } from './router.tsx';
 import { SearchPage } from './pages/search-page.tsx';
 import { PlaceholderPage } from './pages/placeholder-page.tsx';
+import { CandidatePage } from './pages/candidate-page.tsx';
 
 const nav = [
   { to: '/search', label: 'Search' },
@@ -13,6 +14,8 @@ const nav = [
 
 function route(path: string) {
   if (path === '/' || match('/search', path)) return <SearchPage />;
+  const cand = match('/candidates/:id', path);
+  if (cand) return <CandidatePage id={Number(cand.id)} />;
   if (match('/campaigns', path)) return <PlaceholderPage title="Campaigns" text="Campaigns arrive with the outreach API." />;
   if (match('/today', path)) return <PlaceholderPage title="Today" text="The task queue arrives with the outreach API." />;
   if (match('/credits', path)) return <PlaceholderPage title="Credits" text="Credits arrive with the credits API." />;

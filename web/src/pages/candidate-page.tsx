@@ -1,0 +1,124 @@
+import { api } from '../api-client.ts';
+import { ErrorBanner, Loading, Section, day } from '../components.tsx';
+import { Link } from '../router.tsx';
+import { locationText, type Candidate } from '../types.ts';
+import { useApi } from '../use-api.ts';
+import { CandidateOutreach } from './candidate-outreach.tsx';
+
+export function CandidatePage({ id }: { id: number }) {
+  const cand = useApi((signal) => api.get<Candidate>(`/api/candidates/${id}`, signal), [id]);
+  if (cand.loading && !cand.data) return <Loading />;
+  if (!cand.data) return <ErrorBanner error={cand.error} />;
+  const c = cand.data;
+  return (
+    <div className="page">
+      <p className="small">
+        <Link to="/search">← Search</Link>
+      </p>
+      <h1>
+        {c.name}
+        <FlagBadges c={c} />
+      </h1>
+      <p className="lead">{c.headline}</p>
+      <div className="layout-main">
+        <div>
+          <Section title="Profile" id="profile">
+            <dl className="props">
+              <dt>Location</dt>
+              <dd>{locationText(c.location) || '–'}</dd>
+              <dt>LinkedIn</dt>
+              <dd>
+                {c.profileUrl ? (
+                  <a href={c.profileUrl} target="_blank" rel="noreferrer noopener">
+                    {c.profileUrl}
+                  </a>
+                ) : (
+                  '–'
+                )}
+              </dd>
+              <dt>Email</dt>
+              <dd>{c.emails.join(', ') || '–'}</dd>
+              <dt>Phone</dt>
+              <dd>{c.phones.join(', ') || '–'}</dd>
+              <dt>Connection</dt>
+              <dd>
+                {c.linkedin.degree ? `${ordinal(c.linkedin.degree)} degree` : 'out of network'}
+                {c.linkedin.mutualConnections ? ` · ${c.linkedin.mutualConnections} mutual` : ''}
+              </dd>
+              <dt>Last active</dt>
+              <dd>{day(c.linkedin.lastActive)}</dd>
+              <dt>Source</dt>
+              <dd>
+                {c.source} · imported {day(c.importedAt)}
+              </dd>
+            </dl>
+            {c.summary ? (
+              <>
+                <h3>About</h3>
+                <p className="prose">{c.summary}</p>
+              </>
+            ) : null}
+            <h3>Experience</h3>
+            {c.positions.length === 0 ? (
+              <p className="muted">No positions.</p>
+            ) : (
+              <ul className="plain-list">
+                {c.positions.map((p, i) => (
+                  <li key={i}>
+                    <strong>{p.title || 'Untitled role'}</strong> · {p.company || '–'}{' '}
+                    <span className="muted small">
+                      {p.start ?? '?'} – {p.end ?? 'now'}
+                    </span>
+                    {p.description ? <div className="muted small">{p.description}</div> : null}
+                  </li>
+                ))}
+              </ul>
+            )}
+            {c.education.length ? (
+              <>
+                <h3>Education</h3>
+                <ul className="plain-list">
+                  {c.education.map((e, i) => (
+                    <li key={i}>
+                      <strong>{e.school}</strong>
+                      {e.degree || e.field ? ` · ${[e.degree, e.field].filter(Boolean).join(', ')}` : ''}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : null}
+            {c.skills.length ? (
+              <>
+                <h3>Skills</h3>
+                <div className="chips">
+                  {c.skills.map((s) => (
+                    <span key={s} className="badge">
+                      {s}
+                    </span>
+                  ))}
+                </div>
+              </>
+            ) : null}
+          </Section>
+        </div>
+        <div>
+          <CandidateOutreach candidate={c} />
+        </div>
+      </div>
+    </div>
+  );
+}
+
+export function FlagBadges({ c }: { c: Pick<Candidate, 'linkedin'> }) {
+  return (
+    <span className="badges">
+      {c.linkedin.openProfile ? <span className="badge ok">Open Profile</span> : null}
+      {c.linkedin.openToWork ? <span className="badge info">Open to Work</span> : null}
+      {c.linkedin.degree ? <span className="badge">{ordinal(c.linkedin.degree)}</span> : null}
+    </span>
+  );
+}
+
+export function ordinal(n: number): string {
+  return n === 1 ? '1st' : n === 2 ? '2nd' : n === 3 ? '3rd' : `${n}th`;
+}
