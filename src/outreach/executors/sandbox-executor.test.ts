@@ -62,6 +62,12 @@ describe('sandbox executor', () => {
     expect(ex.pending()).toEqual(sandboxOutcomesFor(a, new Date(a.dueAt), { seed: 9 }));
   });
 
+  it('withdraws an invitation without any answer from the member', async () => {
+    const ex = new SandboxExecutor({ seed: 1 });
+    for (let i = 1; i <= 50; i += 1) expect((await ex.execute(action(i, { channel: 'withdraw_invitation', body: '' }))).status).toBe('sent');
+    expect(ex.pending()).toHaveLength(0);
+  });
+
   it('bounces an email without an address', async () => {
     const ex = new SandboxExecutor({ seed: 1 });
     await ex.execute(action(1, { channel: 'email', email: null }));

@@ -122,6 +122,8 @@ export function answerProbability(rates: SandboxRates, a: SandboxAction): number
       return clamp01(rates.emailReply * replyLift(rates, a));
     case 'phone':
       return clamp01(rates.phoneReply);
+    default:
+      return 0;
   }
 }
 
@@ -139,6 +141,8 @@ export function simulateMemberResponse(seed: string | number, rates: SandboxRate
   const slow = a.weekday === 6 ? rates.saturdayDelayFactor : 1;
   const replyDelay = (u: number) => delay(u, rates.meanReplyDelayDays * slow, rates.maxDelayDays);
   const outcomes: SandboxOutcome[] = [];
+  // withdrawing a pending invitation sends nothing to the member, so nothing comes back
+  if (a.channel === 'withdraw_invitation') return { outcomes, probability: 0 };
 
   if (a.channel === 'connection_request') {
     if (uMain < probability) {

@@ -1,4 +1,4 @@
-import nodemailer from 'nodemailer';
+import nodemailer, { type Transporter } from 'nodemailer';
 import { z } from 'zod';
 import { AppError } from '../../core/app-error.ts';
 import type { ActionToExecute, ExecutionResult, Executor } from '../executor.ts';
@@ -82,7 +82,7 @@ function senderDomain(from: string): string {
 
 export class SmtpExecutor implements Executor {
   readonly name = 'smtp' as const;
-  private readonly transport: nodemailer.Transporter;
+  private readonly transport: Transporter;
 
   constructor(private readonly config: SmtpConfig) {
     this.transport = nodemailer.createTransport({
