@@ -1,33 +1,91 @@
-import { useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { api, ApiError } from '../api-client.ts';
-import { ErrorBanner, NotYet } from '../components.tsx';
+import { ErrorBanner, Meter, NotYet } from '../components.tsx';
 import { errorColumn } from '../query-assist.ts';
 import { QueryBox, type QueryError } from '../query-box.tsx';
-import { Link } from '../router.tsx';
+import { Link, navigate, useLocation } from '../router.tsx';
+import { toHit, type Hit } from '../search-hit.ts';
+import { ordinal } from './candidate-page.tsx';
+import { AddToCampaign } from './add-to-campaign.tsx';
+import { sendFeedback, type Verdict } from '../feedback.ts';
 
-interface SearchHit {
-  id?: number;
-  candidateId?: number;
-  name?: string;
-  headline?: string;
-  candidate?: { id: number; name: string; headline: string };
+export interface SearchFilters {
+  location: string;
+  openProfile: boolean;
+  openToWork: boolean;
+  /** '' any, '1' | '2' | '3' */
+  degree: string;
+}
+
+const noFilters: SearchFilters = { location: '', openProfile: false, openToWork: false, degree: '' };
+const pageSize = 50;
+
+function filtersFromUrl(p: URLSearchParams): SearchFilters {
+  return { location: p.get('location') ?? '', openProfile: p.get('openProfile') === '1', openToWork: p.get('openToWork') === '1', degree: p.get('degree') ?? '' };
+}
+
+function urlFor(query: string, f: SearchFilters): string {
+  const p = new URLSearchParams();
+  if (query) p.set('q', query);
+  if (f.location) p.set('location', f.location);
+  if (f.openProfile) p.set('openProfile', '1');
+  if (f.openToWork) p.set('openToWork', '1');
+  if (f.degree) p.set('degree', f.degree);
+  const s = p.toString();
+  return `/search${s ? `?${s}` : ''}`;
+}
+
+export function searchRequest(query: string, f: SearchFilters, limit: number, offset: number) {
+  const filters: Record<string, unknown> = {};
+  if (f.location.trim()) filters.location = f.location.trim();
+  if (f.openProfile) filters.openProfile = true;
+  if (f.openToWork) filters.openToWork = true;
+  if (f.degree) filters.degree = [Number(f.degree)];
+  return { query, filters, limit, offset };
+}
+
+interface SearchResponse {
+  total?: number;
+  results?: unknown[];
+  hits?: unknown[];
+  tookMs?: number;
 }
 
 export function SearchPage() {
-  const [query, setQuery] = useState('');
+  const { search } = useLocation();
+  const [query, setQuery] = useState(search.get('q') ?? '');
+  const [filters, setFilters] = useState<SearchFilters>(() => filtersFromUrl(search));
   const [busy, setBusy] = useState(false);
   const [queryError, setQueryError] = useState<QueryError | null>(null);
   const [error, setError] = useState<unknown>(undefined);
   const [missing, setMissing] = useState(false);
-  const [hits, setHits] = useState<SearchHit[] | null>(null);
+  const [hits, setHits] = useState<Hit[] | null>(null);
+  const [total, setTotal] = useState(0);
+  const [took, setTook] = useState<number | null>(null);
+  const [selected, setSelected] = useState<Set<number>>(new Set());
+  const [verdicts, setVerdicts] = useState<Map<number, Verdict>>(new Map());
+  const [notice, setNotice] = useState<string | null>(null);
+  const [adding, setAdding] = useState(false);
+  const ran = useRef(false);
 
-  const run = async () => {
+  const run = async (offset = 0, q = query, f = filters) => {
+    if (!q.trim()) {
+      setQueryError({ message: 'Type a query first, e.g. skill:python AND title:engineer', column: null });
+      return;
+    }
     setBusy(true);
     setQueryError(null);
     setError(undefined);
+    setNotice(null);
+    if (offset === 0) navigate(urlFor(q, f), true);
+    const started = performance.now();
     try {
-      const res = await api.post<{ results?: SearchHit[] }>('/api/search', { query });
-      setHits(res.results ?? []);
+      const res = await api.post<SearchResponse>('/api/search', searchRequest(q, f, pageSize, offset));
+      const list = (res.results ?? res.hits ?? []).map(toHit).filter((h): h is Hit => h !== null);
+      setHits((prev) => (offset === 0 || !prev ? list : [...prev, ...list]));
+      setTotal(res.total ?? list.length);
+      setTook(res.tookMs ?? Math.round(performance.now() - started));
+      if (offset === 0) setSelected(new Set());
       setMissing(false);
     } catch (err) {
       if (err instanceof ApiError && err.code === 'query_syntax') setQueryError({ message: err.message, column: errorColumn(err.details) });
@@ -38,25 +96,232 @@ export function SearchPage() {
     }
   };
 
+  // a shared link (/search?q=...) runs its search once on open
+  useEffect(() => {
+    if (!ran.current && query.trim()) {
+      ran.current = true;
+      void run(0);
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const setFilter = <K extends keyof SearchFilters>(k: K, v: SearchFilters[K]) => {
+    const next = { ...filters, [k]: v };
+    setFilters(next);
+    if (hits && query.trim()) void run(0, query, next);
+  };
+
+  const visibleIds = useMemo(() => (hits ?? []).map((h) => h.candidate.id), [hits]);
+  const allSelected = visibleIds.length > 0 && visibleIds.every((id) => selected.has(id));
+  const toggle = (id: number) =>
+    setSelected((s) => {
+      const n = new Set(s);
+      if (n.has(id)) n.delete(id);
+      else n.add(id);
+      return n;
+    });
+
+  const feedback = async (ids: number[], verdict: Verdict) => {
+    setError(undefined);
+    try {
+      await sendFeedback(ids, verdict);
+      setVerdicts((m) => {
+        const n = new Map(m);
+        for (const id of ids) n.set(id, verdict);
+        return n;
+      });
+      setNotice(`${ids.length} candidate${ids.length === 1 ? '' : 's'} ${verdict === 'shortlist' ? 'shortlisted' : 'rejected'}.`);
+    } catch (err) {
+      setError(err);
+    }
+  };
+
   return (
     <div className="page">
       <h1>Search</h1>
-      <QueryBox value={query} onChange={setQuery} onSubmit={run} error={queryError} busy={busy} />
+      <QueryBox value={query} onChange={setQuery} onSubmit={() => void run(0)} error={queryError} busy={busy} />
+      <div className="filters" role="group" aria-label="Filters">
+        <div className="field">
+          <label htmlFor="f-location">Location</label>
+          <input
+            id="f-location"
+            type="text"
+            placeholder="city, region or country"
+            value={filters.location}
+            onChange={(e) => setFilters({ ...filters, location: e.target.value })}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') void run(0);
+            }}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="f-degree">Connection</label>
+          <select id="f-degree" value={filters.degree} onChange={(e) => setFilter('degree', e.target.value)}>
+            <option value="">any degree</option>
+            <option value="1">1st degree</option>
+            <option value="2">2nd degree</option>
+            <option value="3">3rd degree</option>
+          </select>
+        </div>
+        <label className="check">
+          <input type="checkbox" checked={filters.openProfile} onChange={(e) => setFilter('openProfile', e.target.checked)} /> Open Profile
+        </label>
+        <label className="check">
+          <input type="checkbox" checked={filters.openToWork} onChange={(e) => setFilter('openToWork', e.target.checked)} /> Open to Work
+        </label>
+        {filters !== noFilters && JSON.stringify(filters) !== JSON.stringify(noFilters) ? (
+          <button type="button" className="small" onClick={() => setFilters(noFilters)}>
+            Clear filters
+          </button>
+        ) : null}
+      </div>
       {missing ? <NotYet what="Search" /> : null}
       <ErrorBanner error={error} />
+      {notice ? (
+        <div className="banner ok" role="status">
+          {notice}
+        </div>
+      ) : null}
       {hits ? (
-        <ul className="results">
-          {hits.map((h, i) => {
-            const c = h.candidate ?? { id: h.candidateId ?? h.id ?? 0, name: h.name ?? '', headline: h.headline ?? '' };
-            return (
-              <li key={c.id || i} className="result">
-                <Link to={`/candidates/${c.id}`}>{c.name}</Link>
-                <div className="muted">{c.headline}</div>
-              </li>
-            );
-          })}
+        <>
+          <div className="toolbar" role="toolbar" aria-label="Results">
+            <label className="check">
+              <input
+                type="checkbox"
+                checked={allSelected}
+                onChange={() => setSelected(allSelected ? new Set() : new Set(visibleIds))}
+                aria-label="Select all shown results"
+              />
+              <span>
+                <strong>{total.toLocaleString()}</strong> result{total === 1 ? '' : 's'}
+                {took !== null ? <span className="muted small"> · {took} ms</span> : null}
+              </span>
+            </label>
+            <span className="spacer" />
+            <span className="muted small" aria-live="polite">
+              {selected.size} selected
+            </span>
+            <button type="button" className="primary" disabled={selected.size === 0} onClick={() => setAdding(true)}>
+              Add to campaign
+            </button>
+            <button type="button" className="ok" disabled={selected.size === 0} onClick={() => void feedback([...selected], 'shortlist')}>
+              Shortlist
+            </button>
+            <button type="button" className="danger" disabled={selected.size === 0} onClick={() => void feedback([...selected], 'reject')}>
+              Reject
+            </button>
+          </div>
+          {adding ? (
+            <AddToCampaign
+              candidateIds={[...selected]}
+              query={query}
+              onClose={() => setAdding(false)}
+              onDone={(msg) => {
+                setAdding(false);
+                setNotice(msg);
+              }}
+            />
+          ) : null}
+          {hits.length === 0 ? (
+            <p className="empty">No profile matches this query. Loosen a term or remove a filter.</p>
+          ) : (
+            <ul className="results" aria-label="Search results">
+              {hits.map((h) => (
+                <ResultRow
+                  key={h.candidate.id}
+                  hit={h}
+                  selected={selected.has(h.candidate.id)}
+                  verdict={verdicts.get(h.candidate.id)}
+                  onToggle={() => toggle(h.candidate.id)}
+                  onFeedback={(v) => void feedback([h.candidate.id], v)}
+                />
+              ))}
+            </ul>
+          )}
+          {hits.length < total ? (
+            <button type="button" onClick={() => void run(hits.length)} disabled={busy}>
+              Show more ({(total - hits.length).toLocaleString()} left)
+            </button>
+          ) : null}
+        </>
+      ) : (
+        <SearchHelp />
+      )}
+    </div>
+  );
+}
+
+function ResultRow(props: { hit: Hit; selected: boolean; verdict: Verdict | undefined; onToggle: () => void; onFeedback: (v: Verdict) => void }) {
+  const { hit, selected, verdict, onToggle, onFeedback } = props;
+  const c = hit.candidate;
+  return (
+    <li className={`result${selected ? ' selected' : ''}${verdict === 'reject' ? ' rejected' : ''}`} data-candidate-id={c.id}>
+      <input type="checkbox" checked={selected} onChange={onToggle} aria-label={`Select ${c.name}`} />
+      <div className="result-main">
+        <div className="result-name">
+          <Link to={`/candidates/${c.id}`}>{c.name}</Link>{' '}
+          {verdict === 'shortlist' ? <span className="badge ok">shortlisted</span> : verdict === 'reject' ? <span className="badge bad">rejected</span> : null}
+        </div>
+        <div className="result-headline">{c.headline}</div>
+        <div className="result-meta">
+          {c.location ? <span>{c.location}</span> : null}
+          {c.degree ? <span>{ordinal(c.degree)} degree</span> : null}
+          {c.openProfile ? <span className="badge ok">Open Profile</span> : null}
+          {c.openToWork ? <span className="badge info">Open to Work</span> : null}
+        </div>
+      </div>
+      <div className="result-scores">
+        {hit.priority !== null ? (
+          <div className="nowrap">
+            <span className="muted small">Priority </span>
+            <span className="priority">{hit.priority}</span>
+          </div>
+        ) : null}
+        {hit.fit !== null ? <Meter label="Fit" value={hit.fit} /> : null}
+        {hit.replyLikelihood !== null ? <Meter label="Reply chance" value={hit.replyLikelihood} /> : null}
+      </div>
+      {hit.why.length ? (
+        <ul className="result-why" aria-label={`Why ${c.name}`}>
+          {hit.why.slice(0, 4).map((w, i) => (
+            <li key={i}>{w}</li>
+          ))}
         </ul>
       ) : null}
+      <div className="result-actions">
+        <button type="button" className="small ok" aria-pressed={verdict === 'shortlist'} onClick={() => onFeedback('shortlist')}>
+          Shortlist
+        </button>
+        <button type="button" className="small danger" aria-pressed={verdict === 'reject'} onClick={() => onFeedback('reject')}>
+          Reject
+        </button>
+        {c.profileUrl ? (
+          <a className="button small" href={c.profileUrl} target="_blank" rel="noreferrer noopener">
+            LinkedIn ↗
+          </a>
+        ) : null}
+      </div>
+    </li>
+  );
+}
+
+function SearchHelp() {
+  return (
+    <div className="card help">
+      <h2>How to search</h2>
+      <ul>
+        <li>
+          Words are joined by AND: <code>java spring</code>. Use <code>OR</code>, <code>NOT</code> (upper case) and parentheses:{' '}
+          <code>(python OR scala) NOT recruiter</code>.
+        </li>
+        <li>
+          Phrases in quotes: <code>"data engineer"</code>. Prefixes with <code>*</code>: <code>engineer*</code>.
+        </li>
+        <li>
+          Fields restrict a term: <code>title:"product manager"</code>, <code>skill:(kotlin OR java)</code>, <code>company:spotify</code>. Type a word and a
+          colon to see the fields.
+        </li>
+        <li>Press Enter to search. Select results to add them to a campaign, shortlist or reject them.</li>
+      </ul>
     </div>
   );
 }
