@@ -7,7 +7,13 @@
  * retries and worker restarts, so an executor (or the system behind it) can
  * drop a duplicate and nothing is ever sent twice.
  */
-export type Channel = 'connection_request' | 'message' | 'inmail' | 'email' | 'phone';
+/**
+ * `withdraw_invitation` (added by the outreach engine): withdraw a pending
+ * connection request (spec 4: pending requests older than the configured age).
+ * It sends nothing to the candidate; `body` is empty. Executors that cannot
+ * do it answer `failed` with retryable false.
+ */
+export type Channel = 'connection_request' | 'message' | 'inmail' | 'email' | 'phone' | 'withdraw_invitation';
 
 export type ExecutorName = 'tasks' | 'smtp' | 'webhook' | 'sandbox';
 
