@@ -1,0 +1,78 @@
+import { AppError, toAppError } from '../../core/app-error.ts';
+import type { ErrorCode } from '../../core/error-codes.ts';
+import type { Store } from '../../db/open-database.ts';
+import { canonicalProfileUrl, normaliseEmail } from '../../candidates/profile-url.ts';
+import type { OutcomeReport } from '../executor.ts';
+import { candidateRefOf, toOutcomeReport, type CandidateRef, type ParsedOutcome } from './outcome-input.ts';
+
+/**
+ * Applies received outcomes (inbound webhook, CSV import) one by one: find
+ * the candidate, build the OutcomeReport and hand it to `apply` (the outreach
+ * engine's applyOutcome, which advances the state machine and refunds InMail
+ * replies). One bad row never stops the others; each gets its own result.
+ */
+export type ApplyOutcome = (store: Store, workspaceId: string, report: OutcomeReport) => Promise<unknown>;
+
+export interface IngestItem {
+  /** the line (CSV) or index (webhook) the outcome came from */
+  ref: number;
+  outcome: ParsedOutcome;
+}
+
+export type IngestResult =
+  | { ref: number; ok: true; candidateId: number; kind: OutcomeReport['kind'] }
+  | { ref: number; ok: false; code: ErrorCode; message: string };
+
+export interface IngestSummary {
+  applied: number;
+  failed: number;
+  results: IngestResult[];
+}
+
+/** The candidate id a reference names in this workspace: the id itself (checked), else the profile URL, else the email. */
+export async function resolveCandidateRef(store: Store, workspaceId: string, ref: CandidateRef): Promise<number> {
+  if (ref.candidateId !== undefined) {
+    const row = await store.db.selectFrom('candidates').select('id').where('workspace_id', '=', workspaceId).where('id', '=', ref.candidateId).executeTakeFirst();
+    if (!row) throw new AppError('not_found', `candidate ${ref.candidateId} does not exist`, { candidateId: ref.candidateId });
+    return Number(row.id);
+  }
+  if (ref.profileUrl !== undefined) {
+    const url = canonicalProfileUrl(ref.profileUrl);
+    if (!url) throw new AppError('invalid_input', `not a profile URL: ${JSON.stringify(ref.profileUrl)}`);
+    const row = await store.db.selectFrom('candidates').select('id').where('workspace_id', '=', workspaceId).where('profile_url', '=', url).executeTakeFirst();
+    if (!row) throw new AppError('not_found', `no candidate with profile ${url}`, { profileUrl: url });
+    return Number(row.id);
+  }
+  if (ref.email !== undefined) {
+    const email = normaliseEmail(ref.email);
+    if (!email) throw new AppError('invalid_input', `not an email address: ${JSON.stringify(ref.email)}`);
+    const row = await store.db.selectFrom('candidate_emails').select('candidate_id').where('workspace_id', '=', workspaceId).where('email', '=', email).executeTakeFirst();
+    if (!row) throw new AppError('not_found', `no candidate with email ${email}`, { email });
+    return Number(row.candidate_id);
+  }
+  throw new AppError('invalid_input', 'name the candidate: candidateId, profileUrl or email');
+}
+
+export async function ingestOutcomes(
+  store: Store,
+  workspaceId: string,
+  items: readonly IngestItem[],
+  source: OutcomeReport['source'],
+  apply: ApplyOutcome,
+  now: string = new Date().toISOString(),
+): Promise<IngestSummary> {
+  const results: IngestResult[] = [];
+  for (const item of items) {
+    try {
+      const candidateId = await resolveCandidateRef(store, workspaceId, candidateRefOf(item.outcome));
+      const report = toOutcomeReport(item.outcome, candidateId, source, now);
+      await apply(store, workspaceId, report);
+      results.push({ ref: item.ref, ok: true, candidateId, kind: report.kind });
+    } catch (err) {
+      const e = toAppError(err);
+      results.push({ ref: item.ref, ok: false, code: e.code, message: e.message });
+    }
+  }
+  const applied = results.filter((r) => r.ok).length;
+  return { applied, failed: results.length - applied, results };
+}
