@@ -8,7 +8,7 @@ import { lintMessage } from './message-lint.ts';
 import type { MessageRole } from './message-role.ts';
 import { stepChannel, type MessageChannel, type MessageStep } from './message-step.ts';
 import type { HookKind, PersonalHook } from './personal-hook.ts';
-import { recordHookRead, type SegmentDef, type TemplatePart } from './template-engine.ts';
+import { recordHookRead, type CompiledTemplate, type SegmentDef, type TemplatePart } from './template-engine.ts';
 import { resolveTemplate, type TemplateRef } from './template-ref.ts';
 import { buildTemplateScope, findUnknownVariables } from './template-scope.ts';
 import { assignVariantIndex } from './variant-assignment.ts';
@@ -173,7 +173,7 @@ export function composeMessage(input: ComposeInput): ComposeResult {
       limit,
       hooksUsed,
       emptyOutputs: render.emptyOutputs,
-      unknownVariables: findUnknownVariables(compiled.variables),
+      unknownVariables: unknownVariablesOf(compiled),
     });
     return {
       ok: true,
@@ -194,6 +194,17 @@ export function composeMessage(input: ComposeInput): ComposeResult {
     };
   }
   return firstFailure!;
+}
+
+const unknownCache = new WeakMap<CompiledTemplate, string[]>();
+
+function unknownVariablesOf(compiled: CompiledTemplate): string[] {
+  let found = unknownCache.get(compiled);
+  if (!found) {
+    found = findUnknownVariables(compiled.variables);
+    unknownCache.set(compiled, found);
+  }
+  return found;
 }
 
 function segment(s: SegmentDef, reason: DroppedSegment['reason']): DroppedSegment {

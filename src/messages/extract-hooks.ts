@@ -33,7 +33,9 @@ export const recentMoveMonths = 12;
  * kind. Pure: everything it needs is in the context, `asOf` included.
  * Strengths (docs/messages.md): shared employer .9, shared school .85,
  * promotion .85, new role .8, tenure milestone .75, skill match .6-.65,
- * mutual connections .45-.7 by count, current role .4, location .2-.35.
+ * current role .5, mutual connections .3-.5 by count, location .2-.35.
+ * Hooks about the person (their moves, their background shared with the
+ * recruiter, their skills) rank above network and place facts.
  */
 export function extractHooks(ctx: HookContext): PersonalHook[] {
   const hooks: PersonalHook[] = [];
@@ -45,7 +47,7 @@ export function extractHooks(ctx: HookContext): PersonalHook[] {
     const company = current.company.trim();
     hooks.push({
       kind: 'current_role',
-      strength: 0.4,
+      strength: 0.5,
       title,
       company,
       text: title ? `your role as ${title} at ${company}` : `your work at ${company}`,
@@ -99,7 +101,7 @@ export function extractHooks(ctx: HookContext): PersonalHook[] {
   if (count > 0) {
     hooks.push({
       kind: 'mutual_connections',
-      strength: round2(0.45 + 0.25 * Math.min(1, count / 25)),
+      strength: round2(0.3 + 0.2 * Math.min(1, count / 50)),
       count,
       text: `${count} mutual ${count === 1 ? 'connection' : 'connections'}`,
       evidence: ['mutual'],

@@ -3,7 +3,7 @@ import type { LintFinding } from './lint-finding.ts';
 import type { MessageStep } from './message-step.ts';
 import { spamPhrases, shoutingReason } from './spam-phrases.ts';
 import { codePointLength } from './text-length.ts';
-import { mentions } from './text-mentions.ts';
+import { foldText, mentionsFolded } from './text-mentions.ts';
 
 /** Spec section 5: InMails under 400 characters get about 22% more replies. */
 export const shortInmailLength = 400;
@@ -77,8 +77,9 @@ export function lintMessage(input: MessageLintInput): LintFinding[] {
     });
   }
   const whole = `${subject ?? ''}\n${body}`;
+  const folded = foldText(whole);
   for (const phrase of spamPhrases) {
-    if (mentions(whole, phrase)) findings.push({ code: 'spammy_phrase', severity: 'warning', message: `'${phrase}' reads like mass mail`, details: { phrase } });
+    if (mentionsFolded(folded, phrase)) findings.push({ code: 'spammy_phrase', severity: 'warning', message: `'${phrase}' reads like mass mail`, details: { phrase } });
   }
   const shouting = shoutingReason(whole);
   if (shouting) findings.push({ code: 'spammy_phrase', severity: 'warning', message: `shouting: ${shouting}`, details: { phrase: shouting } });

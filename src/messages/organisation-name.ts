@@ -1,3 +1,5 @@
+import { foldText } from './text-mentions.ts';
+
 /**
  * Comparable form of a company or school name, so "Acme, Inc." on a profile
  * matches "ACME" on a seat: lower case, accents and punctuation removed,
@@ -5,11 +7,19 @@
  */
 const legalSuffixes = new Set(['inc', 'incorporated', 'llc', 'ltd', 'limited', 'gmbh', 'ag', 'sa', 'sas', 'bv', 'nv', 'plc', 'corp', 'corporation', 'co', 'company', 'srl', 'oy', 'ab', 'as', 'spa', 'pty', 'kg']);
 
+const memo = new Map<string, string>();
+
 export function organisationKey(name: string): string {
-  const words = name
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
+  const hit = memo.get(name);
+  if (hit !== undefined) return hit;
+  const key = computeKey(name);
+  if (memo.size > 50_000) memo.clear();
+  memo.set(name, key);
+  return key;
+}
+
+function computeKey(name: string): string {
+  const words = foldText(name)
     .replace(/&/g, ' and ')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim()
