@@ -191,6 +191,14 @@ export class LedgerCursor {
     return null;
   }
 
+  /** The refusal a plan-dependent event on `day` would meet (no_plan, or not_pooled when `pooled` is required); advances to `day`. */
+  checkPlan(day: Day, pooled: boolean): LedgerRefusal | null {
+    this.advanceTo(day);
+    if (this.plan === null) return refuse('no_plan', 'the seat has no paid plan');
+    if (pooled && !this.plan.pooled) return refuse('not_pooled', `plan ${this.plan.id} does not pool credits`);
+    return null;
+  }
+
   private subscribe(day: Day, plan: Plan): CursorOutcome {
     // A subscribe while a plan is active is treated as a switch (docs/credits.md).
     const forfeited = this.plan !== null ? this.forfeitAll() : 0;

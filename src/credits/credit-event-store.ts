@@ -1,0 +1,44 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database, Dialect } from '../db/schema.ts';
+import type { LedgerEvent } from './ledger-event.ts';
+
+/**
+ * Storage of seats' credit histories: rows in `credit_events`, appended in
+ * `seq` order and never changed. Validation against the ledger happens in
+ * seat-credits.ts before a row is written.
+ */
+export interface StoredCreditEvent {
+  seq: number;
+  event: LedgerEvent;
+  createdAt: string;
+}
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** A seat's whole history in replay order. */
+export async function loadCreditEvents(db: Db, seatId: string): Promise<StoredCreditEvent[]> {
+  const rows = await db.selectFrom('credit_events').select(['seq', 'payload', 'created_at']).where('seat_id', '=', seatId).orderBy('seq').execute();
+  return rows.map((r) => ({ seq: Number(r.seq), event: JSON.parse(r.payload) as LedgerEvent, createdAt: r.created_at }));
+}
+
+/** Appends events after `lastSeq`; the unique (seat_id, seq) index rejects a concurrent writer that read the same history. */
+export async function appendCreditEvents(db: Db, seatId: string, lastSeq: number, events: readonly LedgerEvent[], now: string): Promise<number> {
+  if (events.length === 0) return lastSeq;
+  await db
+    .insertInto('credit_events')
+    .values(events.map((event, i) => ({ seat_id: seatId, seq: lastSeq + i + 1, date: event.date, type: event.type, payload: JSON.stringify(event), created_at: now })))
+    .execute();
+  return lastSeq + events.length;
+}
+
+/** Serialises writers of one seat's history on PostgreSQL (SQLite transactions already are). */
+export async function lockSeats(db: Transaction<Database>, dialect: Dialect, seatIds: readonly string[]): Promise<void> {
+  if (dialect !== 'postgres') return;
+  for (const id of [...seatIds].sort()) await db.selectFrom('seats').select('id').where('id', '=', id).forUpdate().execute();
+}
+
+/** True for a unique-constraint violation on either backend. */
+export function isUniqueViolation(err: unknown): boolean {
+  const e = err as { code?: string; message?: string };
+  return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || /UNIQUE constraint failed/i.test(e?.message ?? '');
+}
