@@ -1,0 +1,61 @@
+import { getCandidate } from '../candidates/candidate-store.ts';
+import type { Store } from '../db/open-database.ts';
+import { getSeat } from '../seats/seat-store.ts';
+import { scoreCandidate } from './candidate-score.ts';
+import { priorRankingModel, type FeedbackVerdict, type OutreachOutcome, type RankingModel } from './ranking-model.ts';
+import { getRole, insertExample, retrainRankingModel } from './ranking-store.ts';
+import { resolveRole } from './resolved-role.ts';
+
+/**
+ * The two ways a workspace teaches its ranking. Each stores the candidate's
+ * signals as they are now (so later profile edits do not rewrite history)
+ * and retrains the workspace model at once (a few milliseconds).
+ */
+
+export interface FeedbackInput {
+  candidateId: number;
+  roleId: string;
+  verdict: FeedbackVerdict;
+  /** the candidate's normalised text relevance in the list the recruiter saw, when known (0..1) */
+  relevance?: number | null;
+}
+
+export async function recordFeedback(store: Store, workspaceId: string, input: FeedbackInput, now: Date = new Date()): Promise<RankingModel> {
+  const candidate = await getCandidate(store, workspaceId, input.candidateId);
+  const role = resolveRole(await getRole(store, workspaceId, input.roleId));
+  const scored = scoreCandidate(candidate, role, null, priorRankingModel(), { now, relevance: input.relevance ?? null, explain: false });
+  await insertExample(store, workspaceId, { candidateId: candidate.id, roleId: input.roleId, kind: 'feedback', label: input.verdict, fit: scored.signals.fit, reply: scored.signals.reply }, now.toISOString());
+  return retrainRankingModel(store, workspaceId, now.toISOString());
+}
+
+export interface OutcomeInput {
+  candidateId: number;
+  roleId?: string | null;
+  outcome: OutreachOutcome;
+  /** the seat that reached out, for the shared-background signals */
+  seatId?: string | null;
+}
+
+/** Called by outreach when a connection request is accepted, a message answered, or a sequence ends unanswered. */
+export async function recordOutcomeForLearning(store: Store, workspaceId: string, input: OutcomeInput, now: Date = new Date()): Promise<RankingModel> {
+  const candidate = await getCandidate(store, workspaceId, input.candidateId);
+  const seat = input.seatId ? await getSeat(store, workspaceId, input.seatId) : null;
+  const role = input.roleId ? resolveRole(await getRole(store, workspaceId, input.roleId)) : resolveRole({ ...emptyRole, query: '*' });
+  const scored = scoreCandidate(candidate, role, seat, priorRankingModel(), { now, explain: false });
+  await insertExample(store, workspaceId, { candidateId: candidate.id, roleId: input.roleId ?? '', kind: 'outcome', label: input.outcome, fit: scored.signals.fit, reply: scored.signals.reply }, now.toISOString());
+  return retrainRankingModel(store, workspaceId, now.toISOString());
+}
+
+const emptyRole = {
+  name: 'outcome',
+  titles: [],
+  mustHaveSkills: [],
+  niceToHaveSkills: [],
+  seniority: null,
+  yearsOfExperience: null,
+  locations: [],
+  timeZones: [],
+  timeZoneToleranceHours: 3,
+  remote: false,
+  jobDescription: '',
+};
