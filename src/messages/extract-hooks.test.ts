@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { candidateInputSchema, type CandidateInputLoose } from '../candidates/candidate.ts';
-import { extractHooks } from './extract-hooks.ts';
+import { extractHooks, type HookSeat } from './extract-hooks.ts';
 import { candidateArb, seatArb, roleArb } from './candidate-arbitrary.ts';
 import { hookKinds, type PersonalHook } from './personal-hook.ts';
 
-const noSeat = { employers: [], schools: [] };
+const noSeat: HookSeat = { employers: [], schools: [] };
 const asOf = '2025-06-15';
 
 function hooksOf(input: CandidateInputLoose, seat = noSeat, role: { skills: string[]; location: string } | null = null): PersonalHook[] {
