@@ -108,7 +108,7 @@ function extractPlaces(text: string): { locations: string[]; timeZones: string[]
   }
   for (const [word, zone] of Object.entries(timeZoneWords)) {
     // time-zone abbreviations must be written in capitals ("CET", "EST"); longer words may be any case
-    const re = word.length <= 4 ? new RegExp(`\\b${word.toUpperCase()}\\b`) : new RegExp(`\\b${word}\\b(?= time| timezone| time zone| hours)`, 'i');
+    const re = word.length <= 4 ? new RegExp(`\\b${word.toUpperCase()}\\b(?!\\s*[+\\-−]\\s*\\d)`) : new RegExp(`\\b${word}\\b(?= time| timezone| time zone| hours)`, 'i');
     if (re.test(text) && !timeZones.includes(zone)) timeZones.push(zone);
   }
   for (const m of text.matchAll(/\b(?:UTC|GMT)\s*([+-−])\s*(\d{1,2})\b/g)) {

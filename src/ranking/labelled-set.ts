@@ -338,7 +338,7 @@ function buildProfile(r: RoleRecipe, grade: 0 | 1 | 2 | 3, rnd: SeededRandom, sl
   } else if (neighbour) {
     currentDescription = `Work closely with teams using ${mention}. ${verbose ? `Hiring and supporting engineers who build ${domain} with ${mention}.` : ''}`.trim();
   } else if (currentRelevant) {
-    currentDescription = `Build ${domain} with ${mustShown.join(', ')}${niceSome.length ? ` and ${niceSome.join(', ')}` : ''}.${verbose ? ` ${' Own design, reviews and operations; ' + Array.from({ length: repeat }, () => mention).join(', ')} day to day.` : ''}`;
+    currentDescription = `Build ${domain} with ${mustShown.join(', ')}${niceSome.length ? ` and ${niceSome.join(', ')}` : ''}.${verbose ? ' Own design, reviews and operations;' : ''} ${Array.from({ length: repeat }, () => mention).join(', ')} day to day.`;
   } else {
     currentDescription = 'Lead a retail store team; staffing, budgets and customer experience.';
   }
