@@ -5,7 +5,9 @@ import type { Store } from '../db/open-database.ts';
 import { indexCandidates, removeFromIndex } from '../search/search-index.ts';
 import { candidateInputSchema, fullName, type Candidate, type CandidateInput, type CandidateInputLoose } from './candidate.ts';
 import type { CandidateTable } from './candidate-tables.ts';
-import { mergeCandidate } from './merge-candidate.ts';
+import type { CandidateRowValues, CandidateWriteOps } from './candidate-write-ops.ts';
+import { sqliteCandidateWriteOps } from './sqlite-candidate-writes.ts';
+import { mergeCandidate, unionFolded } from './merge-candidate.ts';
 import { canonicalProfileUrl, normaliseEmail } from './profile-url.ts';
 
 export type UpsertOutcome = 'imported' | 'updated' | 'unchanged';
@@ -25,7 +27,10 @@ export function normaliseCandidateInput(input: CandidateInputLoose | CandidateIn
     name: fullName(c),
     profileUrl: canonicalProfileUrl(c.profileUrl),
     emails: [...new Set(emails)],
-    skills: c.skills.map((s) => s.trim()).filter(Boolean),
+    // the same case-insensitive union a merge applies, so a re-import of the same record is a no-op
+    skills: unionFolded(c.skills, []),
+    tags: unionFolded(c.tags, []),
+    phones: unionFolded(c.phones, []),
   };
 }
 
@@ -60,7 +65,7 @@ export function rowToCandidate(row: CandidateRow): Candidate {
   };
 }
 
-function candidateColumns(c: CandidateInput) {
+export function candidateColumns(c: CandidateInput) {
   return {
     name: c.name,
     first_name: c.firstName,
@@ -115,11 +120,53 @@ export async function upsertCandidates(
   now: string = new Date().toISOString(),
 ): Promise<UpsertResult> {
   if (inputs.length === 0) return { outcomes: [] };
-  return store.db.transaction().execute((trx) => upsertInTransaction(trx, store.dialect, workspaceId, inputs, now));
+  return store.db.transaction().execute((trx) => {
+    // SQLite: Kysely runs the transaction on the one better-sqlite3 connection, so prepared statements on
+    // that handle join it; they skip query compilation, the bulk of an import's cost.
+    const ops = store.dialect === 'sqlite' && store.sqlite ? sqliteCandidateWriteOps(store.sqlite) : kyselyCandidateWriteOps(trx);
+    return upsertInTransaction(trx, ops, store.dialect, workspaceId, inputs, now);
+  });
+}
+
+/** The portable write operations, through Kysely (PostgreSQL, and SQLite without a raw handle). */
+function kyselyCandidateWriteOps(trx: Kysely<Database>): CandidateWriteOps {
+  return {
+    async rowsByUrls(workspaceId, urls) {
+      const out: CandidateRow[] = [];
+      for (const part of chunk(urls, 500)) out.push(...(await trx.selectFrom('candidates').selectAll().where('workspace_id', '=', workspaceId).where('profile_url', 'in', part).execute()));
+      return out;
+    },
+    async emailOwners(workspaceId, emails) {
+      const out: Array<{ email: string; candidate_id: number }> = [];
+      for (const part of chunk(emails, 500)) {
+        out.push(...(await trx.selectFrom('candidate_emails').select(['email', 'candidate_id']).where('workspace_id', '=', workspaceId).where('email', 'in', part).execute()));
+      }
+      return out;
+    },
+    async rowsByIds(ids) {
+      const out: CandidateRow[] = [];
+      for (const part of chunk(ids, 500)) out.push(...(await trx.selectFrom('candidates').selectAll().where('id', 'in', part).execute()));
+      return out;
+    },
+    async insert(rows) {
+      const ids: number[] = [];
+      for (const part of chunk(rows, 400)) ids.push(...(await trx.insertInto('candidates').values(part).returning('id').execute()).map((r) => Number(r.id)));
+      return ids;
+    },
+    async update(id, values) {
+      await trx.updateTable('candidates').set(values).where('id', '=', id).execute();
+    },
+    async insertEmails(rows) {
+      for (const part of chunk(rows, 1000)) {
+        await trx.insertInto('candidate_emails').values(part).onConflict((oc) => oc.columns(['workspace_id', 'email']).doNothing()).execute();
+      }
+    },
+  };
 }
 
 async function upsertInTransaction(
   trx: Kysely<Database>,
+  ops: CandidateWriteOps,
   dialect: Dialect,
   workspaceId: string,
   inputs: CandidateInput[],
@@ -132,23 +179,14 @@ async function upsertInTransaction(
   const byId = new Map<number, Candidate>();
   const byUrl = new Map<string, number>();
   const byEmail = new Map<string, number>();
-  for (const part of chunk(urls, 500)) {
-    const rows = await trx.selectFrom('candidates').selectAll().where('workspace_id', '=', workspaceId).where('profile_url', 'in', part).execute();
-    for (const r of rows) {
-      const c = rowToCandidate(r);
-      byId.set(c.id, c);
-      if (c.profileUrl) byUrl.set(c.profileUrl, c.id);
-    }
+  for (const r of await ops.rowsByUrls(workspaceId, urls)) {
+    const c = rowToCandidate(r);
+    byId.set(c.id, c);
+    if (c.profileUrl) byUrl.set(c.profileUrl, c.id);
   }
-  for (const part of chunk(emails, 500)) {
-    const rows = await trx.selectFrom('candidate_emails').select(['email', 'candidate_id']).where('workspace_id', '=', workspaceId).where('email', 'in', part).execute();
-    for (const r of rows) byEmail.set(r.email, Number(r.candidate_id));
-  }
+  for (const r of await ops.emailOwners(workspaceId, emails)) byEmail.set(r.email, Number(r.candidate_id));
   const missing = [...new Set(byEmail.values())].filter((id) => !byId.has(id));
-  for (const part of chunk(missing, 500)) {
-    const rows = await trx.selectFrom('candidates').selectAll().where('id', 'in', part).execute();
-    for (const r of rows) byId.set(Number(r.id), rowToCandidate(r));
-  }
+  for (const r of await ops.rowsByIds(missing)) byId.set(Number(r.id), rowToCandidate(r));
 
   // Resolve each input to an existing id, a new slot, or a previous input in this batch.
   type Slot = { existingId: number | null; original: CandidateInput | null; merged: CandidateInput; order: number[] };
@@ -188,19 +226,14 @@ async function upsertInTransaction(
   const emailRows: Array<{ workspace_id: string; email: string; candidate_id: number }> = [];
 
   const fresh = slots.filter((s) => s.existingId === null);
-  for (const part of chunk(fresh, 400)) {
-    const ids = await trx
-      .insertInto('candidates')
-      .values(part.map((s) => ({ workspace_id: workspaceId, ...candidateColumns(s.merged), imported_at: now, updated_at: now })))
-      .returning('id')
-      .execute();
-    part.forEach((s, k) => {
-      const id = Number(ids[k].id);
-      outcomeOfSlot.set(s, { outcome: 'imported', id });
-      toIndex.push({ id, workspaceId, candidate: s.merged });
-      for (const e of s.merged.emails) emailRows.push({ workspace_id: workspaceId, email: e, candidate_id: id });
-    });
-  }
+  const freshRows: CandidateRowValues[] = fresh.map((s) => ({ workspace_id: workspaceId, ...candidateColumns(s.merged), imported_at: now, updated_at: now }));
+  const ids = await ops.insert(freshRows);
+  fresh.forEach((s, k) => {
+    const id = ids[k];
+    outcomeOfSlot.set(s, { outcome: 'imported', id });
+    toIndex.push({ id, workspaceId, candidate: s.merged });
+    for (const e of s.merged.emails) emailRows.push({ workspace_id: workspaceId, email: e, candidate_id: id });
+  });
   for (const s of slots) {
     if (s.existingId === null || !s.original) continue;
     const id = s.existingId;
@@ -208,14 +241,12 @@ async function upsertInTransaction(
       outcomeOfSlot.set(s, { outcome: 'unchanged', id });
       continue;
     }
-    await trx.updateTable('candidates').set({ ...candidateColumns(s.merged), updated_at: now }).where('id', '=', id).execute();
+    await ops.update(id, { ...candidateColumns(s.merged), updated_at: now });
     outcomeOfSlot.set(s, { outcome: 'updated', id });
     toIndex.push({ id, workspaceId, candidate: s.merged });
     for (const e of s.merged.emails) if (!s.original.emails.includes(e)) emailRows.push({ workspace_id: workspaceId, email: e, candidate_id: id });
   }
-  for (const part of chunk(emailRows, 1000)) {
-    await trx.insertInto('candidate_emails').values(part).onConflict((oc) => oc.columns(['workspace_id', 'email']).doNothing()).execute();
-  }
+  await ops.insertEmails(emailRows);
   if (toIndex.length) await indexCandidates(trx, dialect, toIndex);
 
   // Each input reports what happened to the record it landed in; a later duplicate in the batch counts as updated.

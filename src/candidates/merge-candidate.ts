@@ -49,7 +49,7 @@ function later(a: string | null, b: string | null): string | null {
 }
 
 /** Union keeping the first spelling seen; case-insensitive so 'Java' and 'java' are one skill. */
-function unionFolded(a: string[], b: string[]): string[] {
+export function unionFolded(a: string[], b: string[]): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
   for (const v of [...a, ...b]) {

@@ -1,4 +1,106 @@
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Command } from 'commander';
+import { AppError } from '../../core/app-error.ts';
+import { openDatabase } from '../../db/open-database.ts';
+import { generateDemoCandidates } from '../../candidates/demo-data.ts';
+import type { CandidateInput } from '../../candidates/candidate.ts';
+import { countCandidates } from '../../candidates/candidate-store.ts';
+import { importCandidates } from '../../candidates/import-candidates.ts';
+import type { ImportRecord } from '../../candidates/import-record.ts';
+import { action, defaultWorkspace, parseIntOption, printJson } from '../cli-context.ts';
 
-/** Benchmark subcommand (filled in by the domain's work). */
-export function registerBenchImport(_bench: Command): void {}
+/** The foundation's target on the reference 2-core machines: 1M demo profiles into SQLite at this rate or better. */
+export const importTargetPerSecond = 20_000;
+
+interface BenchImportOpts {
+  count: number;
+  seed: number;
+  batchSize: number;
+  keep?: boolean;
+  json?: boolean;
+}
+
+function bytesOnDisk(dir: string): number {
+  return readdirSync(dir).reduce((n, f) => n + statSync(join(dir, f)).size, 0);
+}
+
+export function registerBenchImport(bench: Command): void {
+  bench
+    .command('import')
+    .description(`import N demo profiles into a fresh temporary SQLite database: profiles/s and bytes on disk (target >= ${importTargetPerSecond}/s at 1M)`)
+    .option('--count <n>', 'how many demo profiles', parseIntOption('count'), 100_000)
+    .option('--seed <s>', 'demo data seed', parseIntOption('seed'), 1)
+    .option('--batch-size <n>', 'records per transaction', parseIntOption('batch-size'), 1000)
+    .option('--keep', 'keep the temporary database and print where it is')
+    .option('--json', 'print the figures as JSON')
+    .action(
+      action(async (opts: BenchImportOpts) => {
+        if (opts.count < 1) throw new AppError('invalid_input', '--count must be at least 1');
+        const dir = mkdtempSync(join(tmpdir(), 'scoutline-bench-import-'));
+        const store = await openDatabase(join(dir, 'bench.db'));
+        try {
+          // Profiles are built in memory a block at a time (a 1M array would not fit comfortably); the
+          // time spent building them is measured apart, so the store's rate is reported on its own too.
+          let generateMs = 0;
+          function* records(): Generator<ImportRecord> {
+            const source = generateDemoCandidates(opts.count, opts.seed)[Symbol.iterator]();
+            let line = 0;
+            for (;;) {
+              const t = performance.now();
+              const block: CandidateInput[] = [];
+              while (block.length < 10_000) {
+                const r = source.next();
+                if (r.done) break;
+                block.push(r.value);
+              }
+              generateMs += performance.now() - t;
+              if (block.length === 0) return;
+              for (const input of block) yield { line: ++line, input };
+            }
+          }
+          const started = performance.now();
+          const summary = await importCandidates(store, defaultWorkspace, records(), { batchSize: opts.batchSize, normalised: true });
+          const totalMs = performance.now() - started;
+          store.sqlite?.pragma('wal_checkpoint(PASSIVE)');
+          const bytes = bytesOnDisk(dir);
+          const stored = await countCandidates(store, defaultWorkspace);
+          const importMs = totalMs - generateMs;
+          const figures = {
+            count: opts.count,
+            stored,
+            imported: summary.imported,
+            skipped: summary.skipped,
+            batchSize: opts.batchSize,
+            seconds: Math.round(totalMs) / 1000,
+            profilesPerSecond: Math.round((opts.count / totalMs) * 1000),
+            storeProfilesPerSecond: Math.round((opts.count / importMs) * 1000),
+            generateSeconds: Math.round(generateMs) / 1000,
+            bytesOnDisk: bytes,
+            bytesPerProfile: Math.round(bytes / opts.count),
+            target: importTargetPerSecond,
+            meetsTarget: (opts.count / importMs) * 1000 >= importTargetPerSecond,
+            ...(opts.keep ? { database: join(dir, 'bench.db') } : {}),
+          };
+          if (opts.json) printJson(figures);
+          else {
+            const mb = (bytes / 1024 / 1024).toFixed(1);
+            process.stdout.write(
+              [
+                `bench import: ${opts.count} demo profiles into a fresh SQLite database (batches of ${opts.batchSize})`,
+                `  end to end        ${figures.profilesPerSecond} profiles/s (${figures.seconds} s, of which ${figures.generateSeconds} s building profiles)`,
+                `  store only        ${figures.storeProfilesPerSecond} profiles/s (target >= ${importTargetPerSecond}: ${figures.meetsTarget ? 'met' : 'NOT met'})`,
+                `  bytes on disk     ${bytes} (${mb} MiB, db + WAL, ${figures.bytesPerProfile} bytes/profile)`,
+                `  stored            ${stored} candidates`,
+                ...(opts.keep ? [`  database          ${join(dir, 'bench.db')}`] : []),
+              ].join('\n') + '\n',
+            );
+          }
+        } finally {
+          await store.close();
+          if (!opts.keep) rmSync(dir, { recursive: true, force: true });
+        }
+      }),
+    );
+}

@@ -1,4 +1,127 @@
+import { createReadStream, statSync } from 'node:fs';
 import type { Command } from 'commander';
+import cliProgress from 'cli-progress';
+import { AppError } from '../../core/app-error.ts';
+import { importCandidates, type ImportSummary } from '../../candidates/import-candidates.ts';
+import { detectImportFormat, importRecords } from '../../candidates/import-records.ts';
+import { action, dbOption, defaultWorkspace, parseIntOption, printJson, withStore } from '../cli-context.ts';
 
-/** Commands for this domain (filled in by the domain's work). */
-export function registerImportCommand(_program: Command): void {}
+interface ImportOpts {
+  format?: string;
+  map: string[];
+  ndjson?: boolean;
+  source?: string;
+  batchSize: number;
+  json?: boolean;
+  progress: boolean;
+}
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+/** How many bad records a person sees; --json always lists all of them. */
+const shownErrors = 50;
+
+export function printImportSummary(summary: ImportSummary, what: string, seconds: number): void {
+  const lines = [
+    `${what}: ${summary.records} records in ${seconds.toFixed(1)} s`,
+    `  imported   ${summary.imported}`,
+    `  updated    ${summary.updated}`,
+    `  unchanged  ${summary.unchanged}`,
+    `  skipped    ${summary.skipped}`,
+  ];
+  if (summary.errors.length) {
+    lines.push('Bad records (skipped):');
+    for (const e of summary.errors.slice(0, shownErrors)) lines.push(`  line ${e.line}: ${e.reason}`);
+    if (summary.errors.length > shownErrors) lines.push(`  ... and ${summary.errors.length - shownErrors} more (--json lists them all)`);
+  }
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+export function registerImportCommand(program: Command): void {
+  program
+    .command('import <file>')
+    .description('import candidates from a JSON Resume file (one object, an array, or NDJSON) or a CSV export; "-" reads stdin')
+    .option('--format <format>', 'jsonresume or csv (default: from the file name, else from its first character)')
+    .option('--map <column=field>', 'CSV: map a column to a field (repeatable), e.g. --map "Job=currentTitle"; "Column=-" ignores a column', collect, [])
+    .option('--ndjson', 'JSON Resume: one record per line, even if the first line looks otherwise')
+    .option('--source <name>', 'the source recorded on new candidates (default: the format)')
+    .option('--batch-size <n>', 'records per transaction', parseIntOption('batch-size'), 1000)
+    .option('--no-progress', 'no progress bar (it is only shown on a terminal anyway)')
+    .option('--json', 'print the summary as JSON')
+    .addHelpText(
+      'after',
+      `
+CSV fields for --map: firstName lastName name headline currentTitle currentCompany location city region
+country timeZone profileUrl email phone skills summary tags openProfile openToWork premium degree
+mutualConnections lastActive. Re-importing a file changes nothing: candidates are matched by LinkedIn
+profile URL, then by email, and merged (empty fields filled, skills/emails/tags united).`,
+    )
+    .action(
+      action(async (file: string, opts: ImportOpts, cmd: Command) => {
+        if (opts.batchSize < 1) throw new AppError('invalid_input', '--batch-size must be at least 1');
+        let size = 0;
+        if (file !== '-') {
+          try {
+            size = statSync(file).size;
+          } catch {
+            throw new AppError('not_found', `no such file: ${file}`, { file });
+          }
+        }
+        const format = detectImportFormat(opts.format, file === '-' ? undefined : file, file === '-' ? undefined : await firstText(file));
+        await withStore(dbOption(cmd), async (store) => {
+          let bytes = 0;
+          const input = file === '-' ? process.stdin : createReadStream(file, { highWaterMark: 1 << 20 });
+          async function* counted(): AsyncGenerator<Uint8Array> {
+            for await (const chunk of input as AsyncIterable<Buffer>) {
+              bytes += chunk.length;
+              yield chunk;
+            }
+          }
+          let ignoredColumns: string[] = [];
+          const records = importRecords(counted(), {
+            format,
+            map: opts.map,
+            ndjson: opts.ndjson,
+            source: opts.source,
+            onCsvHeader: (mapping) => {
+              ignoredColumns = mapping.ignored;
+            },
+          });
+          const showBar = opts.progress && !opts.json && process.stderr.isTTY === true && size > 0;
+          const bar = showBar
+            ? new cliProgress.SingleBar(
+                { stream: process.stderr, format: 'import |{bar}| {percentage}% | {records} records | {imported} new, {updated} updated, {skipped} bad | ETA {eta_formatted}', hideCursor: true },
+                cliProgress.Presets.shades_classic,
+              )
+            : undefined;
+          bar?.start(size, 0, { records: 0, imported: 0, updated: 0, skipped: 0 });
+          const started = performance.now();
+          let summary: ImportSummary;
+          try {
+            summary = await importCandidates(store, defaultWorkspace, records, {
+              batchSize: opts.batchSize,
+              onBatch: (s) => bar?.update(bytes, { records: s.records, imported: s.imported, updated: s.updated, skipped: s.skipped }),
+            });
+            bar?.update(size);
+          } finally {
+            bar?.stop();
+          }
+          const seconds = (performance.now() - started) / 1000;
+          if (opts.json) {
+            printJson({ file, format, database: store.dialect, ...summary, ...(format === 'csv' ? { ignoredColumns } : {}), seconds: Math.round(seconds * 1000) / 1000 });
+            return;
+          }
+          printImportSummary(summary, `Imported ${file} (${format}) into ${store.dialect} ${store.location}`, seconds);
+          if (ignoredColumns.length) process.stdout.write(`Ignored CSV columns (use --map to use them): ${ignoredColumns.join(', ')}\n`);
+        });
+      }),
+    );
+}
+
+/** The first bytes of a file, to tell JSON from CSV when the name does not. */
+async function firstText(path: string): Promise<string> {
+  const stream = createReadStream(path, { start: 0, end: 255, encoding: 'utf8' });
+  let text = '';
+  for await (const chunk of stream) text += chunk;
+  return text;
+}

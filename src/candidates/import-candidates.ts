@@ -1,0 +1,133 @@
+import { AppError } from '../core/app-error.ts';
+import type { Store } from '../db/open-database.ts';
+import type { CandidateInput } from './candidate.ts';
+import { normaliseCandidateInput, upsertCandidates } from './candidate-store.ts';
+import type { ImportRecord } from './import-record.ts';
+
+export interface ImportError {
+  line: number;
+  reason: string;
+}
+
+export interface ImportSummary {
+  /** records read (good and bad) */
+  records: number;
+  /** new candidates */
+  imported: number;
+  /** existing candidates (or earlier records of the same file) that gained data */
+  updated: number;
+  /** records that matched a candidate and added nothing (a re-import) */
+  unchanged: number;
+  /** bad records, each listed in `errors` */
+  skipped: number;
+  errors: ImportError[];
+}
+
+export interface ImportOptions {
+  /** records per transaction (default 1000) */
+  batchSize?: number;
+  /** import time written on new candidates (default: now) */
+  now?: string;
+  /** the inputs are already normalised (demo data, benchmarks): skip the schema pass */
+  normalised?: boolean;
+  /** called after each batch is written, with the running totals */
+  onBatch?: (summary: Readonly<ImportSummary>) => void;
+}
+
+export function emptyImportSummary(): ImportSummary {
+  return { records: 0, imported: 0, updated: 0, unchanged: 0, skipped: 0, errors: [] };
+}
+
+/** Validation in words: the zod issues of a record, each naming its field. */
+function reasonOf(err: unknown): string {
+  const issues = (err as { issues?: Array<{ path: PropertyKey[]; message: string }> }).issues;
+  if (Array.isArray(issues)) return issues.map((i) => `${i.path.map(String).join('.') || 'record'}: ${i.message}`).join('; ');
+  return err instanceof Error ? err.message : String(err);
+}
+
+function identifiable(c: CandidateInput): boolean {
+  return c.name.trim() !== '' || c.profileUrl !== null || c.emails.length > 0;
+}
+
+/**
+ * The streaming import: records -> validate -> batches -> upsertCandidates.
+ * Memory holds one batch. Each batch is one transaction; a bad record is
+ * skipped and reported with its line and reason, never aborting the rest.
+ * If a batch fails as a whole, its records are retried one by one so only the
+ * record at fault is skipped (nothing is half-written: each write is a
+ * transaction). If every record of a batch then fails, the store itself is
+ * failing and the import stops with a storage_error carrying the totals so far.
+ */
+export async function importCandidates(
+  store: Store,
+  workspaceId: string,
+  records: AsyncIterable<ImportRecord> | Iterable<ImportRecord>,
+  options: ImportOptions = {},
+): Promise<ImportSummary> {
+  const batchSize = Math.max(1, options.batchSize ?? 1000);
+  const now = options.now ?? new Date().toISOString();
+  const summary = emptyImportSummary();
+  let lines: number[] = [];
+  let inputs: CandidateInput[] = [];
+
+  const skip = (line: number, reason: string) => {
+    summary.skipped++;
+    summary.errors.push({ line, reason });
+  };
+  const count = (outcome: 'imported' | 'updated' | 'unchanged') => {
+    summary[outcome]++;
+  };
+
+  const flush = async () => {
+    if (inputs.length === 0) return;
+    const batchLines = lines;
+    const batch = inputs;
+    lines = [];
+    inputs = [];
+    try {
+      const res = await upsertCandidates(store, workspaceId, batch, now);
+      for (const o of res.outcomes) count(o.outcome);
+    } catch (batchError) {
+      let failed = 0;
+      let lastError: unknown = batchError;
+      for (let i = 0; i < batch.length; i++) {
+        try {
+          const res = await upsertCandidates(store, workspaceId, [batch[i]], now);
+          count(res.outcomes[0].outcome);
+        } catch (err) {
+          failed++;
+          lastError = err;
+          skip(batchLines[i], `could not be stored: ${reasonOf(err)}`);
+        }
+      }
+      if (failed === batch.length && batch.length > 1) {
+        throw new AppError('storage_error', `import stopped: the database refused a whole batch (${reasonOf(lastError)})`, { summary: { ...summary } });
+      }
+    }
+    options.onBatch?.(summary);
+  };
+
+  for await (const r of records) {
+    summary.records++;
+    if ('error' in r) {
+      skip(r.line, r.error);
+      continue;
+    }
+    let c: CandidateInput;
+    try {
+      c = options.normalised ? (r.input as CandidateInput) : normaliseCandidateInput(r.input);
+    } catch (err) {
+      skip(r.line, reasonOf(err));
+      continue;
+    }
+    if (!identifiable(c)) {
+      skip(r.line, 'no name, profile URL or valid email: nothing to identify the candidate by');
+      continue;
+    }
+    lines.push(r.line);
+    inputs.push(c);
+    if (inputs.length >= batchSize) await flush();
+  }
+  await flush();
+  return summary;
+}
