@@ -1,0 +1,97 @@
+import { beforeAll, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { describeEachBackend } from '../db/test-backends.ts';
+import { upsertCandidates } from '../candidates/candidate-store.ts';
+import type { CandidateInput } from '../candidates/candidate.ts';
+import type { Store } from '../db/open-database.ts';
+import { evaluateQuery } from './evaluate-query.ts';
+import { formatQuery } from './format-query.ts';
+import { parseQueryOrThrow } from './parse-query.ts';
+import type { QueryNode } from './query-ast.ts';
+import { runSearchQuery } from './run-search-query.ts';
+import { candidateArbitrary, deepQueryArbitrary, queryArbitrary } from './search-arbitraries.ts';
+import { searchDocumentFor } from './search-document.ts';
+import { tokenizeDocument, type TokenizedDocument } from './tokenized-document.ts';
+
+/**
+ * The main guarantee of search: for generated profiles and generated queries,
+ * every backend returns exactly the set the reference evaluator returns.
+ */
+/** SEARCH_PROPERTY_RUNS scales the number of generated queries (default 1) for longer local hunts. */
+const scale = Number(process.env.SEARCH_PROPERTY_RUNS ?? '1');
+const runs = (n: number) => ({ numRuns: Math.round(n * scale) });
+const timeout = 60_000 * scale;
+
+interface Loaded {
+  workspaceId: string;
+  docs: Array<{ id: number; doc: TokenizedDocument }>;
+}
+
+async function load(store: Store, workspaceId: string, seed: number, count: number): Promise<Loaded> {
+  const profiles: CandidateInput[] = fc.sample(candidateArbitrary, { seed, numRuns: count });
+  const { outcomes } = await upsertCandidates(store, workspaceId, profiles);
+  return { workspaceId, docs: outcomes.map((o, i) => ({ id: o.id, doc: tokenizeDocument(searchDocumentFor(profiles[i])) })) };
+}
+
+async function expectSameAsReference(store: Store, loaded: Loaded, query: QueryNode): Promise<void> {
+  const expected = loaded.docs.filter((d) => evaluateQuery(query, d.doc)).map((d) => d.id).sort((a, b) => a - b);
+  const page = await runSearchQuery(store, query, { workspaceId: loaded.workspaceId, limit: 100_000, offset: 0 });
+  const got = page.hits.map((h) => h.id).sort((a, b) => a - b);
+  const context = `query: ${formatQuery(query)}`;
+  expect(got, context).toEqual(expected);
+  expect(page.total, context).toBe(expected.length);
+}
+
+describeEachBackend('search equivalence with the reference evaluator', (getStore) => {
+  let first: Loaded;
+  let second: Loaded | undefined;
+  /** a second workspace in the same index (loaded by the first test that needs it) */
+  const ensureSecond = async (): Promise<Loaded> => {
+    if (!second) {
+      await getStore().db.insertInto('workspaces').values({ id: 'other', name: 'Other', settings: '{}', created_at: new Date().toISOString() }).execute();
+      second = await load(getStore(), 'other', 2, 120);
+    }
+    return second;
+  };
+
+  beforeAll(async () => {
+    first = await load(getStore(), 'default', 1, 160);
+  });
+
+  it('property: one workspace, random queries', async () => {
+    await fc.assert(
+      fc.asyncProperty(queryArbitrary, (q) => expectSameAsReference(getStore(), first, q)),
+      runs(400),
+    );
+  }, timeout);
+
+  it('property: two workspaces share the index, each sees only its own', async () => {
+    const other = await ensureSecond();
+    await fc.assert(
+      fc.asyncProperty(queryArbitrary, fc.boolean(), (q, useFirst) => expectSameAsReference(getStore(), useFirst ? first : other, q)),
+      runs(300),
+    );
+  }, timeout);
+
+  it('property: queries nested to the parser limit (32 groups)', async () => {
+    const other = await ensureSecond();
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 15, max: 32 }).chain(deepQueryArbitrary), fc.boolean(), async (q, useFirst) => {
+        // what the recruiter could type: the printed query parses back to the same tree
+        expect(parseQueryOrThrow(formatQuery(q))).toEqual(q);
+        await expectSameAsReference(getStore(), useFirst ? first : other, q);
+      }),
+      runs(60),
+    );
+  }, timeout);
+
+  it('property: re-indexing updated profiles keeps the equivalence', async () => {
+    const store = getStore();
+    const updated = fc.sample(candidateArbitrary, { seed: 3, numRuns: 40 });
+    const ids = first.docs.slice(0, 40).map((d) => d.id);
+    const { indexCandidates } = await import('./search-index.ts');
+    await store.db.transaction().execute((trx) => indexCandidates(trx, store.dialect, ids.map((id, i) => ({ id, workspaceId: 'default', candidate: updated[i] }))));
+    first.docs.splice(0, 40, ...ids.map((id, i) => ({ id, doc: tokenizeDocument(searchDocumentFor(updated[i])) })));
+    await fc.assert(fc.asyncProperty(queryArbitrary, (q) => expectSameAsReference(store, first, q)), runs(150));
+  }, timeout);
+});
