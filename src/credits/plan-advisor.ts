@@ -114,7 +114,7 @@ export function advisePlans(input: AdviceInput, config: CreditConfig = defaultCr
       monthlyCapacity: capacity,
       expectedReplies: round2(Math.min(V, capacity) * o.connectionAcceptRate),
       costPerReplyUsd: 0,
-      note: `free; about ${o.weeklyInviteCap} per seat per rolling 7 days; ${Math.round(o.connectionAcceptRate * 100)}% acceptance assumed; unlimited messages after acceptance`,
+      note: `free; about ${o.weeklyInviteCap} per seat per rolling 7 days; ${round2(o.connectionAcceptRate * 100)}% acceptance assumed; unlimited messages after acceptance`,
     };
     const p = defaultExtraCreditPriceUsd;
     const recommendation = [
