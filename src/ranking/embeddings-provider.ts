@@ -63,6 +63,6 @@ export function cosineSimilarity(a: number[], b: number[]): number {
     na += a[i] * a[i];
     nb += b[i] * b[i];
   }
-  if (na === 0 || nb === 0) return 0;
-  return dot / Math.sqrt(na * nb);
+  const s = dot / (Math.sqrt(na) * Math.sqrt(nb));
+  return Number.isFinite(s) ? Math.max(-1, Math.min(1, s)) : 0;
 }

@@ -21,3 +21,9 @@ describe('splitOpenProfileFilter', () => {
     );
   });
 });
+
+describe('splitOpenProfileFilter without the filter', () => {
+  it('does not repair broken queries (the parser must still see them)', () => {
+    expect(splitOpenProfileFilter('golang AND').query).toBe('golang AND');
+  });
+});

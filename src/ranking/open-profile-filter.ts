@@ -12,6 +12,7 @@ export function splitOpenProfileFilter(query: string): { query: string; openProf
     openProfile = v.toLowerCase() === 'true';
     return lead;
   });
+  if (openProfile === undefined) return { query: query.trim(), openProfile };
   const cleaned = stripped
     .replace(/^\s*AND\s+/, '')
     .replace(/\s+AND\s*$/, '')
