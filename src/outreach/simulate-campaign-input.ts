@@ -1,0 +1,81 @@
+/**
+ * Loads what `campaign simulate` needs from the store (thin): the campaign's
+ * sequence and seats, its enrolled candidates with their priorities, and,
+ * through the composer, the length of each message each candidate would get
+ * and whether it is personalised (mentions something from the profile).
+ */
+import { AppError } from '../core/app-error.ts';
+import type { Store } from '../db/open-database.ts';
+import { getCandidatesByIds } from '../candidates/candidate-store.ts';
+import type { Candidate } from '../candidates/candidate.ts';
+import { composeMessage } from '../messages/compose-message.ts';
+import type { MessageRole } from '../messages/message-role.ts';
+import type { MessageStep } from '../messages/message-step.ts';
+import { getSeat } from '../seats/seat-store.ts';
+import type { Seat } from '../seats/seat.ts';
+import { getCampaign } from './campaign-store.ts';
+import type { Channel } from './executor.ts';
+import type { SimulatedMessage, SimulationCandidate, SimulationInput, SimulationSeat } from './simulate-campaign.ts';
+
+const steps: Array<[Channel, MessageStep]> = [
+  ['connection_request', 'connection_note'],
+  ['message', 'follow_up'],
+  ['inmail', 'inmail'],
+  ['email', 'email'],
+];
+
+/** The simulated messages of one candidate (pure apart from the composer, which is pure). */
+export function simulatedMessages(candidate: Candidate, seat: Seat, role: MessageRole | null, asOf: string): Partial<Record<Channel, SimulatedMessage>> {
+  const out: Partial<Record<Channel, SimulatedMessage>> = {};
+  for (const [channel, step] of steps) {
+    const m = composeMessage({ step, candidate, seat: { name: seat.name, paid: seat.paid, employers: seat.employers, schools: seat.schools }, role, asOf });
+    if (m.ok) out[channel] = { length: (m.subjectLength ?? 0) + m.length, personalised: m.hooksUsed.length > 0 };
+  }
+  return out;
+}
+
+export async function loadSimulationInput(
+  store: Store,
+  workspaceId: string,
+  campaignId: string,
+  opts: { days: number; seed: string | number; startDate: string },
+): Promise<SimulationInput> {
+  const campaign = await getCampaign(store, workspaceId, campaignId);
+  const seats = new Map<string, Seat>();
+  for (const id of campaign.seatIds) seats.set(id, await getSeat(store, workspaceId, id));
+  const rows = await store.db
+    .selectFrom('outreach_enrollments')
+    .select(['candidate_id', 'seat_id', 'priority', 'profile_url', 'emails', 'open_profile', 'connected'])
+    .where('workspace_id', '=', workspaceId)
+    .where('campaign_id', '=', campaignId)
+    .orderBy('candidate_id')
+    .execute();
+  if (rows.length === 0) throw new AppError('conflict', `campaign '${campaignId}' has no enrolled candidates to simulate`, { campaignId });
+  const people = await getCandidatesByIds(store, workspaceId, rows.map((r) => Number(r.candidate_id)));
+  const role = campaign.messageRole ?? null;
+  const candidates: SimulationCandidate[] = rows.map((r) => {
+    const id = Number(r.candidate_id);
+    const person = people.get(id);
+    const seat = seats.get(r.seat_id);
+    return {
+      id,
+      priority: r.priority,
+      seatId: r.seat_id,
+      profileUrl: r.profile_url,
+      emails: JSON.parse(r.emails) as string[],
+      openProfile: r.open_profile === 1,
+      connected: r.connected === 1,
+      ...(person && seat ? { messages: simulatedMessages(person, seat, role, opts.startDate) } : {}),
+    };
+  });
+  const simSeats: SimulationSeat[] = [...seats.values()].map((s) => ({
+    id: s.id,
+    name: s.name,
+    plan: s.plan,
+    paid: s.paid,
+    timeZone: s.timeZone,
+    workingHours: s.workingHours,
+    weeklyInviteCap: s.weeklyInviteCap,
+  }));
+  return { campaign: { id: campaign.id, name: campaign.name, sequence: campaign.sequence }, seats: simSeats, candidates, startDate: opts.startDate, days: opts.days, seed: opts.seed };
+}
