@@ -184,7 +184,9 @@ export function csvRowToCandidate(cells: readonly string[], mapping: CsvMapping,
   const v: Partial<Record<CsvField, string[]>> = {};
   mapping.columns.forEach((field, i) => {
     if (!field) return;
-    const cell = (cells[i] ?? '').trim();
+    const raw = cells[i] ?? '';
+    // NUL characters are never meant, and PostgreSQL text cannot hold them
+    const cell = (raw.includes('\u0000') ? raw.replaceAll('\u0000', '') : raw).trim();
     if (!cell) return;
     (v[field] ??= []).push(cell);
   });

@@ -32,6 +32,8 @@ export interface ImportOptions {
   normalised?: boolean;
   /** called after each batch is written, with the running totals */
   onBatch?: (summary: Readonly<ImportSummary>) => void;
+  /** the batch writer (default upsertCandidates; tests inject failures through it) */
+  upsert?: typeof upsertCandidates;
 }
 
 export function emptyImportSummary(): ImportSummary {
@@ -66,6 +68,7 @@ export async function importCandidates(
 ): Promise<ImportSummary> {
   const batchSize = Math.max(1, options.batchSize ?? 1000);
   const now = options.now ?? new Date().toISOString();
+  const upsert = options.upsert ?? upsertCandidates;
   const summary = emptyImportSummary();
   let lines: number[] = [];
   let inputs: CandidateInput[] = [];
@@ -85,14 +88,14 @@ export async function importCandidates(
     lines = [];
     inputs = [];
     try {
-      const res = await upsertCandidates(store, workspaceId, batch, now);
+      const res = await upsert(store, workspaceId, batch, now);
       for (const o of res.outcomes) count(o.outcome);
     } catch (batchError) {
       let failed = 0;
       let lastError: unknown = batchError;
       for (let i = 0; i < batch.length; i++) {
         try {
-          const res = await upsertCandidates(store, workspaceId, [batch[i]], now);
+          const res = await upsert(store, workspaceId, [batch[i]], now);
           count(res.outcomes[0].outcome);
         } catch (err) {
           failed++;

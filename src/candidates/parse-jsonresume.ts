@@ -49,7 +49,12 @@ function str(parent: Obj | undefined, key: string, path: string): string {
   if (v === undefined || v === null) return '';
   if (typeof v === 'number') return String(v);
   if (typeof v !== 'string') throw new Refusal(`${path}${key}: expected a string`);
-  return v.trim();
+  return clean(v);
+}
+
+/** Trimmed, without NUL characters (PostgreSQL text cannot hold them; they are never meant). */
+function clean(v: string): string {
+  return (v.includes('\u0000') ? v.replaceAll('\u0000', '') : v).trim();
 }
 
 function date(parent: Obj, key: string, path: string): string | null {
@@ -109,7 +114,7 @@ function splitName(name: string): { firstName: string; lastName: string } {
 function strings(parent: Obj, key: string, path: string): string[] {
   return arr(parent, key, path).map((v, i) => {
     if (typeof v !== 'string') throw new Refusal(`${path}${key}[${i}]: expected a string`);
-    return v.trim();
+    return clean(v);
   });
 }
 
@@ -161,7 +166,7 @@ function toCandidate(value: unknown, source: string): CandidateInputLoose {
   const skills: string[] = [];
   for (const [i, s] of arr(value, 'skills', '').entries()) {
     if (typeof s === 'string') {
-      skills.push(s);
+      skills.push(clean(s));
       continue;
     }
     if (!isObj(s)) throw new Refusal(`skills[${i}]: expected an object`);

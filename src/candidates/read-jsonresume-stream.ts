@@ -3,7 +3,7 @@
  * each record starts on, in constant memory (one record at a time):
  *
  * - NDJSON: one JSON value per line (chosen when `ndjson` is set, or when
- *   the first non-blank line is a complete JSON value on its own);
+ *   the first two non-blank lines are each a complete JSON value);
  * - a top-level array `[ {...}, {...} ]`: each element is a record, streamed
  *   element by element (the array is never held in memory as a whole);
  * - one object, pretty-printed over many lines (or several concatenated).
@@ -35,6 +35,15 @@ async function* decode(source: AsyncIterable<Uint8Array | string> | Iterable<Uin
   if (rest) yield rest;
 }
 
+function isCompleteJson(line: string): boolean {
+  try {
+    JSON.parse(line);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function parseOne(text: string, line: number): RawJsonRecord {
   try {
     return { line, value: JSON.parse(text) };
@@ -57,17 +66,12 @@ export async function* readJsonRecords(
     if (options.ndjson && (trimmed || done)) mode = 'ndjson';
     else if (trimmed.startsWith('[')) mode = 'scan';
     else if (trimmed) {
-      const nl = trimmed.indexOf('\n');
-      if (nl >= 0 || done) {
-        const firstLine = (nl >= 0 ? trimmed.slice(0, nl) : trimmed).trim();
-        let complete = false;
-        try {
-          JSON.parse(firstLine);
-          complete = true;
-        } catch {
-          complete = false;
-        }
-        mode = complete ? 'ndjson' : 'scan';
+      // NDJSON when the first two non-blank lines are each a complete JSON value (or the only line is)
+      const lines = trimmed.split('\n');
+      const complete = done ? lines : lines.slice(0, -1);
+      const firstTwo = complete.map((l) => l.trim()).filter(Boolean).slice(0, 2);
+      if (firstTwo.length === 2 || done) {
+        mode = firstTwo.length > 0 && firstTwo.every(isCompleteJson) ? 'ndjson' : 'scan';
       }
     } else if (done) return;
     if (mode) break;

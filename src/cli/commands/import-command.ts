@@ -81,7 +81,7 @@ profile URL, then by email, and merged (empty fields filled, skills/emails/tags 
           const records = importRecords(counted(), {
             format,
             map: opts.map,
-            ndjson: opts.ndjson,
+            ndjson: opts.ndjson || /\.(ndjson|jsonl)$/i.test(file),
             source: opts.source,
             onCsvHeader: (mapping) => {
               ignoredColumns = mapping.ignored;
