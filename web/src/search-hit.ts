@@ -36,11 +36,11 @@ function pick(o: Obj | undefined, ...keys: string[]): unknown {
   return undefined;
 }
 
-/** A probability 0..1 from either 0..1 or 0..100. */
-function unit(v: unknown): number | null {
+/** A share 0..1 from a percentage (the ranking API's scale) or, when `percent` is false, a share. */
+function unit(v: unknown, percent: boolean): number | null {
   const n = num(isObj(v) ? pick(v, 'value', 'score', 'probability') : v);
   if (n === null) return null;
-  return n > 1 ? n / 100 : n;
+  return percent || n > 1 ? n / 100 : n;
 }
 
 function locText(v: unknown): string {
@@ -50,6 +50,13 @@ function locText(v: unknown): string {
 }
 
 function reasons(v: unknown): string[] {
+  // the ranking API: { summary, items: [{ kind, signal, contribution, text }], weights }
+  if (isObj(v) && (Array.isArray(v.items) || typeof v.summary === 'string')) {
+    const items = Array.isArray(v.items) ? [...v.items].filter(isObj) : [];
+    items.sort((a, b) => Math.abs(num(b.contribution) ?? 0) - Math.abs(num(a.contribution) ?? 0));
+    const texts = items.map((i) => str(i.text)).filter(Boolean);
+    return [str(v.summary), ...texts].filter(Boolean);
+  }
   if (!Array.isArray(v)) return typeof v === 'string' && v ? [v] : [];
   return v
     .map((r) => (typeof r === 'string' ? r : isObj(r) ? str(pick(r, 'text', 'message', 'reason', 'label', 'summary')) : ''))
@@ -64,6 +71,8 @@ export function toHit(raw: unknown): Hit | null {
   const li = isObj(c.linkedin) ? c.linkedin : {};
   const rank = isObj(raw.ranking) ? raw.ranking : isObj(raw.rank) ? raw.rank : isObj(raw.scores) ? raw.scores : raw;
   const priority = num(pick(rank, 'priority', 'priorityScore'));
+  // the ranking API gives fit and reply likelihood in percent
+  const percent = 'candidateId' in raw || 'candidateId' in rank || priority !== null;
   const why = reasons(pick(rank, 'why', 'reasons', 'explanation', 'explanations'));
   return {
     candidate: {
@@ -76,9 +85,9 @@ export function toHit(raw: unknown): Hit | null {
       degree: num(pick(li, 'degree') ?? c.degree),
       profileUrl: typeof c.profileUrl === 'string' ? c.profileUrl : null,
     },
-    priority: priority === null ? null : priority <= 1 ? Math.round(priority * 100) : Math.round(priority),
-    fit: unit(pick(rank, 'fit', 'fitScore')),
-    replyLikelihood: unit(pick(rank, 'replyLikelihood', 'reply', 'replyProbability')),
+    priority: priority === null ? null : Math.round(priority),
+    fit: unit(pick(rank, 'fit', 'fitScore'), percent),
+    replyLikelihood: unit(pick(rank, 'replyLikelihood', 'reply', 'replyProbability'), percent),
     why,
   };
 }

@@ -8,6 +8,8 @@ import { toHit, type Hit } from '../search-hit.ts';
 import { ordinal } from './candidate-page.tsx';
 import { AddToCampaign } from './add-to-campaign.tsx';
 import { sendFeedback, type Verdict } from '../feedback.ts';
+import { useApi } from '../use-api.ts';
+import { has } from '../capabilities.ts';
 
 export interface SearchFilters {
   location: string;
@@ -44,6 +46,27 @@ export function searchRequest(query: string, f: SearchFilters, limit: number, of
   return { query, filters, limit, offset };
 }
 
+type Role = { id: string; name?: string; query?: string } & Record<string, unknown>;
+export type SortMode = 'priority' | 'relevance';
+
+/** The query with the filters the query language can express (location, Open Profile) AND-ed on. */
+export function effectiveQuery(query: string, f: SearchFilters): string {
+  let q = query.trim();
+  const loc = f.location.trim().replace(/"/g, '');
+  if (loc) q = `(${q}) AND location:"${loc}"`;
+  if (f.openProfile) q = `${q} openProfile:true`;
+  return q;
+}
+
+/** Ranked by priority: POST /api/rank with the typed query (and the chosen role's criteria). */
+async function rankSearch(query: string, f: SearchFilters, role: Role | undefined, limit: number, offset: number): Promise<SearchResponse> {
+  const base = role ? { ...role } : { name: 'Search' };
+  delete (base as Record<string, unknown>).createdAt;
+  delete (base as Record<string, unknown>).updatedAt;
+  delete (base as Record<string, unknown>).workspaceId;
+  return api.post<SearchResponse>('/api/rank', { role: { ...base, query: effectiveQuery(query, f) }, limit, offset, sort: 'priority' });
+}
+
 interface SearchResponse {
   total?: number;
   results?: unknown[];
@@ -67,6 +90,9 @@ export function SearchPage() {
   const [notice, setNotice] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
   const ran = useRef(false);
+  const [roleId, setRoleId] = useState(search.get('role') ?? '');
+  const [sort, setSort] = useState<SortMode>('priority');
+  const roles = useApi((signal) => api.get<{ roles: Role[] }>('/api/roles', signal), []);
 
   const run = async (offset = 0, q = query, f = filters) => {
     if (!q.trim()) {
@@ -80,7 +106,12 @@ export function SearchPage() {
     if (offset === 0) navigate(urlFor(q, f), true);
     const started = performance.now();
     try {
-      const res = await api.post<SearchResponse>('/api/search', searchRequest(q, f, pageSize, offset));
+      const role = roles.data?.roles.find((r) => r.id === roleId);
+      const canRank = await has('POST', '/api/rank');
+      const useRank = canRank && (sort === 'priority' || !(await has('POST', '/api/search')));
+      const res = useRank
+        ? await rankSearch(q, f, role, pageSize, offset)
+        : await api.post<SearchResponse>('/api/search', searchRequest(q, f, pageSize, offset));
       const list = (res.results ?? res.hits ?? []).map(toHit).filter((h): h is Hit => h !== null);
       setHits((prev) => (offset === 0 || !prev ? list : [...prev, ...list]));
       setTotal(res.total ?? list.length);
@@ -105,6 +136,17 @@ export function SearchPage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
+  // a new order or role re-runs the search shown
+  const firstOrder = useRef(true);
+  useEffect(() => {
+    if (firstOrder.current) {
+      firstOrder.current = false;
+      return;
+    }
+    if (hits && query.trim()) void run(0);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [sort, roleId]);
+
   const setFilter = <K extends keyof SearchFilters>(k: K, v: SearchFilters[K]) => {
     const next = { ...filters, [k]: v };
     setFilters(next);
@@ -124,7 +166,7 @@ export function SearchPage() {
   const feedback = async (ids: number[], verdict: Verdict) => {
     setError(undefined);
     try {
-      await sendFeedback(ids, verdict);
+      await sendFeedback(ids, verdict, { roleId: roleId || undefined, query });
       setVerdicts((m) => {
         const n = new Map(m);
         for (const id of ids) n.set(id, verdict);
@@ -161,6 +203,39 @@ export function SearchPage() {
             <option value="1">1st degree</option>
             <option value="2">2nd degree</option>
             <option value="3">3rd degree</option>
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-role">Rank for role</label>
+          <select
+            id="f-role"
+            value={roleId}
+            onChange={(e) => {
+              const id = e.target.value;
+              setRoleId(id);
+              const role = roles.data?.roles.find((r) => r.id === id);
+              if (role?.query && !query.trim()) setQuery(role.query);
+            }}
+          >
+            <option value="">this query</option>
+            {(roles.data?.roles ?? []).map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.name ?? r.id}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-sort">Order</label>
+          <select
+            id="f-sort"
+            value={sort}
+            onChange={(e) => {
+              setSort(e.target.value as SortMode);
+            }}
+          >
+            <option value="priority">priority (fit × reply)</option>
+            <option value="relevance">keyword relevance</option>
           </select>
         </div>
         <label className="check">

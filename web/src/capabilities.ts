@@ -1,0 +1,25 @@
+import { api } from './api-client.ts';
+
+/**
+ * Which API routes this server has, read once from /openapi.json. The UI
+ * grows with the API: a page asks before it calls a route that may not exist
+ * yet, so nothing 404s in the console.
+ */
+let routes: Promise<Set<string>> | null = null;
+
+function load(): Promise<Set<string>> {
+  routes ??= api.get<{ paths?: Record<string, Record<string, unknown>> }>('/openapi.json').then(
+    (doc) => {
+      const out = new Set<string>();
+      for (const [path, ops] of Object.entries(doc.paths ?? {})) for (const m of Object.keys(ops)) out.add(`${m.toUpperCase()} ${path}`);
+      return out;
+    },
+    () => new Set<string>(),
+  );
+  return routes;
+}
+
+/** `has('POST', '/api/search')`; path templates as in the spec: '/api/campaigns/{id}'. */
+export async function has(method: string, path: string): Promise<boolean> {
+  return (await load()).has(`${method.toUpperCase()} ${path}`);
+}
