@@ -1,7 +1,72 @@
 import type { Store } from '../db/open-database.ts';
+import { addSeat, listSeats } from '../seats/seat-store.ts';
+import type { Seat, SeatInput } from '../seats/seat.ts';
+import { generateDemoCandidates } from './demo-data.ts';
+import { importCandidates, type ImportSummary } from './import-candidates.ts';
+import type { ImportRecord } from './import-record.ts';
+
+export interface DemoWorkspaceOptions {
+  /** how many demo candidates */
+  count: number;
+  /** demo data seed (default 1) */
+  seed?: number;
+  /** 'YYYY-MM-DD' the demo careers and activity are measured from (default: today, so the demo looks current) */
+  asOf?: string;
+}
+
+export interface DemoWorkspace {
+  candidates: ImportSummary;
+  seats: Seat[];
+}
+
+/** The two demo recruiters: one paid Recruiter Lite seat in London, one free LinkedIn account in New York. */
+export function demoSeatInputs(workspaceId: string): SeatInput[] {
+  const prefix = workspaceId === 'default' ? '' : `${workspaceId}-`;
+  return [
+    {
+      id: `${prefix}demo-london`,
+      name: 'Alex Morgan (London, Recruiter Lite)',
+      plan: 'recruiter-lite',
+      paid: true,
+      timeZone: 'Europe/London',
+      workingHours: { start: '09:00', end: '17:30', days: [1, 2, 3, 4, 5] },
+      weeklyInviteCap: 100,
+      contractId: null,
+      employers: ['Contoso', 'Hooli'],
+      schools: ['University of Cambridge'],
+    },
+    {
+      id: `${prefix}demo-new-york`,
+      name: 'Jordan Lee (New York, free account)',
+      plan: null,
+      paid: false,
+      timeZone: 'America/New_York',
+      workingHours: { start: '09:00', end: '17:00', days: [1, 2, 3, 4, 5] },
+      weeklyInviteCap: 100,
+      contractId: null,
+      employers: ['Globex'],
+      schools: ['University of Toronto'],
+    },
+  ];
+}
 
 /**
- * Loads the demo workspace on first start: demo candidates, seats, a role and
- * a campaign so a new user can try everything at once (grown by each domain).
+ * Loads the demo workspace (on first start with --demo): demo candidates and
+ * two seats, so a new user can try everything at once. Safe to call again:
+ * candidates merge by profile URL (nothing changes) and existing seats are
+ * kept. Later domains add their demo roles and campaigns here.
  */
-export async function loadDemoWorkspace(_store: Store, _workspaceId: string, _opts: { count: number }): Promise<void> {}
+export async function loadDemoWorkspace(store: Store, workspaceId: string, opts: DemoWorkspaceOptions): Promise<DemoWorkspace> {
+  const asOf = opts.asOf ?? new Date().toISOString().slice(0, 10);
+  function* records(): Generator<ImportRecord> {
+    let line = 0;
+    for (const input of generateDemoCandidates(opts.count, opts.seed ?? 1, { asOf })) yield { line: ++line, input };
+  }
+  const candidates = await importCandidates(store, workspaceId, records(), { normalised: true });
+
+  const existing = new Set((await listSeats(store, workspaceId)).map((s) => s.id));
+  for (const seat of demoSeatInputs(workspaceId)) if (!existing.has(seat.id!)) await addSeat(store, workspaceId, seat);
+  const demoIds = new Set(demoSeatInputs(workspaceId).map((s) => s.id));
+  const seats = (await listSeats(store, workspaceId)).filter((s) => demoIds.has(s.id));
+  return { candidates, seats };
+}
