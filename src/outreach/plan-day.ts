@@ -71,6 +71,8 @@ export interface SeatHistory {
   openInMailTo: ReadonlySet<string>;
   /** a limit was reported: no actions on this date */
   paused: boolean;
+  /** people this seat already has a pending or accepted request with, from any campaign (never invited twice) */
+  invitedPeople?: ReadonlySet<number>;
 }
 
 export interface PlanDayInput {
@@ -180,6 +182,7 @@ function planSeat(
     switch (channel) {
       case 'connection_request': {
         if (e.connected) return 'never';
+        if (invited.has(e.candidateId)) return 'never';
         const s = inviteStatus(e);
         if (s !== 'none' && s !== 'withdrawn') return 'never';
         const w = h.withdrawnOn.get(e.candidateId) ?? (e.withdrawnAt ? localDateOf(e.withdrawnAt, tz) : null);
@@ -195,6 +198,14 @@ function planSeat(
         return 'yes';
     }
   };
+
+  // one request per person per seat, whichever campaign sends it
+  const invited = new Set<number>(h.invitedPeople ?? []);
+  for (const e of enrollments) {
+    const s = inviteStatus(e);
+    if (s === 'pending' || s === 'accepted') invited.add(e.candidateId);
+  }
+  const invitingToday = new Set<number>();
 
   const candidates: Candidate[] = [];
   for (const e of enrollments) {
@@ -274,6 +285,10 @@ function planSeat(
             if (charged && credits <= 0) continue;
             if (charged) credits--;
             inmailedToday.add(person);
+          }
+          if (bucket === 'invites') {
+            if (invitingToday.has(c.e.candidateId)) continue;
+            invitingToday.add(c.e.candidateId);
           }
           if (bucket === 'invites' && notes > 0) {
             withNote = true;

@@ -1,0 +1,306 @@
+import type { Kysely, Selectable } from 'kysely';
+import { canSendInMail } from '../credits/ledger.ts';
+import { AppError } from '../core/app-error.ts';
+import type { Store } from '../db/open-database.ts';
+import type { Database } from '../db/schema.ts';
+import { rowToSeat } from '../seats/seat-store.ts';
+import type { ActionToExecute, Channel, ExecutionResult, ExecutorName } from './executor.ts';
+import { eventForChannel, isSequenceActive, type EnrollmentState } from './enrollment-state-machine.ts';
+import { applyEnrollmentEvent, getEnrollmentRow } from './enrollment-store.ts';
+import type { OutreachActionTable } from './outreach-tables.ts';
+import { defaultPacingRules, notesLeft, type PacingRules } from './pacing-rules.ts';
+import { ledgerPersonId } from './plan-day.ts';
+import { capDate, countedStatuses, ensureSeatState } from './plan-seat-day.ts';
+import { addDays, isoPlusMinutes, localDateOf } from './seat-calendar.ts';
+import { seatLedgerState } from './seat-credit-ledger.ts';
+import { isSuppressed } from './suppression.ts';
+import { loadSuppressionIndex } from './suppression-store.ts';
+import { withWriteTransaction } from './write-transaction.ts';
+
+/**
+ * Durable actions (issue item 4): atomic claim, result recording, and the
+ * task queue's done / skipped / failed.
+ *
+ * Claim: inside one write transaction (SQLite `BEGIN IMMEDIATE`;
+ * PostgreSQL: the seat's state row `FOR UPDATE SKIP LOCKED`, then the action
+ * `FOR UPDATE SKIP LOCKED`) the due action is re-checked — campaign running,
+ * enrollment active, not suppressed, seat not paused, rolling invitation cap,
+ * pending count, free-seat notes, InMail credits and awaiting reply — and
+ * marked `running` with a lease. Two workers therefore never claim the same
+ * action and never claim past a seat's caps: every claim of one seat is
+ * serialised by the seat lock and counts the others' running actions.
+ * A worker that dies leaves a `running` action whose lease runs out; it is
+ * claimed again and executed again with the same idempotency key (at least
+ * once; executors drop duplicates by the key).
+ */
+export type ActionRow = Selectable<OutreachActionTable>;
+
+export interface ClaimOptions {
+  workerId: string;
+  now: string;
+  leaseSeconds?: number;
+  rules?: PacingRules;
+  /** resolves the executor for the action (registry routing) */
+  route: (channel: Channel, action: ActionRow, campaignExecutors: Record<string, string>) => ExecutorName;
+}
+
+export interface ClaimedAction {
+  row: ActionRow;
+  executor: ExecutorName;
+  toExecute: ActionToExecute;
+}
+
+export const maxAttempts = 5;
+
+function claimable(now: string) {
+  return (eb: any) => eb.or([eb.and([eb('status', '=', 'pending'), eb('due_at', '<=', now)]), eb.and([eb('status', '=', 'running'), eb('lease_until', '<', now)])]);
+}
+
+export function toExecute(row: ActionRow, openProfile: boolean): ActionToExecute {
+  return {
+    actionId: row.id,
+    idempotencyKey: row.idempotency_key,
+    workspaceId: row.workspace_id,
+    campaignId: row.campaign_id,
+    seatId: row.seat_id,
+    candidateId: Number(row.candidate_id),
+    channel: row.channel as Channel,
+    subject: row.subject,
+    body: row.body ?? '',
+    profileUrl: row.profile_url,
+    email: row.email,
+    variant: row.variant,
+    openProfile,
+    dueAt: row.due_at,
+  };
+}
+
+export async function claimNextAction(store: Pick<Store, 'db' | 'dialect'>, opts: ClaimOptions): Promise<ClaimedAction | null> {
+  const pg = store.dialect === 'postgres';
+  return withWriteTransaction(store, async (trx) => {
+    const seats = await trx.selectFrom('outreach_actions').select('seat_id').where(claimable(opts.now)).orderBy('due_at').limit(50).execute();
+    for (const seatId of [...new Set(seats.map((s) => s.seat_id))]) {
+      if (pg) {
+        const locked = await trx.selectFrom('outreach_seat_state').select('seat_id').where('seat_id', '=', seatId).forUpdate().skipLocked().executeTakeFirst();
+        if (!locked) continue;
+      }
+      let q = trx.selectFrom('outreach_actions').selectAll().where('seat_id', '=', seatId).where(claimable(opts.now)).orderBy('due_at').orderBy('priority', 'desc').limit(1);
+      if (pg) q = q.forUpdate().skipLocked();
+      const row = await q.executeTakeFirst();
+      if (!row) continue;
+      const check = await checkBeforeClaim(trx, row, opts);
+      if ('status' in check) {
+        const refusal = check;
+        await trx.updateTable('outreach_actions').set({ status: refusal.status, last_error: refusal.reason, lease_until: null, updated_at: opts.now }).where('id', '=', row.id).execute();
+        if (refusal.stopEnrollment) {
+          const e = await getEnrollmentRow(trx, row.enrollment_id);
+          if (e) await applyEnrollmentEvent(trx, e, 'stop', refusal.reason, opts.now);
+        }
+        continue;
+      }
+      const campaign = await trx.selectFrom('outreach_campaigns').select('executors').where('id', '=', row.campaign_id).executeTakeFirstOrThrow();
+      const executor = opts.route(row.channel as Channel, row, JSON.parse(campaign.executors));
+      const leaseUntil = new Date(Date.parse(opts.now) + (opts.leaseSeconds ?? 120) * 1000).toISOString();
+      // a free seat out of notes this month sends the request without its note
+      const patch = { status: 'running', claimed_by: opts.workerId, lease_until: leaseUntil, attempts: Number(row.attempts) + 1, executor, updated_at: opts.now, ...(check.dropNote ? { with_note: 0, body: '' } : {}) };
+      await trx.updateTable('outreach_actions').set(patch).where('id', '=', row.id).execute();
+      const claimed = { ...row, ...patch } as ActionRow;
+      const enrollment = await trx.selectFrom('outreach_enrollments').select('open_profile').where('id', '=', row.enrollment_id).executeTakeFirst();
+      return { row: claimed, executor, toExecute: toExecute(claimed, Number(enrollment?.open_profile ?? 0) === 1) };
+    }
+    return null;
+  });
+}
+
+interface Refusal {
+  status: 'expired' | 'cancelled';
+  reason: string;
+  stopEnrollment?: boolean;
+}
+
+async function checkBeforeClaim(trx: Kysely<Database>, row: ActionRow, opts: ClaimOptions): Promise<Refusal | { dropNote: boolean }> {
+  let dropNote = false;
+  const rules = opts.rules ?? defaultPacingRules;
+  const campaign = await trx.selectFrom('outreach_campaigns').select(['status', 'workspace_id']).where('id', '=', row.campaign_id).executeTakeFirst();
+  if (!campaign || campaign.status !== 'running') return { status: 'cancelled', reason: `campaign ${campaign?.status ?? 'missing'}` };
+  const enrollment = await getEnrollmentRow(trx, row.enrollment_id);
+  if (!enrollment || !isSequenceActive(enrollment.state as EnrollmentState)) return { status: 'cancelled', reason: `enrollment ${enrollment?.state ?? 'missing'}` };
+  const suppression = await loadSuppressionIndex(trx, row.workspace_id);
+  if (isSuppressed(suppression, { candidateId: Number(row.candidate_id), emails: JSON.parse(enrollment.emails), profileUrl: enrollment.profile_url })) {
+    return { status: 'cancelled', reason: 'suppressed', stopEnrollment: true };
+  }
+  const seat = rowToSeat(await trx.selectFrom('seats').selectAll().where('id', '=', row.seat_id).executeTakeFirstOrThrow());
+  await ensureSeatState(trx, seat.id, opts.now);
+  const today = localDateOf(opts.now, seat.timeZone);
+  const state = await trx.selectFrom('outreach_seat_state').select('paused_on').where('seat_id', '=', seat.id).executeTakeFirst();
+  if (state?.paused_on === today) return { status: 'expired', reason: 'seat paused for the day (limit reported)' };
+
+  if (row.channel === 'connection_request') {
+    const since = addDays(today, -(rules.inviteWindowDays * 2));
+    const others = await trx
+      .selectFrom('outreach_actions')
+      .select(['plan_date', 'executed_at', 'with_note', 'status'])
+      .where('seat_id', '=', seat.id)
+      .where('channel', '=', 'connection_request')
+      .where('status', 'in', ['running', 'awaiting_person', 'sent'])
+      .where('id', '!=', row.id)
+      .where('plan_date', '>=', since)
+      .execute();
+    const from = addDays(today, -(rules.inviteWindowDays - 1));
+    const inWindow = others.filter((a) => {
+      const d = capDate(a, seat.timeZone);
+      return d >= from && d <= today;
+    }).length;
+    if (inWindow + 1 > seat.weeklyInviteCap) return { status: 'expired', reason: `cap_reached: ${inWindow} invitations in the last ${rules.inviteWindowDays} days (cap ${seat.weeklyInviteCap})` };
+    const pending = await trx
+      .selectFrom('outreach_enrollments')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('seat_id', '=', seat.id)
+      .where('invite_sent_at', 'is not', null)
+      .where('accepted_at', 'is', null)
+      .where('declined_at', 'is', null)
+      .where('withdrawn_at', 'is', null)
+      .executeTakeFirstOrThrow();
+    const openInvites = others.filter((a) => a.status !== 'sent').length;
+    if (Number(pending.n) + openInvites + 1 >= rules.maxPendingInvites) return { status: 'expired', reason: `cap_reached: ${rules.maxPendingInvites} pending invitations` };
+    if (Number(row.with_note) === 1) {
+      const notes = others.filter((a) => Number(a.with_note) === 1).map((a) => capDate(a, seat.timeZone));
+      if (notesLeft(seat.paid, notes, today, rules) <= 0) dropNote = true;
+    }
+  }
+  if (row.channel === 'inmail') {
+    const person = ledgerPersonId(Number(row.candidate_id));
+    const openOthers = await trx
+      .selectFrom('outreach_actions')
+      .select(['candidate_id', 'charged'])
+      .where('seat_id', '=', seat.id)
+      .where('channel', '=', 'inmail')
+      .where('status', 'in', ['running', 'awaiting_person'])
+      .where('id', '!=', row.id)
+      .execute();
+    if (openOthers.some((a) => ledgerPersonId(Number(a.candidate_id)) === person)) return { status: 'expired', reason: 'awaiting_reply: another InMail to this person is in flight' };
+    const ledger = await seatLedgerState(trx, seat.id, opts.now.slice(0, 10));
+    if (!ledger) return { status: 'cancelled', reason: 'no_plan: the seat has no paid plan' };
+    const check = canSendInMail(ledger, person, Number(row.charged) === 0, opts.now.slice(0, 10));
+    if (!check.ok) return { status: check.code === 'no_plan' ? 'cancelled' : 'expired', reason: `${check.code}: ${check.message}` };
+    const reserved = openOthers.filter((a) => Number(a.charged) === 1).length;
+    if (Number(row.charged) === 1 && ledger.balance - reserved < 1) return { status: 'expired', reason: 'no_credits: every credit is reserved by InMails in flight' };
+  }
+  return { dropNote };
+}
+
+/** Marks an action done (executor sent it, or the recruiter did the task) and moves the enrollment on. */
+export async function markActionSent(trx: Kysely<Database>, row: ActionRow, at: string, now: string, externalId: string | null, cause: string): Promise<void> {
+  await trx
+    .updateTable('outreach_actions')
+    .set({ status: 'sent', executed_at: at, external_id: externalId, lease_until: null, last_error: null, updated_at: now })
+    .where('id', '=', row.id)
+    .execute();
+  const e = await getEnrollmentRow(trx, row.enrollment_id);
+  if (!e) return;
+  const channel = row.channel as Channel;
+  const patch: Record<string, unknown> = {};
+  if (channel === 'connection_request') patch.invite_sent_at = at;
+  if (channel === 'withdraw_invitation') patch.withdrawn_at = at;
+  if (Number(row.step_index) >= 0) {
+    patch.position = Math.max(Number(e.position), Number(row.step_index) + 1);
+    patch.last_action_at = at;
+  }
+  await applyEnrollmentEvent(trx, e, eventForChannel(channel), cause, at, patch);
+}
+
+/** The step is passed without being done (skipped task, permanent failure): the sequence goes on. */
+async function passStep(trx: Kysely<Database>, row: ActionRow, status: 'skipped' | 'failed', reason: string, now: string): Promise<void> {
+  await trx.updateTable('outreach_actions').set({ status, last_error: reason, lease_until: null, updated_at: now }).where('id', '=', row.id).execute();
+  const e = await getEnrollmentRow(trx, row.enrollment_id);
+  if (!e || Number(row.step_index) < 0) return;
+  await trx.updateTable('outreach_enrollments').set({ position: Math.max(Number(e.position), Number(row.step_index) + 1), updated_at: now }).where('id', '=', e.id).execute();
+  await trx
+    .insertInto('outreach_enrollment_events')
+    .values({ workspace_id: e.workspace_id, enrollment_id: e.id, event: `step_${status}`, from_state: e.state, to_state: e.state, cause: `${row.id}: ${reason}`, at: now })
+    .execute();
+}
+
+export function retryDelayMinutes(attempts: number): number {
+  return Math.min(240, 2 ** Math.max(0, attempts - 1));
+}
+
+/** Records what the executor answered. Idempotent: a result for an action no longer running is ignored. */
+export async function recordActionResult(store: Pick<Store, 'db' | 'dialect'>, actionId: string, workerId: string, result: ExecutionResult, now: string): Promise<'recorded' | 'stale'> {
+  return withWriteTransaction(store, async (trx) => {
+    const row = await trx.selectFrom('outreach_actions').selectAll().where('id', '=', actionId).executeTakeFirst();
+    if (!row || row.status !== 'running') return 'stale';
+    switch (result.status) {
+      case 'sent':
+        await markActionSent(trx, row, result.at || now, now, result.externalId ?? null, `${row.executor ?? 'executor'} ${row.id}`);
+        break;
+      case 'queued_for_person':
+        await trx.updateTable('outreach_actions').set({ status: 'awaiting_person', lease_until: null, updated_at: now }).where('id', '=', row.id).execute();
+        break;
+      case 'limit_reached': {
+        const seat = await trx.selectFrom('seats').select('time_zone').where('id', '=', row.seat_id).executeTakeFirstOrThrow();
+        await trx.updateTable('outreach_actions').set({ status: 'expired', last_error: `limit_reached: ${result.message}`, lease_until: null, updated_at: now }).where('id', '=', row.id).execute();
+        await pauseSeat(trx, row.seat_id, localDateOf(now, seat.time_zone), result.message, now);
+        break;
+      }
+      case 'failed':
+        if (result.retryable && Number(row.attempts) < maxAttempts) {
+          await trx
+            .updateTable('outreach_actions')
+            .set({ status: 'pending', due_at: isoPlusMinutes(now, retryDelayMinutes(Number(row.attempts))), last_error: result.message, lease_until: null, updated_at: now })
+            .where('id', '=', row.id)
+            .execute();
+        } else {
+          await passStep(trx, row, 'failed', result.message, now);
+        }
+        break;
+    }
+    void workerId;
+    return 'recorded';
+  });
+}
+
+export async function pauseSeat(db: Kysely<Database>, seatId: string, localDate: string, reason: string, now: string): Promise<void> {
+  await ensureSeatState(db, seatId, now);
+  await db.updateTable('outreach_seat_state').set({ paused_on: localDate, paused_reason: reason, updated_at: now }).where('seat_id', '=', seatId).execute();
+  // the rest of the seat's day is dropped; it is planned again tomorrow
+  await db
+    .updateTable('outreach_actions')
+    .set({ status: 'expired', last_error: `seat paused: ${reason}`, updated_at: now })
+    .where('seat_id', '=', seatId)
+    .where('status', '=', 'pending')
+    .where('plan_date', '<=', localDate)
+    .execute();
+}
+
+/** Pauses a seat for the rest of its local day (a limit reported by the recruiter). */
+export async function pauseSeatForToday(store: Pick<Store, 'db' | 'dialect'>, workspaceId: string, seatId: string, reason: string, now: string = new Date().toISOString()): Promise<{ seatId: string; pausedOn: string }> {
+  return withWriteTransaction(store, async (trx) => {
+    const seat = await trx.selectFrom('seats').select('time_zone').where('id', '=', seatId).where('workspace_id', '=', workspaceId).executeTakeFirst();
+    if (!seat) throw new AppError('not_found', `seat '${seatId}' does not exist`, { id: seatId });
+    const day = localDateOf(now, seat.time_zone);
+    await pauseSeat(trx, seatId, day, reason, now);
+    return { seatId, pausedOn: day };
+  });
+}
+
+/** The recruiter's answer to a task: done (it was sent), skipped (step passed) or failed. */
+export async function completeTask(
+  store: Pick<Store, 'db' | 'dialect'>,
+  workspaceId: string,
+  actionId: string,
+  outcome: 'done' | 'skipped' | 'failed',
+  now: string = new Date().toISOString(),
+  message = '',
+): Promise<ActionRow> {
+  return withWriteTransaction(store, async (trx) => {
+    const row = await trx.selectFrom('outreach_actions').selectAll().where('id', '=', actionId).where('workspace_id', '=', workspaceId).executeTakeFirst();
+    if (!row) throw new AppError('not_found', `task ${actionId} does not exist`, { id: actionId });
+    if (row.status !== 'awaiting_person') throw new AppError('invalid_transition', `task ${actionId} is ${row.status}, not waiting for a person`, { id: actionId, status: row.status });
+    if (outcome === 'done') await markActionSent(trx, row, now, now, null, `task done ${row.id}`);
+    else await passStep(trx, row, outcome === 'skipped' ? 'skipped' : 'failed', message || `task ${outcome}`, now);
+    return (await trx.selectFrom('outreach_actions').selectAll().where('id', '=', actionId).executeTakeFirstOrThrow()) as ActionRow;
+  });
+}
+
+export { countedStatuses };

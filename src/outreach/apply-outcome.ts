@@ -1,0 +1,165 @@
+/**
+ * APPLY AN OUTCOME — the one entry point for every outcome source (CLI, API,
+ * signed inbound webhook, CSV import, sandbox, tasks).
+ *
+ * `applyOutcome(store, workspaceId, report)`:
+ * - finds the enrollments: the report's campaign, or (campaignId null/absent)
+ *   every enrollment of the candidate in the workspace that is not stopped;
+ * - records the outcome (`outreach_outcomes`) and advances each enrollment's
+ *   state machine, recording every transition with its time and cause:
+ *   accepted -> invite_accepted, declined_invitation -> invite_declined,
+ *   bounced -> email_bounced, replied (any reply kind) -> replied, which
+ *   stops the sequence: the enrollment's open actions and tasks are cancelled;
+ * - for a reply, closes the InMail awaiting a reply on each seat that sent
+ *   one and refunds a credit through the ledger when spec 2 rule 7 allows
+ *   (reply channel `inmail` or unknown; Open Profile messages never refund);
+ * - tells ranking (accepted / replied) so it learns; a learning failure never
+ *   fails the outcome.
+ * A refused transition (e.g. an acceptance after a reply) is recorded, not
+ * thrown: outcomes can arrive late and out of order. Throws `not_found` when
+ * the candidate has no enrollment to apply to.
+ */
+import { z } from 'zod';
+import { AppError } from '../core/app-error.ts';
+import type { Store } from '../db/open-database.ts';
+import { recordOutcomeForLearning } from '../ranking/learn-from-outcomes.ts';
+import { applyEnrollmentEvent, type EnrollmentChange } from './enrollment-store.ts';
+import type { EnrollmentEvent } from './enrollment-state-machine.ts';
+import type { OutcomeReport } from './executor.ts';
+import { channels } from './executor-registry.ts';
+import { seatLedgerState } from './seat-credit-ledger.ts';
+import { toUtcIso } from './seat-calendar.ts';
+import { withWriteTransaction } from './write-transaction.ts';
+
+export const outcomeReportSchema = z
+  .object({
+    campaignId: z.string().min(1).nullable().optional(),
+    candidateId: z.number().int().positive(),
+    kind: z.enum(['accepted', 'replied', 'bounced', 'declined_invitation']),
+    replyKind: z.enum(['positive', 'negative', 'decline', 'quick_reply']).optional(),
+    channel: z.enum(channels).optional(),
+    at: z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'expected an ISO timestamp'),
+    source: z.enum(['cli', 'api', 'webhook', 'csv', 'sandbox', 'tasks']),
+  })
+  .refine((r) => r.kind !== 'replied' || r.replyKind !== undefined, { message: 'a reply needs a replyKind', path: ['replyKind'] });
+
+export interface AppliedOutcome {
+  outcomeId: number;
+  candidateId: number;
+  kind: OutcomeReport['kind'];
+  changes: EnrollmentChange[];
+  /** seats whose InMail to the candidate this reply closed, and whether a credit came back */
+  refunds: Array<{ seatId: string; refunded: boolean }>;
+  cancelledActions: number;
+  learned: boolean;
+}
+
+export interface ApplyOutcomeOptions {
+  now?: string;
+  /** ranking's learning hook; default: src/ranking's recordOutcomeForLearning */
+  learn?: ((input: { candidateId: number; roleId: string | null; seatId: string | null; outcome: 'accepted' | 'replied' }) => Promise<void>) | null;
+}
+
+const eventFor: Record<OutcomeReport['kind'], EnrollmentEvent> = {
+  accepted: 'invite_accepted',
+  declined_invitation: 'invite_declined',
+  bounced: 'email_bounced',
+  replied: 'replied',
+};
+
+export async function applyOutcome(store: Store, workspaceId: string, report: OutcomeReport, opts: ApplyOutcomeOptions = {}): Promise<AppliedOutcome> {
+  const parsed = outcomeReportSchema.safeParse(report);
+  if (!parsed.success) throw new AppError('invalid_input', `invalid outcome: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'outcome'}: ${i.message}`).join('; ')}`);
+  const r = parsed.data;
+  const at = toUtcIso(r.at);
+  const now = opts.now ?? new Date().toISOString();
+  const result = await withWriteTransaction(store, async (trx) => {
+    let q = trx.selectFrom('outreach_enrollments').selectAll().where('workspace_id', '=', workspaceId).where('candidate_id', '=', r.candidateId);
+    q = r.campaignId ? q.where('campaign_id', '=', r.campaignId) : q.where('state', '!=', 'stopped');
+    const rows = await q.orderBy('id').execute();
+    if (rows.length === 0) {
+      throw new AppError('not_found', `candidate ${r.candidateId} has no ${r.campaignId ? `enrollment in campaign '${r.campaignId}'` : 'active enrollment'}`, { candidateId: r.candidateId, campaignId: r.campaignId ?? null });
+    }
+    // InMail refunds: the ledger before and after this reply, per seat that sent the candidate an InMail
+    const inmailSeats =
+      r.kind === 'replied' && (r.channel === undefined || r.channel === 'inmail')
+        ? [...new Set((await trx.selectFrom('outreach_actions').select('seat_id').where('workspace_id', '=', workspaceId).where('candidate_id', '=', r.candidateId).where('channel', '=', 'inmail').where('status', '=', 'sent').execute()).map((x) => x.seat_id))]
+        : [];
+    const day = at.slice(0, 10);
+    const before = new Map<string, number>();
+    for (const s of inmailSeats) before.set(s, (await seatLedgerState(trx, s, day))?.totals.refunds ?? 0);
+
+    const single = rows.length === 1 ? rows[0] : null;
+    const inserted = await trx
+      .insertInto('outreach_outcomes')
+      .values({
+        workspace_id: workspaceId,
+        candidate_id: r.candidateId,
+        campaign_id: r.campaignId ?? single?.campaign_id ?? null,
+        enrollment_id: single?.id ?? null,
+        kind: r.kind,
+        reply_kind: r.replyKind ?? null,
+        channel: r.channel ?? null,
+        source: r.source,
+        at,
+        refunded: 0,
+        recorded_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const outcomeId = Number(inserted.id);
+
+    const refunds: AppliedOutcome['refunds'] = [];
+    for (const s of inmailSeats) {
+      const after = (await seatLedgerState(trx, s, day))?.totals.refunds ?? 0;
+      refunds.push({ seatId: s, refunded: after > (before.get(s) ?? 0) });
+    }
+    if (refunds.some((x) => x.refunded)) await trx.updateTable('outreach_outcomes').set({ refunded: 1 }).where('id', '=', outcomeId).execute();
+
+    const changes: EnrollmentChange[] = [];
+    let cancelled = 0;
+    const cause = `outcome ${outcomeId} via ${r.source}${r.replyKind ? ` (${r.replyKind})` : ''}`;
+    for (const row of rows) {
+      const patch: Record<string, unknown> = {};
+      if (r.kind === 'accepted' && !row.accepted_at) patch.accepted_at = at;
+      if (r.kind === 'declined_invitation' && !row.declined_at) patch.declined_at = at;
+      if (r.kind === 'replied') {
+        patch.replied_at = row.replied_at ?? at;
+        patch.reply_kind = r.replyKind;
+      }
+      const change = await applyEnrollmentEvent(trx, row, eventFor[r.kind], cause, at, patch);
+      changes.push(change);
+      if (change.to === 'replied') {
+        const res = await trx
+          .updateTable('outreach_actions')
+          .set({ status: 'cancelled', last_error: 'candidate replied', updated_at: now })
+          .where('enrollment_id', '=', row.id)
+          .where('status', 'in', ['pending', 'awaiting_person'])
+          .executeTakeFirst();
+        cancelled += Number(res.numUpdatedRows);
+      }
+    }
+    const campaignIds = [...new Set(rows.map((x) => x.campaign_id))];
+    const roles = await trx.selectFrom('outreach_campaigns').select(['id', 'role_id']).where('id', 'in', campaignIds).execute();
+    return { outcomeId, changes, refunds, cancelled, roleId: roles.find((x) => x.role_id)?.role_id ?? null, seatId: rows[0].seat_id };
+  });
+
+  let learned = false;
+  if (r.kind === 'accepted' || r.kind === 'replied') {
+    const learn =
+      opts.learn === undefined
+        ? async (i: { candidateId: number; roleId: string | null; seatId: string | null; outcome: 'accepted' | 'replied' }) => {
+            await recordOutcomeForLearning(store, workspaceId, { candidateId: i.candidateId, roleId: i.roleId, seatId: i.seatId, outcome: i.outcome }, new Date(now));
+          }
+        : opts.learn;
+    if (learn) {
+      try {
+        await learn({ candidateId: r.candidateId, roleId: result.roleId, seatId: result.seatId, outcome: r.kind });
+        learned = true;
+      } catch {
+        learned = false;
+      }
+    }
+  }
+  return { outcomeId: result.outcomeId, candidateId: r.candidateId, kind: r.kind, changes: result.changes, refunds: result.refunds, cancelledActions: result.cancelled, learned };
+}

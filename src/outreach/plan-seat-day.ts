@@ -1,0 +1,241 @@
+import type { Kysely } from 'kysely';
+import { getCandidatesByIds } from '../candidates/candidate-store.ts';
+import type { Store } from '../db/open-database.ts';
+import type { Database } from '../db/schema.ts';
+import { rowToSeat } from '../seats/seat-store.ts';
+import { randomUUID } from 'node:crypto';
+import { rowToCampaign } from './campaign-store.ts';
+import { activeStates, applyEnrollmentEvent, rowToFacts } from './enrollment-store.ts';
+import { planDay, ledgerPersonId, type PlanDayResult, type SeatHistory } from './plan-day.ts';
+import { defaultPacingRules, type PacingRules } from './pacing-rules.ts';
+import { addDays, localDateOf, type LocalDate } from './seat-calendar.ts';
+import { seatLedgerState } from './seat-credit-ledger.ts';
+import { renderStepText } from './step-text.ts';
+import { loadSuppressionIndex } from './suppression-store.ts';
+import { withWriteTransaction } from './write-transaction.ts';
+
+/**
+ * Plans one seat's day in storage: inside one write transaction (the seat's
+ * row locked on PostgreSQL) it expires yesterday's unclaimed actions, reads
+ * the seat's facts and history, runs the pure planner and inserts the
+ * actions with their final text. Safe to run again and again during the
+ * day: budgets count what is already planned, each enrollment has at most
+ * one open action (unique index), and idempotency keys are per enrollment,
+ * step and date.
+ */
+export const openStatuses = ['pending', 'running', 'awaiting_person'] as const;
+export const countedStatuses = ['pending', 'running', 'awaiting_person', 'sent'] as const;
+
+export interface PlanSeatOptions {
+  rules?: PacingRules;
+  seed?: string | number;
+}
+
+export interface PlanSeatResult {
+  seatId: string;
+  date: LocalDate;
+  planned: number;
+  expired: number;
+  finished: number;
+  suppressed: number;
+}
+
+export async function ensureSeatState(db: Kysely<Database>, seatId: string, now: string): Promise<void> {
+  await db.insertInto('outreach_seat_state').values({ seat_id: seatId, paused_on: null, paused_reason: null, updated_at: now }).onConflict((oc) => oc.column('seat_id').doNothing()).execute();
+}
+
+/** The local date an invitation counts on for caps: the day it was done, else the day it was planned for. */
+export function capDate(a: { executed_at: string | null; plan_date: string }, timeZone: string): LocalDate {
+  return a.executed_at ? localDateOf(a.executed_at, timeZone) : a.plan_date;
+}
+
+export async function loadSeatHistory(trx: Kysely<Database>, seatId: string, timeZone: string, date: LocalDate, now: string, rules: PacingRules): Promise<SeatHistory> {
+  const since = addDays(date, -Math.max(40, rules.inviteWindowDays * 2));
+  const invites = await trx
+    .selectFrom('outreach_actions')
+    .select(['plan_date', 'executed_at', 'with_note', 'status'])
+    .where('seat_id', '=', seatId)
+    .where('channel', '=', 'connection_request')
+    .where('status', 'in', [...countedStatuses])
+    .where('plan_date', '>=', since)
+    .execute();
+  const inviteDates = invites.map((a) => capDate(a, timeZone));
+  const noteDates = invites.filter((a) => Number(a.with_note) === 1).map((a) => capDate(a, timeZone));
+  const todayRows = await trx
+    .selectFrom('outreach_actions')
+    .select(['channel'])
+    .where('seat_id', '=', seatId)
+    .where('plan_date', '=', date)
+    .where('status', 'not in', ['expired', 'cancelled'])
+    .execute();
+  const today = { invites: 0, inmails: 0, other: 0 };
+  for (const r of todayRows) {
+    if (r.channel === 'connection_request') today.invites++;
+    else if (r.channel === 'inmail') today.inmails++;
+    else if (r.channel !== 'withdraw_invitation') today.other++;
+  }
+  const seatEnrollments = await trx
+    .selectFrom('outreach_enrollments')
+    .select(['candidate_id', 'invite_sent_at', 'accepted_at', 'declined_at', 'withdrawn_at'])
+    .where('seat_id', '=', seatId)
+    .where((eb) => eb.or([eb('invite_sent_at', 'is not', null), eb('withdrawn_at', 'is not', null)]))
+    .execute();
+  let pendingInvites = 0;
+  const withdrawnOn = new Map<number, LocalDate>();
+  const invitedPeople = new Set<number>();
+  for (const e of seatEnrollments) {
+    const id = Number(e.candidate_id);
+    if (e.withdrawn_at) {
+      const d = localDateOf(e.withdrawn_at, timeZone);
+      if (!withdrawnOn.has(id) || withdrawnOn.get(id)! < d) withdrawnOn.set(id, d);
+    }
+    if (e.invite_sent_at && !e.accepted_at && !e.declined_at && !e.withdrawn_at) {
+      pendingInvites++;
+      invitedPeople.add(id);
+    }
+    if (e.accepted_at) invitedPeople.add(id);
+  }
+  const open = await trx
+    .selectFrom('outreach_actions')
+    .select(['channel', 'charged', 'candidate_id'])
+    .where('seat_id', '=', seatId)
+    .where('status', 'in', [...openStatuses])
+    .execute();
+  let reservedCredits = 0;
+  const openInMailTo = new Set<string>();
+  for (const a of open) {
+    if (a.channel === 'connection_request') {
+      pendingInvites++;
+      invitedPeople.add(Number(a.candidate_id));
+    }
+    if (a.channel === 'inmail') {
+      openInMailTo.add(ledgerPersonId(Number(a.candidate_id)));
+      if (Number(a.charged) === 1) reservedCredits++;
+    }
+  }
+  const state = await trx.selectFrom('outreach_seat_state').select(['paused_on']).where('seat_id', '=', seatId).executeTakeFirst();
+  return {
+    inviteDates,
+    noteDates,
+    pendingInvites,
+    today,
+    withdrawnOn,
+    ledger: await seatLedgerState(trx, seatId, now.slice(0, 10)),
+    reservedCredits,
+    openInMailTo,
+    paused: state?.paused_on === date,
+    invitedPeople,
+  };
+}
+
+export async function planSeatDay(store: Pick<Store, 'db' | 'dialect'>, seatId: string, now: string, opts: PlanSeatOptions = {}): Promise<PlanSeatResult> {
+  const rules = opts.rules ?? defaultPacingRules;
+  return withWriteTransaction(store, async (trx) => {
+    await ensureSeatState(trx, seatId, now);
+    if (store.dialect === 'postgres') await trx.selectFrom('outreach_seat_state').select('seat_id').where('seat_id', '=', seatId).forUpdate().execute();
+    const seat = rowToSeat(await trx.selectFrom('seats').selectAll().where('id', '=', seatId).executeTakeFirstOrThrow());
+    const date = localDateOf(now, seat.timeZone);
+    const expired = await trx
+      .updateTable('outreach_actions')
+      .set({ status: 'expired', last_error: 'not claimed on its day', updated_at: now })
+      .where('seat_id', '=', seatId)
+      .where('status', '=', 'pending')
+      .where('plan_date', '<', date)
+      .executeTakeFirst();
+    const result: PlanSeatResult = { seatId, date, planned: 0, expired: Number(expired.numUpdatedRows), finished: 0, suppressed: 0 };
+    const campaigns = (await trx.selectFrom('outreach_campaigns').selectAll().where('workspace_id', '=', seat.workspaceId).where('status', '=', 'running').execute())
+      .map(rowToCampaign)
+      .filter((c) => c.seatIds.includes(seatId));
+    if (campaigns.length === 0) return result;
+    const rows = await trx
+      .selectFrom('outreach_enrollments')
+      .selectAll()
+      .where('seat_id', '=', seatId)
+      .where(
+        'campaign_id',
+        'in',
+        campaigns.map((c) => c.id),
+      )
+      .where('state', 'in', activeStates)
+      .execute();
+    const openRows = await trx.selectFrom('outreach_actions').select('enrollment_id').where('seat_id', '=', seatId).where('status', 'in', [...openStatuses]).execute();
+    const openSet = new Set(openRows.map((r) => r.enrollment_id));
+    const history = await loadSeatHistory(trx, seatId, seat.timeZone, date, now, rules);
+    const plan: PlanDayResult = planDay({
+      date,
+      now,
+      seats: [seat],
+      campaigns: campaigns.map((c) => ({ id: c.id, sequence: c.sequence })),
+      enrollments: rows.map((r) => rowToFacts(r, openSet.has(r.id))),
+      history: { [seatId]: history },
+      suppression: await loadSuppressionIndex(trx, seat.workspaceId),
+      rules,
+      seed: opts.seed ?? 0,
+    });
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    for (const id of plan.suppressed) {
+      await applyEnrollmentEvent(trx, byId.get(id)!, 'stop', 'suppressed', now);
+      result.suppressed++;
+    }
+    for (const id of plan.finished) {
+      await applyEnrollmentEvent(trx, byId.get(id)!, 'sequence_done', 'no step left', now);
+      result.finished++;
+    }
+    if (plan.actions.length === 0) return result;
+    const candidates = await getCandidatesByIds({ db: trx }, seat.workspaceId, [...new Set(plan.actions.map((a) => a.candidateId))]);
+    const campaignById = new Map(campaigns.map((c) => [c.id, c]));
+    for (const a of plan.actions) {
+      const candidate = candidates.get(a.candidateId);
+      if (!candidate) continue;
+      const campaign = campaignById.get(a.campaignId)!;
+      const step = a.stepIndex >= 0 ? campaign.sequence[a.stepIndex] : null;
+      const text = renderStepText({ channel: a.channel, withNote: a.withNote, candidate, seat, role: campaign.messageRole, variantKey: step?.variant ?? null, asOf: date });
+      const inserted = await trx
+        .insertInto('outreach_actions')
+        .values({
+          id: `act_${randomUUID()}`,
+          workspace_id: seat.workspaceId,
+          campaign_id: a.campaignId,
+          enrollment_id: a.enrollmentId,
+          candidate_id: a.candidateId,
+          seat_id: seatId,
+          step_index: a.stepIndex,
+          step_key: a.stepKey,
+          channel: a.channel,
+          with_note: text.ok && text.note === 'with' ? 1 : 0,
+          charged: a.charged ? 1 : 0,
+          priority: a.priority,
+          plan_date: date,
+          due_at: a.dueAt,
+          status: text.ok ? 'pending' : 'failed',
+          idempotency_key: a.idempotencyKey,
+          executor: null,
+          attempts: 0,
+          claimed_by: null,
+          lease_until: null,
+          subject: text.ok ? text.subject : null,
+          body: text.ok ? text.body : null,
+          profile_url: candidate.profileUrl,
+          email: candidate.emails[0] ?? null,
+          variant: text.ok ? text.variant : null,
+          executed_at: null,
+          external_id: null,
+          last_error: text.ok ? null : text.message,
+          created_at: now,
+          updated_at: now,
+        })
+        .onConflict((oc) => oc.doNothing())
+        .executeTakeFirst();
+      if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) continue;
+      result.planned++;
+      if (!text.ok && a.stepIndex >= 0) {
+        await trx.updateTable('outreach_enrollments').set({ position: a.stepIndex + 1, updated_at: now }).where('id', '=', a.enrollmentId).execute();
+        await trx
+          .insertInto('outreach_enrollment_events')
+          .values({ workspace_id: seat.workspaceId, enrollment_id: a.enrollmentId, event: 'step_failed', from_state: byId.get(a.enrollmentId)!.state, to_state: byId.get(a.enrollmentId)!.state, cause: text.message, at: now })
+          .execute();
+      }
+    }
+    return result;
+  });
+}
