@@ -109,6 +109,15 @@ export async function startServer(opts: { demoCount?: number } = {}): Promise<Ru
     }
     await new Promise((r) => setTimeout(r, 250));
   }
+  // Until `serve --demo` loads demo candidates itself, import them with the demo-data command.
+  const page = (await (await fetch(`${url}/api/candidates?limit=1`)).json()) as { total?: number };
+  if (!page.total) {
+    const r = spawnSync(process.execPath, [join(repoRoot, 'bin', 'scoutline'), 'demo-data', '--count', String(opts.demoCount ?? 300), '--db', dbPath, '--no-progress'], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+    });
+    if (r.status !== 0) throw new Error(`loading demo candidates failed:\n${r.stdout}\n${r.stderr}`);
+  }
   return {
     url,
     dbPath,
@@ -143,7 +152,8 @@ export interface WatchedPage {
   assertClean: () => void;
   /** allow console errors matching this pattern (e.g. the browser's own log of an expected HTTP 400) */
   allow: (pattern: RegExp) => void;
-  shot: (name: string) => Promise<string>;
+  /** a screenshot of the viewport (or the full page) into test-artifacts/e2e/NAME.png */
+  shot: (name: string, fullPage?: boolean) => Promise<string>;
 }
 
 export const desktop = { width: 1280, height: 860 } as const;
@@ -172,9 +182,9 @@ export async function openPage(browser: Browser, baseURL: string, viewport: { wi
     allow: (pattern: RegExp) => {
       allowed.push(pattern);
     },
-    shot: async (name: string) => {
+    shot: async (name: string, fullPage = false) => {
       const file = join(artifactsDir, `${name}.png`);
-      await page.screenshot({ path: file, fullPage: true });
+      await page.screenshot({ path: file, fullPage });
       return file;
     },
   };

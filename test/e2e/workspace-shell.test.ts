@@ -58,4 +58,39 @@ browserSuite('web UI shell in Chromium', { demoCount: 300 }, (ctx) => {
       await w.context.close();
     }
   });
+
+  it('runs a Boolean search on Enter, ranks and explains the results, and shows a syntax error with a caret', async () => {
+    const { browser, server } = ctx();
+    const w = await openPage(browser, server.url);
+    // the browser logs the API's deliberate 400 for the bad query
+    w.allow(/Failed to load resource: the server responded with a status of 400/);
+    try {
+      await w.page.goto('/search');
+      const box = w.page.getByRole('combobox', { name: 'Boolean query' });
+      await box.fill('title:engineer OR skill:python');
+      await box.press('Enter');
+      const results = w.page.getByRole('list', { name: 'Search results' });
+      await results.waitFor();
+      expect(await results.getByRole('listitem').filter({ has: w.page.locator('.priority') }).count()).toBeGreaterThan(0);
+      expect(await w.page.locator('.result-why li').count()).toBeGreaterThan(0);
+      await w.shot('search-results-desktop');
+      // feedback: select two and shortlist them
+      const boxes = w.page.getByRole('checkbox', { name: /^Select (?!all)/ });
+      await boxes.nth(0).check();
+      await boxes.nth(1).check();
+      await w.page.getByRole('toolbar', { name: 'Results' }).getByRole('button', { name: 'Shortlist' }).click();
+      await w.page.getByText('2 candidates shortlisted.').waitFor();
+      // syntax error: caret under the column the server names
+      await box.fill('java AND (python OR');
+      await box.press('Enter');
+      const alert = w.page.getByRole('alert');
+      await alert.waitFor();
+      const caret = await w.page.getByTestId('query-caret').textContent();
+      expect(caret).toMatch(/\^$/);
+      await w.shot('search-syntax-error');
+      w.assertClean();
+    } finally {
+      await w.context.close();
+    }
+  });
 });

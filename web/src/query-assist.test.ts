@@ -25,5 +25,8 @@ describe('field suggestions', () => {
     expect(errorColumn({ column: 6 })).toBe(6);
     expect(errorColumn({})).toBeNull();
     expect(errorColumn(undefined)).toBeNull();
+    // the server saw '(java AND) AND location:"x"'; the user typed 'java AND'
+    expect(errorColumn({ column: 10, query: '(java AND) AND location:"x"' }, 'java AND')).toBe(9);
+    expect(errorColumn({ column: 3, query: 'a (' }, 'a (')).toBe(3);
   });
 });

@@ -72,12 +72,28 @@ export function applySuggestion(query: string, s: Suggestion): { query: string; 
   return { query: query.slice(0, s.from) + insert + query.slice(s.to), cursor: s.from + insert.length };
 }
 
-/** The 1-based column of a query_syntax error, from the error details. */
-export function errorColumn(details: Record<string, unknown> | undefined): number | null {
+/**
+ * The 1-based column of a query_syntax error in what the user typed, from the
+ * error details. When the server parsed a longer query (the UI AND-ed a filter
+ * on), the column is moved back to the typed text.
+ */
+export function errorColumn(details: Record<string, unknown> | undefined, typed?: string): number | null {
   if (!details) return null;
+  let col: number | null = null;
   for (const key of ['column', 'col', 'position']) {
     const v = details[key];
-    if (typeof v === 'number' && Number.isFinite(v) && v >= 1) return Math.floor(v);
+    if (typeof v === 'number' && Number.isFinite(v) && v >= 1) {
+      col = Math.floor(v);
+      break;
+    }
   }
-  return null;
+  if (col === null) return null;
+  const parsed = details.query;
+  if (typed !== undefined && typeof parsed === 'string' && parsed !== typed) {
+    const lead = typed.length - typed.trimStart().length;
+    const at = parsed.indexOf(typed.trim());
+    if (at >= 0) col = col - at + lead;
+    col = Math.min(Math.max(col, 1), typed.length + 1);
+  }
+  return col;
 }

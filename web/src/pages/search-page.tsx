@@ -119,7 +119,7 @@ export function SearchPage() {
       if (offset === 0) setSelected(new Set());
       setMissing(false);
     } catch (err) {
-      if (err instanceof ApiError && err.code === 'query_syntax') setQueryError({ message: err.message, column: errorColumn(err.details) });
+      if (err instanceof ApiError && err.code === 'query_syntax') setQueryError({ message: err.message, column: errorColumn(err.details, q) });
       else if (err instanceof ApiError && err.isMissingRoute) setMissing(true);
       else setError(err);
     } finally {
