@@ -16,7 +16,7 @@ const now = new Date('2026-06-01T00:00:00Z');
 const model = priorRankingModel();
 
 const base: Candidate = fc.sample(candidateArbitrary, { numRuns: 1, seed: 1 })[0];
-function candidate(over: Partial<Candidate> & { linkedin?: Partial<Candidate['linkedin']> }): Candidate {
+function candidate(over: Partial<Omit<Candidate, 'linkedin'>> & { linkedin?: Partial<Candidate['linkedin']> }): Candidate {
   return {
     ...base,
     headline: '',
