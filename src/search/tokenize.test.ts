@@ -79,6 +79,16 @@ describe('tokenize', () => {
     );
   });
 
+  it('property: the ASCII fast path splits exactly like the Unicode path', () => {
+    fc.assert(
+      fc.property(fc.oneof(tricky, fc.string({ maxLength: 40 })), (s) => {
+        // a trailing non-ASCII word forces the Unicode path for the same text
+        expect(tokenize(`${s} é`)).toEqual([...tokenize(s), 'e']);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it('property: joining tokens with spaces gives the same tokens back', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme', maxLength: 60 }), (s) => {

@@ -1,0 +1,66 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../db/open-database.ts';
+import { upsertCandidates } from '../../candidates/candidate-store.ts';
+import { candidateInputSchema } from '../../candidates/candidate.ts';
+import { exitStatusFor } from '../../core/error-codes.ts';
+
+const run = promisify(execFile);
+const bin = resolve(import.meta.dirname, '../../../bin/scoutline');
+
+async function scoutline(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { env: { ...process.env, SCOUTLINE_DB: '' } });
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('scoutline search', () => {
+  let dir: string;
+  let db: string;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'scoutline-search-cli-'));
+    db = join(dir, 'cli.db');
+    const store = await openDatabase(db);
+    await upsertCandidates(store, 'default', [
+      candidateInputSchema.parse({ name: 'Ada C', headline: 'C++ engineer', skills: ['C++'], profileUrl: 'https://www.linkedin.com/in/ada' }),
+      candidateInputSchema.parse({ name: 'Bob C', headline: 'C engineer', skills: ['C'] }),
+    ]);
+    await store.close();
+  });
+
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('prints { total, results } as JSON', async () => {
+    const r = await scoutline(['search', 'C++ AND engineer', '--db', db, '--json']);
+    expect(r.code).toBe(0);
+    const body = JSON.parse(r.stdout);
+    expect(body.total).toBe(1);
+    expect(body.results).toHaveLength(1);
+    expect(Object.keys(body.results[0]).sort()).toEqual(['headline', 'id', 'matched', 'name', 'profileUrl', 'score']);
+    expect(body.results[0]).toMatchObject({ name: 'Ada C', profileUrl: 'https://www.linkedin.com/in/ada', matched: { headline: ['c++', 'engineer'], skill: ['c++'] } });
+  });
+
+  it('honours --limit and --offset', async () => {
+    const r = await scoutline(['search', 'engineer', '--db', db, '--json', '--limit', '1', '--offset', '1']);
+    const body = JSON.parse(r.stdout);
+    expect(body.total).toBe(2);
+    expect(body.results).toHaveLength(1);
+  });
+
+  it('exits non-zero on a syntax error and shows the caret under the column', async () => {
+    const r = await scoutline(['search', 'java AND', '--db', db]);
+    expect(r.code).toBe(exitStatusFor('query_syntax'));
+    expect(r.stderr).toContain('query_syntax: AND is missing a term after it');
+    expect(r.stderr).toContain('java AND\n     ^');
+    expect(r.stderr).toContain('column 6');
+  });
+});
