@@ -6,6 +6,7 @@ import type { Store } from '../db/open-database.ts';
 import type { AppEnv } from './app-env.ts';
 import { errorResponse, zodIssuesToAppError } from './error-response.ts';
 import { registerCandidateRoutes } from './routes/candidate-routes.ts';
+import { registerImportRoutes } from './routes/import-routes.ts';
 import { registerSearchRoutes } from './routes/search-routes.ts';
 import { registerCreditRoutes } from './routes/credit-routes.ts';
 import { registerRankingRoutes } from './routes/ranking-routes.ts';
@@ -42,6 +43,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
 
   app.get('/api/health', (c) => c.json({ ok: true, database: options.store.dialect }));
   registerCandidateRoutes(app);
+  registerImportRoutes(app);
   registerSearchRoutes(app);
   registerCreditRoutes(app);
   registerRankingRoutes(app);

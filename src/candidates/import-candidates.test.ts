@@ -106,8 +106,9 @@ describeEachBackend('import', (getStore, backend) => {
   it('a failing batch is retried record by record: only the record at fault is skipped, nothing half-written', async () => {
     const store = getStore();
     const ws = await freshWorkspace();
-    const records: ImportRecord[] = [...generateDemoCandidates(12, 5)].map((input, i) => ({ line: i + 1, input }));
-    const poisoned = records[4].input as { profileUrl: string };
+    const inputs = [...generateDemoCandidates(12, 5)];
+    const records: ImportRecord[] = inputs.map((input, i) => ({ line: i + 1, input }));
+    const poisoned = inputs[4];
     const summary = await importCandidates(store, ws, records, {
       batchSize: 5,
       normalised: true,

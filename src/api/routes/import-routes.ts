@@ -1,0 +1,96 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { ScoutlineApp } from '../app-env.ts';
+import { errorResponses } from '../error-response.ts';
+import { importCandidates } from '../../candidates/import-candidates.ts';
+import { detectImportFormat, importRecords } from '../../candidates/import-records.ts';
+
+const importSummarySchema = z
+  .object({
+    format: z.enum(['jsonresume', 'csv']),
+    records: z.number().int(),
+    imported: z.number().int(),
+    updated: z.number().int(),
+    unchanged: z.number().int(),
+    skipped: z.number().int(),
+    errors: z.array(z.object({ line: z.number().int(), reason: z.string() })),
+    ignoredColumns: z.array(z.string()).optional(),
+  })
+  .openapi('ImportSummary');
+
+const bodyDescription =
+  'JSON Resume as NDJSON (application/x-ndjson), one object or an array (application/json), or CSV with a header row (text/csv). Streamed: the body is never held in memory as a whole.';
+
+/** The format from ?format=, else the content type, else the body's first character. */
+function formatFor(explicit: string | undefined, contentType: string | undefined, first: string): 'jsonresume' | 'csv' {
+  if (explicit) return detectImportFormat(explicit);
+  const ct = (contentType ?? '').toLowerCase();
+  if (ct.includes('csv')) return 'csv';
+  if (ct.includes('json')) return 'jsonresume';
+  return detectImportFormat(undefined, undefined, first);
+}
+
+export function registerImportRoutes(app: ScoutlineApp): void {
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/import',
+      tags: ['candidates'],
+      summary: 'Import candidates from JSON Resume (NDJSON, object or array) or CSV',
+      description:
+        'Same rules as `scoutline import`: batched transactions, dedupe by LinkedIn profile URL then email, merge fills empty fields and unites skills; a bad record is skipped and reported with its line number. Re-importing the same data changes nothing.',
+      request: {
+        query: z.object({
+          format: z.enum(['jsonresume', 'csv']).optional().openapi({ description: 'default: from the content type, else from the first character' }),
+          map: z
+            .union([z.string(), z.array(z.string())])
+            .optional()
+            .openapi({ description: 'CSV: Column=field, repeatable (as --map)', example: 'Job=currentTitle' }),
+          ndjson: z.enum(['true', 'false']).optional().openapi({ description: 'JSON Resume: one record per line' }),
+          source: z.string().max(100).optional().openapi({ description: 'source recorded on new candidates' }),
+        }),
+        body: {
+          description: bodyDescription,
+          required: true,
+          content: {
+            'application/x-ndjson': { schema: z.string().openapi({ description: 'one JSON Resume object per line' }) },
+            'text/csv': { schema: z.string().openapi({ description: 'CSV with a header row' }) },
+            // not a zod schema on purpose: the body is streamed, not parsed and validated as one document
+            'application/json': { schema: { type: 'object', description: 'one JSON Resume object, or an array of them' } },
+          },
+        },
+      },
+      responses: {
+        200: { content: { 'application/json': { schema: importSummarySchema } }, description: 'What the import did, with each bad record' },
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      const reader = c.req.raw.body?.getReader();
+      // Peek at the first chunk to sniff the format when neither the query nor the content type says.
+      const first = reader ? await reader.read() : { done: true as const, value: undefined };
+      const firstText = first.done || !first.value ? '' : new TextDecoder().decode(first.value.slice(0, 256));
+      const format = formatFor(q.format, c.req.header('content-type'), firstText);
+      async function* bytes(): AsyncGenerator<Uint8Array> {
+        if (first.done || !reader) return;
+        if (first.value) yield first.value;
+        for (let r = await reader.read(); !r.done; r = await reader.read()) yield r.value;
+      }
+      let ignoredColumns: string[] | undefined;
+      const summary = await importCandidates(
+        c.get('store'),
+        c.get('workspaceId'),
+        importRecords(bytes(), {
+          format,
+          map: q.map === undefined ? [] : Array.isArray(q.map) ? q.map : [q.map],
+          ndjson: q.ndjson === 'true' || (c.req.header('content-type') ?? '').toLowerCase().includes('ndjson'),
+          source: q.source,
+          onCsvHeader: (m) => {
+            ignoredColumns = m.ignored;
+          },
+        }),
+      );
+      return c.json({ format, ...summary, ...(ignoredColumns ? { ignoredColumns } : {}) }, 200);
+    },
+  );
+}
