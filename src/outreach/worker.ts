@@ -1,0 +1,110 @@
+import { randomUUID } from 'node:crypto';
+import type { Store } from '../db/open-database.ts';
+import { claimNextAction, recordActionResult, type ActionRow } from './action-store.ts';
+import { applyOutcome } from './apply-outcome.ts';
+import type { Channel, ExecutionResult, ExecutorName, OutcomeReport } from './executor.ts';
+import { executorFor, executorRoutingSchema, resolveExecutorName, type ExecutorRegistry, type ExecutorRouting } from './executor-registry.ts';
+import type { PacingRules } from './pacing-rules.ts';
+import { planSeatDay, type PlanSeatResult } from './plan-seat-day.ts';
+import { silentLog, type StructuredLog } from './structured-log.ts';
+
+/**
+ * The outreach worker (issue items 4 and 9): plan each seat's day, then
+ * claim -> execute -> record until nothing is due. Delivery is at least
+ * once: a crash between "executed" and "recorded" leaves a running action
+ * whose lease runs out and which is executed again with the same
+ * idempotency key, which the executor (or the system behind it) drops.
+ */
+export interface WorkerOptions {
+  registry: ExecutorRegistry;
+  /** one executor for every channel (`worker --executor sandbox`) */
+  override?: ExecutorName | null;
+  workerId?: string;
+  log?: StructuredLog;
+  /** the clock (tests and fast-forward runs pass a virtual one) */
+  now?: () => string;
+  leaseSeconds?: number;
+  rules?: PacingRules;
+  seed?: string | number;
+  /** stop after this many executed actions in one pass */
+  maxActions?: number;
+  /** checked between actions: graceful shutdown */
+  shouldStop?: () => boolean;
+  /** outcomes produced by executors (sandbox) that are due now; applied through applyOutcome */
+  takeDueOutcomes?: (now: string) => OutcomeReport[];
+}
+
+export interface PassReport {
+  planned: number;
+  executed: number;
+  results: Partial<Record<ExecutionResult['status'], number>>;
+  outcomes: number;
+}
+
+export async function planAllSeats(store: Store, now: string, opts: Pick<WorkerOptions, 'rules' | 'seed' | 'log'> = {}): Promise<PlanSeatResult[]> {
+  const running = await store.db.selectFrom('outreach_campaigns').select(['seat_ids']).where('status', '=', 'running').execute();
+  const seats = [...new Set(running.flatMap((r) => JSON.parse(r.seat_ids) as string[]))].sort();
+  const out: PlanSeatResult[] = [];
+  for (const seatId of seats) {
+    const r = await planSeatDay(store, seatId, now, { rules: opts.rules, seed: opts.seed });
+    if (r.planned || r.expired || r.finished || r.suppressed) opts.log?.('info', 'seat planned', { ...r });
+    out.push(r);
+  }
+  return out;
+}
+
+async function workspaceRouting(store: Store): Promise<Map<string, ExecutorRouting>> {
+  const rows = await store.db.selectFrom('workspaces').select(['id', 'settings']).execute();
+  const out = new Map<string, ExecutorRouting>();
+  for (const r of rows) {
+    try {
+      const parsed = executorRoutingSchema.safeParse(JSON.parse(r.settings)?.outreach?.executors ?? {});
+      out.set(r.id, parsed.success ? parsed.data : {});
+    } catch {
+      out.set(r.id, {});
+    }
+  }
+  return out;
+}
+
+export async function runWorkerPass(store: Store, opts: WorkerOptions): Promise<PassReport> {
+  const log = opts.log ?? silentLog;
+  const clock = opts.now ?? (() => new Date().toISOString());
+  const workerId = opts.workerId ?? `worker-${randomUUID().slice(0, 8)}`;
+  const report: PassReport = { planned: 0, executed: 0, results: {}, outcomes: 0 };
+
+  if (opts.takeDueOutcomes) {
+    for (const o of opts.takeDueOutcomes(clock())) {
+      try {
+        // an outcome belongs to its campaign's workspace
+        const ws = o.campaignId ? (await store.db.selectFrom('outreach_campaigns').select('workspace_id').where('id', '=', o.campaignId).executeTakeFirst())?.workspace_id : undefined;
+        await applyOutcome(store, ws ?? 'default', o, { now: clock() });
+        report.outcomes++;
+      } catch (err) {
+        log('warn', 'outcome not applied', { candidateId: o.candidateId, kind: o.kind, error: (err as Error).message });
+      }
+    }
+  }
+
+  for (const r of await planAllSeats(store, clock(), { rules: opts.rules, seed: opts.seed, log })) report.planned += r.planned;
+  const routing = await workspaceRouting(store);
+  const route = (channel: Channel, row: ActionRow, campaign: Record<string, string>): ExecutorName =>
+    resolveExecutorName(channel, { override: opts.override ?? null, campaign: campaign as ExecutorRouting, workspace: routing.get(row.workspace_id) ?? null });
+
+  while (!opts.shouldStop?.() && (opts.maxActions === undefined || report.executed < opts.maxActions)) {
+    const claimed = await claimNextAction(store, { workerId, now: clock(), leaseSeconds: opts.leaseSeconds, rules: opts.rules, route });
+    if (!claimed) break;
+    const fields = { actionId: claimed.row.id, channel: claimed.row.channel, seatId: claimed.row.seat_id, campaignId: claimed.row.campaign_id, candidateId: Number(claimed.row.candidate_id), executor: claimed.executor, attempt: Number(claimed.row.attempts) };
+    let result: ExecutionResult;
+    try {
+      result = await executorFor(opts.registry, claimed.executor).execute(claimed.toExecute);
+    } catch (err) {
+      result = { status: 'failed', message: (err as Error).message, retryable: true };
+    }
+    await recordActionResult(store, claimed.row.id, workerId, result, clock());
+    report.executed++;
+    report.results[result.status] = (report.results[result.status] ?? 0) + 1;
+    log(result.status === 'failed' || result.status === 'limit_reached' ? 'warn' : 'info', 'action executed', { ...fields, status: result.status, ...('message' in result ? { message: result.message } : {}) });
+  }
+  return report;
+}
