@@ -3,7 +3,7 @@ import type { Transaction } from 'kysely';
 import { AppError } from '../core/app-error.ts';
 import type { Store } from '../db/open-database.ts';
 import type { Database } from '../db/schema.ts';
-import { addSeat, rowToSeat } from '../seats/seat-store.ts';
+import { addSeat, listSeats, rowToSeat } from '../seats/seat-store.ts';
 import type { Seat } from '../seats/seat.ts';
 import { requirePlan, type CreditConfig } from './credit-config.ts';
 import { appendCreditEvents, isUniqueViolation, loadCreditEvents, lockSeats, type StoredCreditEvent } from './credit-event-store.ts';
@@ -192,6 +192,19 @@ export async function addSeatWithPlan(store: Store, workspaceId: string, raw: Re
   if (!plan) return { seat, balance: 0 };
   const recorded = await recordCreditEvent(store, workspaceId, seat.id, { type: 'subscribe', plan: plan.id, date }, now);
   return { seat, balance: recorded.balance };
+}
+
+/** The workspace's seats with their balance and open InMails on `date` (default today). */
+export async function listSeatsWithCredits(store: Store, workspaceId: string, date?: string): Promise<(Seat & { balance: number; awaitingReply: number })[]> {
+  const config = await creditConfigFor(store.db, workspaceId);
+  const day = date === undefined ? todayUtc() : requireDate(date);
+  const out: (Seat & { balance: number; awaitingReply: number })[] = [];
+  for (const seat of await listSeats(store, workspaceId)) {
+    const ledger = await loadSeatLedger(store.db, workspaceId, seat.id, config);
+    const state = replayLedger(ledger.history, { config, until: day });
+    out.push({ ...seat, balance: state.balance, awaitingReply: state.open.size });
+  }
+  return out;
 }
 
 /**

@@ -1,8 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { AppError } from '../../core/app-error.ts';
-import type { Store } from '../../db/open-database.ts';
-import { listSeats } from '../../seats/seat-store.ts';
 import { runCreditBench } from '../../credits/credit-bench.ts';
 import { defaultCreditConfig, resolveCreditConfig, type CreditConfig } from '../../credits/credit-config.ts';
 import { forecastCredits, type CreditForecast } from '../../credits/credit-forecast.ts';
@@ -12,7 +10,7 @@ import { summarizeCredits, type CreditSummary } from '../../credits/credit-summa
 import { effectiveCost } from '../../credits/effective-cost.ts';
 import { ledgerStateAt } from '../../credits/ledger.ts';
 import { advisePlans, type Advice } from '../../credits/plan-advisor.ts';
-import { addSeatWithPlan, recordCreditEvent, seatCreditState, transferCredits, type CreditEventInput } from '../../credits/seat-credits.ts';
+import { addSeatWithPlan, listSeatsWithCredits, recordCreditEvent, seatCreditState, transferCredits, type CreditEventInput } from '../../credits/seat-credits.ts';
 import { formatDay, parseDay, todayUtc } from '../../credits/utc-day.ts';
 import { action, dbOption, defaultWorkspace, parseIntOption, parseNumberOption, printJson, withStore } from '../cli-context.ts';
 
@@ -285,23 +283,13 @@ function registerSeatCommands(program: Command): void {
     .action(
       action(async (opts: { date?: string; json?: boolean }, cmd: Command) => {
         await withStore(dbOption(cmd), async (store) => {
-          const rows = await seatsWithBalances(store, opts.date);
+          const rows = await listSeatsWithCredits(store, defaultWorkspace, opts.date);
           if (opts.json) return printJson({ seats: rows });
           for (const s of rows) console.log(`${s.id.padEnd(24)} ${(s.plan ?? '(no plan)').padEnd(22)} balance ${String(s.balance).padStart(4)}  ${s.name}${s.contractId ? `  contract ${s.contractId}` : ''}`);
           if (rows.length === 0) console.log('no seats; add one with `scoutline seats add --name NAME --plan PLAN`');
         });
       }),
     );
-}
-
-export async function seatsWithBalances(store: Store, date?: string) {
-  const seats = await listSeats(store, defaultWorkspace);
-  const out = [];
-  for (const seat of seats) {
-    const s = await seatCreditState(store, defaultWorkspace, seat.id, date);
-    out.push({ ...seat, balance: s.state.balance, awaitingReply: s.state.open.size });
-  }
-  return out;
 }
 
 function readJson(file: string): unknown {
