@@ -3,6 +3,7 @@ import { Link, match, useLocation } from './router.tsx';
 import { SearchPage } from './pages/search-page.tsx';
 import { PlaceholderPage } from './pages/placeholder-page.tsx';
 import { CandidatePage } from './pages/candidate-page.tsx';
+import { CreditsPage } from './pages/credits-page.tsx';
 
 const nav = [
   { to: '/search', label: 'Search' },
@@ -18,7 +19,7 @@ function route(path: string) {
   if (cand) return <CandidatePage id={Number(cand.id)} />;
   if (match('/campaigns', path)) return <PlaceholderPage title="Campaigns" text="Campaigns arrive with the outreach API." />;
   if (match('/today', path)) return <PlaceholderPage title="Today" text="The task queue arrives with the outreach API." />;
-  if (match('/credits', path)) return <PlaceholderPage title="Credits" text="Credits arrive with the credits API." />;
+  if (match('/credits', path)) return <CreditsPage />;
   if (match('/analytics', path)) return <PlaceholderPage title="Analytics" text="Analytics arrive with the analytics API." />;
   return <PlaceholderPage title="Not found" text={`There is no page at ${path}.`} />;
 }

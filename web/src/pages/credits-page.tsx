@@ -1,0 +1,476 @@
+import { useState, type ReactNode } from 'react';
+import { Area, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { api, errorMessage } from '../api-client.ts';
+import { Empty, ErrorBanner, Loading, NotYet, Section, money, pct } from '../components.tsx';
+import { useApi } from '../use-api.ts';
+
+interface SeatRow {
+  id: string;
+  name: string;
+  plan: string | null;
+  paid: boolean;
+  balance: number;
+  awaitingReply: number;
+}
+interface Lot {
+  source: 'grant' | 'refund' | 'purchase' | 'transfer';
+  granted: string;
+  expires: string;
+  remaining: number;
+}
+interface CreditSummary {
+  seatId: string;
+  date: string;
+  plan: { id: string; name: string; monthlyAllocation: number; cap: number; renewal: string; pooled: boolean } | null;
+  balance: number;
+  nextRenewal: string | null;
+  lots: Lot[];
+  expiringSoon: { withinDays: number; until: string; count: number };
+  awaitingReply: Array<{ to: string; sent: string; openProfile: boolean; refundableUntil: string | null }>;
+  purchases: { thisMonth: number; cap: number | null };
+  totals: Record<string, number>;
+}
+interface Cost {
+  spendUsd: number;
+  inmailsSent: number;
+  replies: number;
+  refunds: number;
+  costPerInMailUsd: number | null;
+  costPerReplyUsd: number | null;
+}
+interface Forecast {
+  from: string;
+  startBalance: number;
+  days: Array<{ date: string; expected: number; p10: number; p50: number; p90: number }>;
+  runsDry: { expected: string | null; p10: string | null; p50: string | null; p90: string | null; probability: number };
+  expectedTotals: { sends: number; refused: number; replies: number; refunds: number };
+}
+interface Advice {
+  monthlySends: number;
+  scenarios: Array<{
+    replyRate: number;
+    plans: Array<Record<string, unknown>>;
+    connectionRequests: Record<string, unknown>;
+    cheapestPlan: string | null;
+    recommendation: string;
+  }>;
+}
+interface PlanRow {
+  id: string;
+  name: string;
+  monthlyAllocation: number;
+  cap: number;
+  priceUsd: number;
+}
+
+const dayMs = 86_400_000;
+const toDay = (iso: string) => Date.parse(`${iso.slice(0, 10)}T00:00:00Z`);
+const daysBetween = (a: string, b: string) => Math.round((toDay(b) - toDay(a)) / dayMs);
+
+export function CreditsPage() {
+  const seats = useApi((signal) => api.get<{ seats: SeatRow[] }>('/api/seats', signal), []);
+  const [seatId, setSeatId] = useState<string>('');
+  if (seats.missing) return <Page><NotYet what="Credits" /></Page>;
+  if (seats.loading && !seats.data) return <Page><Loading /></Page>;
+  const list = seats.data?.seats ?? [];
+  const current = list.find((s) => s.id === seatId) ?? list[0];
+  return (
+    <Page>
+      <ErrorBanner error={seats.error} />
+      <div className="seat-tabs" role="tablist" aria-label="Seats">
+        {list.map((s) => (
+          <button key={s.id} type="button" role="tab" aria-selected={current?.id === s.id} onClick={() => setSeatId(s.id)}>
+            <strong>{s.name}</strong>
+            <span className="muted small">
+              {s.plan ?? 'no plan'} · {s.balance} credits{s.awaitingReply ? ` · ${s.awaitingReply} awaiting reply` : ''}
+            </span>
+          </button>
+        ))}
+      </div>
+      {list.length === 0 ? <Empty>No seats yet. Add the LinkedIn accounts your team sends from.</Empty> : null}
+      <AddSeat onAdded={seats.reload} />
+      {current ? <SeatCredits key={current.id} seat={current} /> : null}
+      <PlanAdvisor />
+    </Page>
+  );
+}
+
+function Page({ children }: { children: ReactNode }) {
+  return (
+    <div className="page">
+      <h1>Credits</h1>
+      {children}
+    </div>
+  );
+}
+
+function SeatCredits({ seat }: { seat: SeatRow }) {
+  const summary = useApi((signal) => api.get<CreditSummary>(`/api/seats/${encodeURIComponent(seat.id)}/credits`, signal), [seat.id]);
+  const cost = useApi((signal) => api.get<Cost>(`/api/seats/${encodeURIComponent(seat.id)}/credits/cost`, signal), [seat.id]);
+  if (summary.loading && !summary.data) return <Loading />;
+  if (!summary.data) return <ErrorBanner error={summary.error} />;
+  const s = summary.data;
+  return (
+    <>
+      <div className="stats">
+        <Stat label="Balance" value={String(s.balance)} sub={s.plan ? `cap ${s.plan.cap}` : 'no paid plan'} />
+        <Stat label="Plan" value={s.plan?.name ?? 'None'} sub={s.plan ? `${s.plan.monthlyAllocation} / month` : 'no InMail without a plan'} />
+        <Stat label="Next renewal" value={s.nextRenewal ?? '–'} sub={s.nextRenewal ? `in ${daysBetween(s.date, s.nextRenewal)} days` : ''} />
+        <Stat
+          label={`Expiring within ${s.expiringSoon.withinDays} days`}
+          value={String(s.expiringSoon.count)}
+          sub={s.expiringSoon.count ? `by ${s.expiringSoon.until}` : 'nothing expires soon'}
+          tone={s.expiringSoon.count ? 'warn' : undefined}
+        />
+        <Stat label="Awaiting reply" value={String(s.awaitingReply.length)} sub="InMails that can still refund" />
+        <Stat
+          label="Cost per reply"
+          value={cost.data?.costPerReplyUsd != null ? money(cost.data.costPerReplyUsd) : '–'}
+          sub={cost.data ? `${money(cost.data.spendUsd)} spent · ${cost.data.inmailsSent} InMails` : ''}
+        />
+      </div>
+      <div className="grid-2">
+        <Section title="Credit lots" id="lots-title">
+          <LotTimeline lots={s.lots} today={s.date} />
+        </Section>
+        <Section title="InMails awaiting reply" id="awaiting-title">
+          {s.awaitingReply.length === 0 ? (
+            <p className="muted">None. A reply within 90 days of the send refunds its credit.</p>
+          ) : (
+            <div className="table-wrap scroll-y">
+              <table>
+                <thead>
+                  <tr>
+                    <th>To</th>
+                    <th>Sent</th>
+                    <th>Refund if reply by</th>
+                    <th className="num">Days left</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {[...s.awaitingReply]
+                    .sort((a, b) => (a.refundableUntil ?? '9').localeCompare(b.refundableUntil ?? '9'))
+                    .map((a) => {
+                      const left = a.refundableUntil ? daysBetween(s.date, a.refundableUntil) : null;
+                      return (
+                        <tr key={`${a.to}-${a.sent}`}>
+                          <td>{a.to}</td>
+                          <td className="nowrap">{a.sent}</td>
+                          <td className="nowrap">{a.openProfile ? <span className="badge ok">Open Profile: free</span> : (a.refundableUntil ?? '–')}</td>
+                          <td className={`num${left !== null && left <= 14 ? ' warn-text' : ''}`}>{left ?? '–'}</td>
+                        </tr>
+                      );
+                    })}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </Section>
+      </div>
+      <ForecastPanel seat={seat} />
+    </>
+  );
+}
+
+function Stat({ label, value, sub, tone }: { label: string; value: string; sub?: string; tone?: 'warn' }) {
+  return (
+    <div className={`stat${tone ? ` ${tone}` : ''}`}>
+      <div className="stat-label">{label}</div>
+      <div className="stat-value">{value}</div>
+      {sub ? <div className="muted small">{sub}</div> : null}
+    </div>
+  );
+}
+
+/** Lots as bars on a date axis from the earliest grant to the latest expiry, with today marked. */
+function LotTimeline({ lots, today }: { lots: Lot[]; today: string }) {
+  if (lots.length === 0) return <p className="muted">No credits. Lots appear on grants, refunds, purchases and transfers.</p>;
+  const start = Math.min(toDay(today), ...lots.map((l) => toDay(l.granted)));
+  const end = Math.max(...lots.map((l) => toDay(l.expires)));
+  const span = Math.max(end - start, dayMs);
+  const at = (iso: string) => ((toDay(iso) - start) / span) * 100;
+  return (
+    <div>
+      <div className="lot-timeline" role="list" aria-label="Lots by expiry">
+        <div className="lot-today" style={{ left: `${at(today)}%` }} aria-hidden="true" title={`today ${today}`} />
+        {lots.map((l, i) => (
+          <div key={i} className="lot-row" role="listitem" aria-label={`${l.remaining} ${l.source} credits, granted ${l.granted}, expire ${l.expires}`}>
+            <div className={`lot-bar lot-${l.source}`} style={{ left: `${at(l.granted)}%`, width: `${Math.max(at(l.expires) - at(l.granted), 1)}%` }}>
+              <span>
+                {l.remaining} · {l.source}
+              </span>
+            </div>
+          </div>
+        ))}
+        <div className="lot-axis muted small" aria-hidden="true">
+          <span>{new Date(start).toISOString().slice(0, 10)}</span>
+          <span>today {today}</span>
+          <span>{new Date(end).toISOString().slice(0, 10)}</span>
+        </div>
+      </div>
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th>Source</th>
+              <th>Granted</th>
+              <th>Expires</th>
+              <th className="num">Left</th>
+              <th className="num">Days to expiry</th>
+            </tr>
+          </thead>
+          <tbody>
+            {lots.map((l, i) => {
+              const left = daysBetween(today, l.expires);
+              return (
+                <tr key={i}>
+                  <td>{l.source}</td>
+                  <td className="nowrap">{l.granted}</td>
+                  <td className="nowrap">{l.expires}</td>
+                  <td className="num">{l.remaining}</td>
+                  <td className={`num${left <= 14 ? ' warn-text' : ''}`}>{left}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
+
+function ForecastPanel({ seat }: { seat: SeatRow }) {
+  const [weeklySends, setWeeklySends] = useState(20);
+  const [replyRate, setReplyRate] = useState(20);
+  const [days, setDays] = useState(180);
+  const [result, setResult] = useState<Forecast | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const run = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      setResult(await api.post<Forecast>('/api/credits/forecast', { seatId: seat.id, weeklySends, replyRate: replyRate / 100, days, runs: 300 }));
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const data = result?.days.map((d) => ({ date: d.date, expected: d.expected, band: [d.p10, d.p90] as [number, number] }));
+  return (
+    <Section title="Balance forecast" id="forecast-title">
+      <form
+        className="field-row"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void run();
+        }}
+      >
+        <div className="field">
+          <label htmlFor="fc-sends">InMails per week</label>
+          <input id="fc-sends" type="number" min={0} max={1000} value={weeklySends} onChange={(e) => setWeeklySends(Number(e.target.value))} />
+        </div>
+        <div className="field">
+          <label htmlFor="fc-rate">Reply rate %</label>
+          <input id="fc-rate" type="number" min={0} max={100} value={replyRate} onChange={(e) => setReplyRate(Number(e.target.value))} />
+        </div>
+        <div className="field">
+          <label htmlFor="fc-days">Days</label>
+          <input id="fc-days" type="number" min={7} max={730} value={days} onChange={(e) => setDays(Number(e.target.value))} />
+        </div>
+        <div className="field">
+          <button type="submit" className="primary" disabled={busy}>
+            {busy ? 'Forecasting…' : 'Forecast'}
+          </button>
+        </div>
+      </form>
+      {error ? (
+        <div className="banner error" role="alert">
+          {error}
+        </div>
+      ) : null}
+      {result && data ? (
+        <>
+          <p>
+            {result.runsDry.expected ? (
+              <span className="badge warn">runs dry around {result.runsDry.expected}</span>
+            ) : (
+              <span className="badge ok">does not run dry in {result.days.length} days</span>
+            )}{' '}
+            <span className="muted small">
+              chance of running dry {pct(result.runsDry.probability)} · expected {Math.round(result.expectedTotals.sends)} sends,{' '}
+              {Math.round(result.expectedTotals.replies)} replies, {Math.round(result.expectedTotals.refunds)} refunds, {Math.round(result.expectedTotals.refused)} refused
+            </span>
+          </p>
+          <div className="chart" role="img" aria-label="Expected balance by day with a 10th to 90th percentile band">
+            <ResponsiveContainer width="100%" height="100%">
+              <ComposedChart data={data} margin={{ top: 8, right: 12, bottom: 0, left: -12 }}>
+                <CartesianGrid stroke="#e8ecf1" vertical={false} />
+                <XAxis dataKey="date" tick={{ fontSize: 11 }} minTickGap={40} />
+                <YAxis tick={{ fontSize: 11 }} allowDecimals={false} />
+                <Tooltip />
+                <Legend />
+                <Area type="monotone" dataKey="band" name="10th-90th percentile" stroke="none" fill="#9cc1e6" fillOpacity={0.5} isAnimationActive={false} />
+                <Line type="monotone" dataKey="expected" name="expected balance" stroke="#1f4e79" dot={false} strokeWidth={2} isAnimationActive={false} />
+              </ComposedChart>
+            </ResponsiveContainer>
+          </div>
+        </>
+      ) : null}
+    </Section>
+  );
+}
+
+function PlanAdvisor() {
+  const [monthlySends, setMonthlySends] = useState(60);
+  const [result, setResult] = useState<Advice | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const run = async () => {
+    setError(null);
+    try {
+      setResult(await api.post<Advice>('/api/credits/advice', { monthlySends }));
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  };
+  return (
+    <Section title="Plan advisor" id="advisor-title">
+      <form
+        className="field-row"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void run();
+        }}
+      >
+        <div className="field">
+          <label htmlFor="adv-sends">InMails per month</label>
+          <input id="adv-sends" type="number" min={1} max={5000} value={monthlySends} onChange={(e) => setMonthlySends(Number(e.target.value))} />
+        </div>
+        <div className="field">
+          <button type="submit" className="primary">
+            Compare plans
+          </button>
+        </div>
+      </form>
+      {error ? (
+        <div className="banner error" role="alert">
+          {error}
+        </div>
+      ) : null}
+      {result
+        ? result.scenarios.map((sc) => (
+            <div key={sc.replyRate} className="scenario">
+              <h3>At a {pct(sc.replyRate)} reply rate</h3>
+              <p>{sc.recommendation}</p>
+              <div className="table-wrap">
+                <table>
+                  <thead>
+                    <tr>
+                      <th>Plan</th>
+                      <th className="num">Price / month</th>
+                      <th className="num">Extra credits</th>
+                      <th className="num">Monthly cost</th>
+                      <th className="num">Cost per reply</th>
+                      <th className="num">Without refunds</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {sc.plans.map((p) => (
+                      <tr key={String(p.plan)} className={p.plan === sc.cheapestPlan ? 'best' : undefined}>
+                        <td>
+                          {String(p.name ?? p.plan)} {p.plan === sc.cheapestPlan ? <span className="badge ok">cheapest</span> : null}
+                          {p.feasible === false ? <span className="badge bad">not feasible</span> : null}
+                        </td>
+                        <td className="num">{money(p.priceUsd as number)}</td>
+                        <td className="num">{String(p.extraCredits ?? '–')}</td>
+                        <td className="num">{money(p.monthlyCostUsd as number)}</td>
+                        <td className="num">{money(p.costPerReplyUsd as number)}</td>
+                        <td className="num">{money(p.costPerReplyWithoutRefundsUsd as number)}</td>
+                      </tr>
+                    ))}
+                    <tr>
+                      <td>Connection requests</td>
+                      <td className="num">free</td>
+                      <td className="num">–</td>
+                      <td className="num">$0</td>
+                      <td className="num">$0</td>
+                      <td className="muted small">{String(sc.connectionRequests.note ?? '')}</td>
+                    </tr>
+                  </tbody>
+                </table>
+              </div>
+            </div>
+          ))
+        : null}
+    </Section>
+  );
+}
+
+function AddSeat({ onAdded }: { onAdded: () => void }) {
+  const plans = useApi((signal) => api.get<{ plans: PlanRow[] }>('/api/credits/plans', signal), []);
+  const [open, setOpen] = useState(false);
+  const [name, setName] = useState('');
+  const [plan, setPlan] = useState('recruiter-lite');
+  const [error, setError] = useState<string | null>(null);
+  if (!open)
+    return (
+      <p>
+        <button type="button" className="small" onClick={() => setOpen(true)}>
+          + Add seat
+        </button>
+      </p>
+    );
+  const submit = async () => {
+    setError(null);
+    try {
+      await api.post('/api/seats', { name, plan: plan || null });
+      setOpen(false);
+      setName('');
+      onAdded();
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  };
+  return (
+    <form
+      className="card field-row"
+      aria-label="Add seat"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      <div className="field grow">
+        <label htmlFor="seat-name">Recruiter name</label>
+        <input id="seat-name" type="text" value={name} onChange={(e) => setName(e.target.value)} required />
+      </div>
+      <div className="field">
+        <label htmlFor="seat-plan">Plan</label>
+        <select id="seat-plan" value={plan} onChange={(e) => setPlan(e.target.value)}>
+          <option value="">no paid plan</option>
+          {(plans.data?.plans ?? []).map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name} ({p.monthlyAllocation}/month, ${p.priceUsd})
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <button type="submit" className="primary" disabled={!name.trim()}>
+          Add
+        </button>
+      </div>
+      <div className="field">
+        <button type="button" onClick={() => setOpen(false)}>
+          Cancel
+        </button>
+      </div>
+      {error ? (
+        <div className="banner error" role="alert">
+          {error}
+        </div>
+      ) : null}
+    </form>
+  );
+}
