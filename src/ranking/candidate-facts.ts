@@ -37,7 +37,7 @@ export function candidateFacts(c: Pick<CandidateInput, 'skills' | 'headline' | '
     const n = normaliseSkill(s);
     if (n.key) skills.set(n.key, n);
   }
-  for (const s of findSkillsInText(`${c.headline}\n${c.summary}`)) skills.set(s.key, s);
+  for (const s of findSkillsInText(c.summary ? `${c.headline}\n${c.summary}` : c.headline)) skills.set(s.key, s);
   const intervals: Array<[number, number]> = [];
   let tenure: number | null = null;
   let latestCurrentStart = -Infinity;
@@ -51,7 +51,7 @@ export function candidateFacts(c: Pick<CandidateInput, 'skills' | 'headline' | '
       latestCurrentStart = start;
       tenure = Math.max(0, nowMonth - start);
     }
-    const mentioned = findSkillsInText(`${p.title}\n${p.description}`);
+    const mentioned = p.description ? findSkillsInText(`${p.title}\n${p.description}`) : findSkillsInText(p.title);
     for (const s of mentioned) skills.set(s.key, s);
     return {
       title: normaliseTitle(p.title),

@@ -63,7 +63,8 @@ export function fitSignalValues(role: ResolvedRole, facts: CandidateFacts, input
   if (inputs.relevance !== null) out.push({ signal: 'relevance', value: clamp01(inputs.relevance), detail: relevanceDetail(inputs.relevance) });
   const skills = skillsSignal(role, facts);
   if (skills) out.push(skills);
-  const title = titleSignal(role, facts);
+  const positionSims = facts.positions.map((p) => bestSimilarity(role, p.title));
+  const title = titleSignal(role, facts, positionSims);
   if (title) out.push(title);
   const seniority = senioritySignal(role, facts);
   if (seniority) out.push(seniority);
@@ -71,7 +72,7 @@ export function fitSignalValues(role: ResolvedRole, facts: CandidateFacts, input
   if (experience) out.push(experience);
   const location = locationSignal(role, inputs.location, inputs.now);
   if (location) out.push(location);
-  const recency = recencySignal(role, facts);
+  const recency = recencySignal(role, facts, positionSims);
   if (recency) out.push(recency);
   if (inputs.semantic !== null) out.push({ signal: 'semantic', value: clamp01(inputs.semantic), detail: `profile reads ${Math.round(clamp01(inputs.semantic) * 100)}% similar to the role description` });
   return out;
@@ -124,22 +125,32 @@ function skillsSignal(role: ResolvedRole, facts: CandidateFacts): SignalValue<Fi
   return { signal: 'skills', value, detail: parts.join('; ') };
 }
 
-function titleSignal(role: ResolvedRole, facts: CandidateFacts): SignalValue<FitSignal> | null {
+function bestSimilarity(role: ResolvedRole, title: CandidateFacts['positions'][number]['title']): number {
+  let best = 0;
+  for (const t of role.titles) {
+    const s = titleSimilarity(t, title);
+    if (s > best) best = s;
+  }
+  return best;
+}
+
+function titleSignal(role: ResolvedRole, facts: CandidateFacts, positionSims: number[]): SignalValue<FitSignal> | null {
   if (!role.titles.length) return null;
   let best = 0;
   let detail = 'no current or past title like the role';
   const consider = (score: number, what: string) => {
     if (score > best) (best = score), (detail = what);
   };
-  for (const p of facts.positions) {
-    const sim = Math.max(...role.titles.map((t) => titleSimilarity(t, p.title)));
+  for (let i = 0; i < facts.positions.length; i++) {
+    const p = facts.positions[i];
+    const sim = positionSims[i];
     if (sim <= 0) continue;
     const weight = p.current ? 1 : 0.8 * Math.exp(-p.yearsSinceEnd / 4);
     const label = sim === 1 ? 'matches' : sim >= 0.6 ? 'is close to' : 'is loosely related to';
     consider(sim * weight, `${p.current ? 'current' : 'past'} title "${p.rawTitle}" ${label} ${role.titles[0].canonical}`);
   }
   if (facts.headline) {
-    const sim = Math.max(...role.titles.map((t) => titleSimilarity(t, facts.headline!)));
+    const sim = bestSimilarity(role, facts.headline);
     consider(sim * 0.9, `headline ${sim === 1 ? 'matches' : 'is close to'} ${role.titles[0].canonical}`);
   }
   return { signal: 'title', value: best, detail };
@@ -170,6 +181,17 @@ function experienceSignal(role: ResolvedRole, facts: CandidateFacts): SignalValu
   return { signal: 'experience', value, detail: `${yrs} years of experience (${wanted} wanted)` };
 }
 
+const normalised = new Map<string, string>();
+function cachedNormalise(s: string): string {
+  let v = normalised.get(s);
+  if (v === undefined) {
+    v = normaliseText(s);
+    if (normalised.size > 100_000) normalised.clear();
+    normalised.set(s, v);
+  }
+  return v;
+}
+
 const placeByCity = new Map(places.map((p) => [normaliseText(p.city), p]));
 
 function locationSignal(role: ResolvedRole, loc: Location, now: Date): SignalValue<FitSignal> | null {
@@ -179,9 +201,9 @@ function locationSignal(role: ResolvedRole, loc: Location, now: Date): SignalVal
     if (p && !roleZones.includes(p.timeZone)) roleZones.push(p.timeZone);
   }
   if (!role.locations.length && !roleZones.length) return null;
-  const text = ` ${normaliseText([loc.city, loc.region, loc.country].join(' '))} `;
+  const text = ` ${cachedNormalise(`${loc.city} ${loc.region} ${loc.country}`)} `;
   const where = [loc.city, loc.country].filter(Boolean).join(', ') || 'unknown location';
-  const city = normaliseText(loc.city);
+  const city = cachedNormalise(loc.city);
   for (const l of role.locations) {
     if (text.includes(` ${l} `) || (city && l === city)) return { signal: 'location', value: 1, detail: `based in ${where}` };
   }
@@ -198,13 +220,14 @@ function locationSignal(role: ResolvedRole, loc: Location, now: Date): SignalVal
   return { signal: 'location', value, detail };
 }
 
-function recencySignal(role: ResolvedRole, facts: CandidateFacts): SignalValue<FitSignal> | null {
+function recencySignal(role: ResolvedRole, facts: CandidateFacts, positionSims: number[]): SignalValue<FitSignal> | null {
   if (!role.titles.length && !role.mustHave.length && !role.niceToHave.length) return null;
   const wantedSkills = new Set([...role.mustHave, ...role.niceToHave].map((s) => s.key));
   let best = 0;
   let detail = 'no position clearly in this line of work';
-  for (const p of facts.positions) {
-    const titleOk = role.titles.length > 0 && Math.max(...role.titles.map((t) => titleSimilarity(t, p.title))) >= 0.6;
+  for (let i = 0; i < facts.positions.length; i++) {
+    const p = facts.positions[i];
+    const titleOk = positionSims[i] >= 0.6;
     let skillHits = 0;
     for (const k of p.skillKeys) if (wantedSkills.has(k)) skillHits++;
     if (!titleOk && skillHits === 0) continue;

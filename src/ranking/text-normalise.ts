@@ -21,14 +21,21 @@ export function normaliseText(raw: string): string {
  */
 export function tokenise(raw: string): Array<{ norm: string; original: string }> {
   const out: Array<{ norm: string; original: string }> = [];
-  const deaccented = raw.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
-  for (const m of deaccented.matchAll(/[A-Za-z0-9+#./&\-]+/g)) {
+  // most profile text is ASCII: skip the Unicode decomposition then
+  const text = /[^\x00-\x7f]/.test(raw) ? raw.normalize('NFKD').replace(/[\u0300-\u036f]/g, '') : raw;
+  tokenPattern.lastIndex = 0;
+  for (let m = tokenPattern.exec(text); m !== null; m = tokenPattern.exec(text)) {
     let t = m[0];
-    // strip leading/trailing punctuation that is not part of a token (keep leading '.' of .net, trailing + and #)
-    t = t.replace(/[./&\-]+$/, '').replace(/^[/&\-+#]+/, '');
-    if (t.startsWith('.') && !/^\.[a-z]/i.test(t)) t = t.replace(/^\.+/, '');
+    // strip trailing sentence punctuation and leading separators (keep the leading '.' of .net, trailing + and #)
+    const last = t.charCodeAt(t.length - 1);
+    if (last === 46 || last === 47 || last === 38 || last === 45) t = t.replace(/[./&\-]+$/, '');
+    const first = t.charCodeAt(0);
+    if (first === 47 || first === 38 || first === 45 || first === 43 || first === 35) t = t.replace(/^[/&\-+#]+/, '');
+    if (t.charCodeAt(0) === 46 && !/^\.[a-z]/i.test(t)) t = t.replace(/^\.+/, '');
     if (!t) continue;
     out.push({ norm: t.toLowerCase(), original: t });
   }
   return out;
 }
+
+const tokenPattern = /[A-Za-z0-9+#./&\-]+/g;
