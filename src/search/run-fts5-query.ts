@@ -7,7 +7,8 @@ import { workspaceToken } from './storage-token.ts';
 import type { PageOptions, SearchPage } from './search-page.ts';
 
 /** bm25() column weights in table column order; the workspace column never scores. */
-export const bm25Weights = sql.raw([...searchFields.map((f) => f.weight), 0].map((w) => w.toFixed(1)).join(', '));
+export const bm25WeightList = [...searchFields.map((f) => f.weight), 0].map((w) => w.toFixed(1)).join(', ');
+const bm25Weights = sql.raw(bm25WeightList);
 
 /**
  * Runs a query on SQLite FTS5: the total and one page ordered by BM25 with
