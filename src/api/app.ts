@@ -13,6 +13,7 @@ import { registerRankingRoutes } from './routes/ranking-routes.ts';
 import { registerMessageRoutes } from './routes/message-routes.ts';
 import { registerOutreachRoutes } from './routes/outreach-routes.ts';
 import { registerAnalyticsRoutes } from './routes/analytics-routes.ts';
+import { registerOutreachIoRoutes } from './routes/outreach-io-routes.ts';
 
 export interface AppOptions {
   store: Store;
@@ -50,6 +51,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   registerMessageRoutes(app);
   registerOutreachRoutes(app);
   registerAnalyticsRoutes(app);
+  registerOutreachIoRoutes(app);
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -10,6 +10,8 @@ import { registerRankingCommands } from './commands/ranking-command.ts';
 import { registerMessageCommands } from './commands/compose-command.ts';
 import { registerOutreachCommands } from './commands/outreach-command.ts';
 import { registerAnalyticsCommands } from './commands/analytics-command.ts';
+import { registerCampaignSimulateCommand } from './commands/campaign-simulate-command.ts';
+import { registerOutcomesImportCommand } from './commands/outcomes-import-command.ts';
 import { exitStatusFor } from '../core/error-codes.ts';
 
 export function buildProgram(): Command {
@@ -30,6 +32,8 @@ export function buildProgram(): Command {
   registerMessageCommands(program);
   registerOutreachCommands(program);
   registerAnalyticsCommands(program);
+  registerCampaignSimulateCommand(program);
+  registerOutcomesImportCommand(program);
   registerBenchCommand(program);
   return program;
 }
