@@ -5,7 +5,7 @@ import { fnv1a } from './variant-assignment.ts';
  * Near-duplicate detection across a batch of messages: two texts are near
  * duplicates when, with each recipient's own name masked, the Jaccard
  * similarity of their word 3-gram sets is at least the threshold. Candidate
- * pairs come from MinHash locality-sensitive hashing (10 bands of 3) and
+ * pairs come from MinHash locality-sensitive hashing (8 bands of 4) and
  * each member of a bucket is compared with the first member of each group
  * found so far, so a batch of thousands stays near linear. Every link is
  * verified exactly; identical masked texts are always grouped. Numbers are
@@ -19,9 +19,9 @@ export interface DuplicateInput {
 }
 
 export const nearDuplicateThreshold = 0.8;
-const bands = 10;
-const rows = 3;
-const maxLeaders = 64;
+const bands = 8;
+const rows = 4;
+const maxLeaders = 16;
 
 /** Groups (2 or more keys, in input order) of messages that are near duplicates of each other. */
 export function findNearDuplicates(items: readonly DuplicateInput[], threshold = nearDuplicateThreshold): string[][] {
@@ -40,7 +40,7 @@ export function findNearDuplicates(items: readonly DuplicateInput[], threshold =
     for (let i = 0; i < items.length; i++) {
       if (shingles[i]!.length === 0) continue;
       const sig = signatures[i]!;
-      const key = `${sig[b * rows]},${sig[b * rows + 1]},${sig[b * rows + 2]}`;
+      const key = `${sig[b * rows]},${sig[b * rows + 1]},${sig[b * rows + 2]},${sig[b * rows + 3]}`;
       const list = buckets.get(key);
       if (list) list.push(i);
       else buckets.set(key, [i]);
