@@ -42,6 +42,8 @@ export interface ClaimOptions {
   rules?: PacingRules;
   /** resolves the executor for the action (registry routing) */
   route: (channel: Channel, action: ActionRow, campaignExecutors: Record<string, string>) => ExecutorName;
+  /** tests: runs inside the claim transaction after the checks, to widen race windows */
+  insideClaim?: () => Promise<void>;
 }
 
 export interface ClaimedAction {
@@ -84,20 +86,24 @@ export async function claimNextAction(store: Pick<Store, 'db' | 'dialect'>, opts
         const locked = await trx.selectFrom('outreach_seat_state').select('seat_id').where('seat_id', '=', seatId).forUpdate().skipLocked().executeTakeFirst();
         if (!locked) continue;
       }
-      let q = trx.selectFrom('outreach_actions').selectAll().where('seat_id', '=', seatId).where(claimable(opts.now)).orderBy('due_at').orderBy('priority', 'desc').limit(1);
-      if (pg) q = q.forUpdate().skipLocked();
-      const row = await q.executeTakeFirst();
-      if (!row) continue;
-      const check = await checkBeforeClaim(trx, row, opts);
-      if ('status' in check) {
-        const refusal = check;
-        await trx.updateTable('outreach_actions').set({ status: refusal.status, last_error: refusal.reason, lease_until: null, updated_at: opts.now }).where('id', '=', row.id).execute();
-        if (refusal.stopEnrollment) {
+      // refused actions are set aside (expired / cancelled) and the seat's next due action is tried
+      let row: ActionRow | undefined;
+      let check: Awaited<ReturnType<typeof checkBeforeClaim>> | null = null;
+      for (;;) {
+        let q = trx.selectFrom('outreach_actions').selectAll().where('seat_id', '=', seatId).where(claimable(opts.now)).orderBy('due_at').orderBy('priority', 'desc').limit(1);
+        if (pg) q = q.forUpdate().skipLocked();
+        row = await q.executeTakeFirst();
+        if (!row) break;
+        check = await checkBeforeClaim(trx, row, opts);
+        if (!('status' in check)) break;
+        await trx.updateTable('outreach_actions').set({ status: check.status, last_error: check.reason, lease_until: null, updated_at: opts.now }).where('id', '=', row.id).execute();
+        if (check.stopEnrollment) {
           const e = await getEnrollmentRow(trx, row.enrollment_id);
-          if (e) await applyEnrollmentEvent(trx, e, 'stop', refusal.reason, opts.now);
+          if (e) await applyEnrollmentEvent(trx, e, 'stop', check.reason, opts.now);
         }
-        continue;
       }
+      if (!row || !check || 'status' in check) continue;
+      await opts.insideClaim?.();
       const campaign = await trx.selectFrom('outreach_campaigns').select('executors').where('id', '=', row.campaign_id).executeTakeFirstOrThrow();
       const executor = opts.route(row.channel as Channel, row, JSON.parse(campaign.executors));
       const leaseUntil = new Date(Date.parse(opts.now) + (opts.leaseSeconds ?? 120) * 1000).toISOString();

@@ -32,6 +32,8 @@ export interface WorkerOptions {
   shouldStop?: () => boolean;
   /** outcomes produced by executors (sandbox) that are due now; applied through applyOutcome */
   takeDueOutcomes?: (now: string) => OutcomeReport[];
+  /** tests: runs inside each claim transaction (see ClaimOptions.insideClaim) */
+  insideClaim?: () => Promise<void>;
 }
 
 export interface PassReport {
@@ -92,7 +94,7 @@ export async function runWorkerPass(store: Store, opts: WorkerOptions): Promise<
     resolveExecutorName(channel, { override: opts.override ?? null, campaign: campaign as ExecutorRouting, workspace: routing.get(row.workspace_id) ?? null });
 
   while (!opts.shouldStop?.() && (opts.maxActions === undefined || report.executed < opts.maxActions)) {
-    const claimed = await claimNextAction(store, { workerId, now: clock(), leaseSeconds: opts.leaseSeconds, rules: opts.rules, route });
+    const claimed = await claimNextAction(store, { workerId, now: clock(), leaseSeconds: opts.leaseSeconds, rules: opts.rules, route, insideClaim: opts.insideClaim });
     if (!claimed) break;
     const fields = { actionId: claimed.row.id, channel: claimed.row.channel, seatId: claimed.row.seat_id, campaignId: claimed.row.campaign_id, candidateId: Number(claimed.row.candidate_id), executor: claimed.executor, attempt: Number(claimed.row.attempts) };
     let result: ExecutionResult;
