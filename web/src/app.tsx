@@ -4,6 +4,7 @@ import { SearchPage } from './pages/search-page.tsx';
 import { PlaceholderPage } from './pages/placeholder-page.tsx';
 import { CandidatePage } from './pages/candidate-page.tsx';
 import { CreditsPage } from './pages/credits-page.tsx';
+import { AnalyticsPage } from './pages/analytics-page.tsx';
 
 const nav = [
   { to: '/search', label: 'Search' },
@@ -20,7 +21,7 @@ function route(path: string) {
   if (match('/campaigns', path)) return <PlaceholderPage title="Campaigns" text="Campaigns arrive with the outreach API." />;
   if (match('/today', path)) return <PlaceholderPage title="Today" text="The task queue arrives with the outreach API." />;
   if (match('/credits', path)) return <CreditsPage />;
-  if (match('/analytics', path)) return <PlaceholderPage title="Analytics" text="Analytics arrive with the analytics API." />;
+  if (match('/analytics', path)) return <AnalyticsPage />;
   return <PlaceholderPage title="Not found" text={`There is no page at ${path}.`} />;
 }
 

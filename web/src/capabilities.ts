@@ -23,3 +23,9 @@ function load(): Promise<Set<string>> {
 export async function has(method: string, path: string): Promise<boolean> {
   return (await load()).has(`${method.toUpperCase()} ${path}`);
 }
+
+/** GET a route when the server has it, else the fallback (no 404 in the console). */
+export async function getIfAvailable<T>(path: string, template: string, fallback: T, signal?: AbortSignal): Promise<T> {
+  if (!(await has('GET', template))) return fallback;
+  return api.get<T>(path, signal);
+}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { api, errorMessage } from '../api-client.ts';
 import { useApi } from '../use-api.ts';
+import { getIfAvailable } from '../capabilities.ts';
 
 interface CampaignLite {
   id: number | string;
@@ -11,7 +12,7 @@ interface CampaignLite {
 /** Panel: add the selected candidates to an existing campaign or a new one made from this search. */
 export function AddToCampaign(props: { candidateIds: number[]; query: string; onClose: () => void; onDone: (message: string) => void }) {
   const { candidateIds, query, onClose, onDone } = props;
-  const list = useApi((signal) => api.get<{ campaigns: CampaignLite[] }>('/api/campaigns', signal), []);
+  const list = useApi((signal) => getIfAvailable<{ campaigns: CampaignLite[] }>('/api/campaigns', '/api/campaigns', { campaigns: [] }, signal), []);
   const campaigns = list.data?.campaigns ?? [];
   const [target, setTarget] = useState<string>('new');
   const [name, setName] = useState(() => `Search: ${query}`.slice(0, 80));
