@@ -1,0 +1,73 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exitStatusFor } from '../../core/error-codes.ts';
+import { openDatabase } from '../../db/open-database.ts';
+import { countCandidates, normaliseCandidateInput } from '../../candidates/candidate-store.ts';
+import { generateDemoCandidates } from '../../candidates/demo-data.ts';
+import { importRecords } from '../../candidates/import-records.ts';
+
+/** each test spawns the CLI a few times; on a loaded machine one start can take many seconds */
+const spawnTimeout = 240_000;
+
+const run = promisify(execFile);
+const bin = resolve(import.meta.dirname, '../../../bin/scoutline');
+const fixture = resolve(import.meta.dirname, '../../../test/fixtures/jsonresume-40.ndjson');
+
+async function scoutline(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { env: { ...process.env, SCOUTLINE_DB: '' } });
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('scoutline import and demo-data', () => {
+  let dir: string;
+  let db: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'scoutline-import-cli-'));
+    db = join(dir, 'cli.db');
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('imports the 40-profile NDJSON file as 40 candidates, and again as 40 unchanged', async () => {
+    const first = await scoutline(['import', fixture, '--db', db, '--json']);
+    expect(first.code).toBe(0);
+    expect(JSON.parse(first.stdout)).toMatchObject({ format: 'jsonresume', database: 'sqlite', records: 40, imported: 40, skipped: 0 });
+    const again = await scoutline(['--db', db, 'import', fixture]);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/imported\s+0\n\s+updated\s+0\n\s+unchanged\s+40\n\s+skipped\s+0/);
+    const store = await openDatabase(db);
+    expect(await countCandidates(store, 'default')).toBe(40);
+    await store.close();
+  }, spawnTimeout);
+
+  it('reports bad CSV rows by line, ignored columns, and refuses an unknown --map field with exit status 2', async () => {
+    const csv = join(dir, 'people.csv');
+    writeFileSync(csv, 'Name,Job,Notes,Open Profile\n"Doe, Jane",Engineer,hi,yes\nJohn,Dev,,maybe\n');
+    const ok = await scoutline(['import', csv, '--db', db, '--map', 'Job=currentTitle']);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/imported\s+1/);
+    expect(ok.stdout).toMatch(/line 3: Open Profile: 'maybe' is not yes\/no/);
+    expect(ok.stdout).toMatch(/Ignored CSV columns \(use --map to use them\): Notes/);
+    const bad = await scoutline(['import', csv, '--db', db, '--map', 'Job=salary', '--json']);
+    expect(bad.code).toBe(exitStatusFor('invalid_input'));
+    expect(JSON.parse(bad.stdout)).toMatchObject({ error: { code: 'invalid_input' } });
+  }, spawnTimeout);
+
+  it("demo-data --out writes NDJSON JSON Resume that reads back as the generator's profiles", async () => {
+    const out = join(dir, 'demo.ndjson');
+    expect((await scoutline(['demo-data', '--count', '25', '--seed', '9', '--out', out])).code).toBe(0);
+    const text = readFileSync(out, 'utf8');
+    expect(text.trimEnd().split('\n')).toHaveLength(25);
+    const back: unknown[] = [];
+    for await (const r of importRecords([text], { format: 'jsonresume', source: 'demo' })) back.push('input' in r ? normaliseCandidateInput(r.input) : r);
+    expect(back).toEqual([...generateDemoCandidates(25, 9)]);
+  }, spawnTimeout);
+});
