@@ -46,14 +46,19 @@ async function matchPage(db: Kysely<Database>, match: string, { limit, offset }:
   return { total, hits: page.rows.map((r) => ({ id: Number(r.id), score: -Number(r.score) })) };
 }
 
-/** Every candidate of the workspace except those matching; in id order (there is nothing to rank). */
+/**
+ * Every candidate of the workspace except those matching, in id order (there
+ * is nothing to rank). The matches are materialized once (NOT IN), and the
+ * candidates are walked in primary-key order (`+workspace_id` keeps SQLite
+ * from sorting the workspace index instead), stopping after one page.
+ */
 async function complementPage(db: Kysely<Database>, match: string, { workspaceId, limit, offset }: PageOptions): Promise<SearchPage> {
   const count = await sql<{ n: number }>`SELECT (SELECT count(*) FROM candidates WHERE workspace_id = ${workspaceId})
     - (SELECT count(*) FROM search_fts WHERE search_fts MATCH ${match}) AS n`.execute(db);
   const total = Number(count.rows[0].n);
   if (limit === 0 || offset >= total) return { total, hits: [] };
-  const page = await sql<{ id: number }>`SELECT c.id AS id FROM candidates c WHERE c.workspace_id = ${workspaceId}
-    AND NOT EXISTS (SELECT 1 FROM search_fts WHERE search_fts MATCH ${match} AND rowid = c.id)
+  const page = await sql<{ id: number }>`SELECT c.id AS id FROM candidates c WHERE +c.workspace_id = ${workspaceId}
+    AND c.id NOT IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ${match})
     ORDER BY c.id LIMIT ${limit} OFFSET ${offset}`.execute(db);
   return { total, hits: page.rows.map((r) => ({ id: Number(r.id), score: 0 })) };
 }

@@ -71,7 +71,7 @@ describeEachBackend('POST /api/search', (getStore) => {
   });
 
   it('refuses flag filters it does not support yet instead of ignoring them', async () => {
-    const res = await post({ query: 'developer', filters: { openProfile: true } });
+    const res = await post({ query: 'developer', filters: { openToWork: true } });
     expect(res.status).toBe(400);
   });
 

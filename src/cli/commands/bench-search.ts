@@ -8,7 +8,7 @@ import { generateDemoCandidates } from '../../candidates/demo-data.ts';
 import { importCandidates } from '../../candidates/import-candidates.ts';
 import type { ImportRecord } from '../../candidates/import-record.ts';
 import { runSearchBenchmark, workspaceSize, type BenchmarkFigures } from '../../search/search-benchmark.ts';
-import { action, defaultWorkspace, parseIntOption, printJson } from '../cli-context.ts';
+import { action, dbOption, defaultWorkspace, parseIntOption, printJson } from '../cli-context.ts';
 
 /** Targets at 1M profiles on the reference 2-core machine. */
 export const searchTargets = { p50Ms: 50, ratio: 1.3 };
@@ -18,7 +18,6 @@ interface BenchSearchOpts {
   seed: number;
   rounds: number;
   limit: number;
-  db?: string;
   keep?: boolean;
   json?: boolean;
 }
@@ -27,21 +26,21 @@ export function registerBenchSearch(bench: Command): void {
   bench
     .command('search')
     .description(
-      `build N demo profiles, run 20 recruiter queries (count + top 50) and the same queries hand-written in FTS5; p50/p95 and the ratio (targets at 1M: p50 <= ${searchTargets.p50Ms} ms, ratio <= ${searchTargets.ratio})`,
+      `build N demo profiles (in a temporary SQLite database, or in --db, topped up to N), run 20 recruiter queries (count + top 50) and the same queries hand-written in FTS5; p50/p95 and the ratio (targets at 1M: p50 <= ${searchTargets.p50Ms} ms, ratio <= ${searchTargets.ratio})`,
     )
     .option('--profiles <n>', 'how many demo profiles', parseIntOption('profiles'), 100_000)
     .option('--seed <s>', 'demo data seed', parseIntOption('seed'), 1)
     .option('--rounds <n>', 'timed rounds over the 20 queries (after one warm-up round)', parseIntOption('rounds'), 5)
     .option('--limit <n>', 'top N to fetch', parseIntOption('limit'), 50)
-    .option('--db <target>', 'benchmark this database instead of a fresh temporary one (demo profiles are added if it has fewer than N)')
     .option('--keep', 'keep the temporary database and print where it is (reuse it with --db)')
     .option('--json', 'print the figures as JSON')
     .action(
-      action(async (opts: BenchSearchOpts) => {
+      action(async (opts: BenchSearchOpts, cmd: Command) => {
         if (opts.profiles < 1) throw new AppError('invalid_input', '--profiles must be at least 1');
         if (opts.rounds < 1) throw new AppError('invalid_input', '--rounds must be at least 1');
-        const dir = opts.db ? null : mkdtempSync(join(tmpdir(), 'scoutline-bench-search-'));
-        const target = opts.db ?? join(dir!, 'bench.db');
+        const db = dbOption(cmd);
+        const dir = db ? null : mkdtempSync(join(tmpdir(), 'scoutline-bench-search-'));
+        const target = db ?? join(dir!, 'bench.db');
         const store = await openDatabase(target);
         const log = (s: string) => process.stderr.write(`${s}\n`);
         try {
@@ -68,7 +67,7 @@ export function registerBenchSearch(bench: Command): void {
             meetsP50: figures.full.p50 <= searchTargets.p50Ms,
             meetsRatio: figures.ratio ? figures.ratio.engine <= searchTargets.ratio : null,
           };
-          if (opts.json) printJson({ ...figures, ...verdict, database: opts.keep || opts.db ? store.location : undefined });
+          if (opts.json) printJson({ ...figures, ...verdict, database: opts.keep || db ? store.location : undefined });
           else printHuman(figures, verdict);
           if (opts.keep && dir) log(`kept ${target}`);
         } finally {
