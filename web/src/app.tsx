@@ -5,6 +5,8 @@ import { PlaceholderPage } from './pages/placeholder-page.tsx';
 import { CandidatePage } from './pages/candidate-page.tsx';
 import { CreditsPage } from './pages/credits-page.tsx';
 import { AnalyticsPage } from './pages/analytics-page.tsx';
+import { CampaignsPage } from './pages/campaigns-page.tsx';
+import { CampaignPage } from './pages/campaign-page.tsx';
 
 const nav = [
   { to: '/search', label: 'Search' },
@@ -18,7 +20,9 @@ function route(path: string) {
   if (path === '/' || match('/search', path)) return <SearchPage />;
   const cand = match('/candidates/:id', path);
   if (cand) return <CandidatePage id={Number(cand.id)} />;
-  if (match('/campaigns', path)) return <PlaceholderPage title="Campaigns" text="Campaigns arrive with the outreach API." />;
+  if (match('/campaigns', path)) return <CampaignsPage />;
+  const camp = match('/campaigns/:id', path);
+  if (camp) return <CampaignPage id={camp.id} />;
   if (match('/today', path)) return <PlaceholderPage title="Today" text="The task queue arrives with the outreach API." />;
   if (match('/credits', path)) return <CreditsPage />;
   if (match('/analytics', path)) return <AnalyticsPage />;

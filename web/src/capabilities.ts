@@ -1,4 +1,4 @@
-import { api } from './api-client.ts';
+import { api, ApiError } from './api-client.ts';
 
 /**
  * Which API routes this server has, read once from /openapi.json. The UI
@@ -28,4 +28,9 @@ export async function has(method: string, path: string): Promise<boolean> {
 export async function getIfAvailable<T>(path: string, template: string, fallback: T, signal?: AbortSignal): Promise<T> {
   if (!(await has('GET', template))) return fallback;
   return api.get<T>(path, signal);
+}
+
+/** Throws the same error a missing route would, without asking the server (so no 404 in the console). */
+export async function need(method: string, template: string): Promise<void> {
+  if (!(await has(method, template))) throw new ApiError(404, 'not_found', `no route for ${method.toUpperCase()} ${template}`);
 }

@@ -1,0 +1,127 @@
+import { useState } from 'react';
+import { api, errorMessage } from '../api-client.ts';
+import { Link, navigate } from '../router.tsx';
+import { useApi } from '../use-api.ts';
+import { outreachApi } from '../outreach-api.ts';
+
+interface SeatLite {
+  id: string;
+  name: string;
+  plan: string | null;
+}
+
+/**
+ * Creates a campaign from a Boolean query or a list of candidates (the
+ * search page's selection), with the default framework as its sequence.
+ */
+export function NewCampaignForm(props: { query?: string; candidateIds?: number[]; roleId?: string; onCancel?: () => void; onCreated?: (id: string) => void }) {
+  const seats = useApi((signal) => api.get<{ seats: SeatLite[] }>('/api/seats', signal), []);
+  const roles = useApi((signal) => api.get<{ roles: Array<{ id: string; name?: string }> }>('/api/roles', signal), []);
+  const [name, setName] = useState(() => (props.query ? `Search: ${props.query}`.slice(0, 80) : ''));
+  const [query, setQuery] = useState(props.query ?? '');
+  const [roleId, setRoleId] = useState(props.roleId ?? '');
+  const [seatIds, setSeatIds] = useState<string[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const seatList = seats.data?.seats ?? [];
+  const chosen = seatIds ?? (seatList[0] ? [seatList[0].id] : []);
+  const fromIds = props.candidateIds && props.candidateIds.length > 0;
+
+  const submit = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const input: Record<string, unknown> = {
+        name: name.trim(),
+        seatIds: chosen,
+        source: fromIds ? { kind: 'ids', ids: props.candidateIds } : { kind: 'query', query: query.trim(), limit: 1000 },
+      };
+      if (roleId) input.roleId = roleId;
+      else if (query.trim()) input.role = { name: name.trim() || 'Search', query: query.trim() };
+      const created = await outreachApi.createCampaign(input);
+      if (props.onCreated) props.onCreated(created.id);
+      else navigate(`/campaigns/${encodeURIComponent(created.id)}`);
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form
+      className="card"
+      aria-label="New campaign"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      <h2>New campaign</h2>
+      <div className="field-row">
+        <div className="field grow">
+          <label htmlFor="nc-name">Campaign name</label>
+          <input id="nc-name" type="text" value={name} required onChange={(e) => setName(e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor="nc-role">Role</label>
+          <select id="nc-role" value={roleId} onChange={(e) => setRoleId(e.target.value)}>
+            <option value="">from the query</option>
+            {(roles.data?.roles ?? []).map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.name ?? r.id}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      {fromIds ? (
+        <p>
+          <strong>{props.candidateIds!.length}</strong> selected candidate{props.candidateIds!.length === 1 ? '' : 's'} from the search.
+        </p>
+      ) : (
+        <div className="field">
+          <label htmlFor="nc-query">Candidates: Boolean query (the best 1,000 matches)</label>
+          <input id="nc-query" type="text" className="query-input" value={query} required onChange={(e) => setQuery(e.target.value)} />
+        </div>
+      )}
+      <fieldset>
+        <legend>Sending seats</legend>
+        {seatList.length === 0 ? (
+          <p className="muted">
+            No seats yet. <Link to="/credits">Add a seat</Link> first.
+          </p>
+        ) : (
+          <div className="field-row">
+            {seatList.map((s) => (
+              <label key={s.id} className="check">
+                <input
+                  type="checkbox"
+                  checked={chosen.includes(s.id)}
+                  onChange={(e) => setSeatIds(e.target.checked ? [...chosen, s.id] : chosen.filter((x) => x !== s.id))}
+                />
+                {s.name} <span className="muted small">({s.plan ?? 'free'})</span>
+              </label>
+            ))}
+          </div>
+        )}
+      </fieldset>
+      <p className="muted small">The sequence starts as the default framework: connection request with a note, follow-up after acceptance, InMail for high priority, then email or phone.</p>
+      <div className="card-actions">
+        <button type="submit" className="primary" disabled={busy || !name.trim() || chosen.length === 0 || (!fromIds && !query.trim())}>
+          {busy ? 'Creating…' : 'Create campaign'}
+        </button>
+        {props.onCancel ? (
+          <button type="button" onClick={props.onCancel}>
+            Cancel
+          </button>
+        ) : null}
+      </div>
+      {error ? (
+        <div className="banner error" role="alert">
+          {error}
+        </div>
+      ) : null}
+    </form>
+  );
+}
