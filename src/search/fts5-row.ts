@@ -1,20 +1,32 @@
 import { searchFieldNames, type SearchField } from './search-fields.ts';
-import { encodeStorageToken, fillerToken, workspaceToken } from './storage-token.ts';
+import { fillerToken, workspaceToken } from './storage-token.ts';
 import type { TokenizedDocument } from './tokenized-document.ts';
 
 /**
- * The FTS5 column texts for a tokenized document: tokens encoded and joined by
- * spaces, a filler token between two values (phrases are consecutive tokens,
- * so they never join two values) and in place of left-out occurrences.
+ * The FTS5 column texts for a tokenized document: tokens encoded (see
+ * storage-token.ts) and joined by spaces, a filler token between two values
+ * (phrases are consecutive tokens, so they never join two values) and in
+ * place of left-out occurrences.
  */
 export type Fts5Row = Record<SearchField, string> & { ws: string };
+
+// Plain words are letters and digits only, so every other character in the
+// joined text belongs to a protected token: encoding the joined text at once
+// equals encoding each token (and is what keeps indexing fast).
+const punctuation = /[^\p{L}\p{N} ]/gu;
+const asciiPlain = /^[a-z0-9 ]*$/;
+
+function encodeJoined(tokens: ReadonlyArray<string | null>): string {
+  const text = tokens.includes(null) ? tokens.map((t) => (t === null ? '\u0000' : t)).join(' ') : tokens.join(' ');
+  const encoded = asciiPlain.test(text) ? text : text.replace(punctuation, (ch) => (ch === '\u0000' ? '\u0000' : `_${ch.codePointAt(0)!.toString(16)}_`));
+  return encoded.includes('\u0000') ? encoded.replaceAll('\u0000', fillerToken) : encoded;
+}
 
 export function fts5Row(doc: TokenizedDocument, workspaceId: string): Fts5Row {
   const row = { ws: workspaceToken(workspaceId) } as Fts5Row;
   for (const field of searchFieldNames) {
-    row[field] = doc[field]
-      .map((value) => value.map((t) => (t === null ? fillerToken : encodeStorageToken(t))).join(' '))
-      .join(` ${fillerToken} `);
+    const values = doc[field];
+    row[field] = values.length === 1 ? encodeJoined(values[0]) : values.map(encodeJoined).join(` ${fillerToken} `);
   }
   return row;
 }

@@ -1,4 +1,4 @@
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { CompiledQuery, sql, type Kysely } from 'kysely';
 import type { CandidateInput } from '../candidates/candidate.ts';
 import type { Database, Dialect } from '../db/schema.ts';
 import { fts5Row } from './fts5-row.ts';
@@ -36,14 +36,30 @@ export async function removeFromIndex(db: Kysely<Database>, dialect: Dialect, id
 
 const sqliteBatch = 200;
 const postgresBatch = 500;
-const ftsColumns = sql.raw(['rowid', ...searchFieldNames, 'ws'].join(', '));
+const ftsColumnList = ['rowid', ...searchFieldNames, 'ws'];
+const insertTexts = new Map<number, string>();
 
+/** `INSERT OR REPLACE ... VALUES (?, ...), ...` for n rows, made once per batch size. */
+function insertFts5Text(n: number): string {
+  let text = insertTexts.get(n);
+  if (!text) {
+    const row = `(${ftsColumnList.map(() => '?').join(', ')})`;
+    text = `INSERT OR REPLACE INTO search_fts (${ftsColumnList.join(', ')}) VALUES ${Array.from({ length: n }, () => row).join(', ')}`;
+    insertTexts.set(n, text);
+  }
+  return text;
+}
+
+// The statement text is fixed and the values are bound, so it is run as a compiled query (no query-builder work per row).
 async function insertFts5(db: Kysely<Database>, rows: Array<{ id: number; workspaceId: string; candidate: CandidateInput }>): Promise<void> {
-  const values: RawBuilder<unknown>[] = rows.map(({ id, workspaceId, candidate }) => {
+  const params: unknown[] = [];
+  for (const { id, workspaceId, candidate } of rows) {
     const row = fts5Row(tokenizeDocument(searchDocumentFor(candidate)), workspaceId);
-    return sql`(${sql.join([id, ...searchFieldNames.map((f) => row[f]), row.ws])})`;
-  });
-  await sql`INSERT OR REPLACE INTO search_fts (${ftsColumns}) VALUES ${sql.join(values)}`.execute(db);
+    params.push(id);
+    for (const f of searchFieldNames) params.push(row[f]);
+    params.push(row.ws);
+  }
+  await db.executeQuery(CompiledQuery.raw(insertFts5Text(rows.length), params));
 }
 
 async function upsertTsvectors(db: Kysely<Database>, rows: Array<{ id: number; workspaceId: string; candidate: CandidateInput }>): Promise<void> {
