@@ -1,10 +1,59 @@
 import type { Store } from '../db/open-database.ts';
+import type { ExecutorName } from './executor.ts';
+import { jsonLineLogger, type StructuredLog } from './structured-log.ts';
+import { buildWorkerExecutors } from './worker-executors.ts';
+import { runWorkerPass } from './worker.ts';
 
+/**
+ * The outreach worker as a long-running loop (`scoutline worker`, and inside
+ * `serve` / `npm start`): a pass every `intervalSeconds`, JSON-line logs,
+ * graceful shutdown — `stop()` lets the action in flight finish and be
+ * recorded, then resolves. An action interrupted harder than that (SIGKILL)
+ * is safe too: its lease runs out and it is executed again with the same
+ * idempotency key.
+ */
 export interface WorkerHandle {
   stop(): Promise<void>;
 }
 
-/** The outreach worker running inside the server process (filled in by the outreach work). */
-export function startWorkerLoop(_store: Store, _opts: { log: (line: string) => void }): WorkerHandle {
-  return { async stop() {} };
+export interface WorkerLoopOptions {
+  log: (line: string) => void;
+  executor?: ExecutorName | null;
+  intervalSeconds?: number;
+  sandboxSeed?: string | number;
+}
+
+export function startWorkerLoop(store: Store, opts: WorkerLoopOptions): WorkerHandle {
+  const log: StructuredLog = jsonLineLogger(opts.log);
+  const { registry, takeDueOutcomes } = buildWorkerExecutors({ sandboxSeed: opts.sandboxSeed });
+  let stopping = false;
+  let wake: (() => void) | null = null;
+  const interval = (opts.intervalSeconds ?? 15) * 1000;
+  log('info', 'worker started', { executors: [...registry.keys()], override: opts.executor ?? null, intervalSeconds: interval / 1000, database: store.dialect });
+  const done = (async () => {
+    while (!stopping) {
+      try {
+        const r = await runWorkerPass(store, { registry, override: opts.executor ?? null, log, shouldStop: () => stopping, takeDueOutcomes });
+        if (r.executed || r.planned || r.outcomes) log('info', 'worker pass', { ...r });
+      } catch (err) {
+        log('error', 'worker pass failed', { error: (err as Error).message });
+      }
+      if (stopping) break;
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(resolve, interval);
+        wake = () => {
+          clearTimeout(t);
+          resolve();
+        };
+      });
+    }
+    log('info', 'worker stopped');
+  })();
+  return {
+    async stop() {
+      stopping = true;
+      wake?.();
+      await done;
+    },
+  };
 }

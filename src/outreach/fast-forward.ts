@@ -1,0 +1,51 @@
+import type { Store } from '../db/open-database.ts';
+import type { ExecutorName } from './executor.ts';
+import { silentLog, type StructuredLog } from './structured-log.ts';
+import { buildWorkerExecutors } from './worker-executors.ts';
+import { runWorkerPass, type PassReport } from './worker.ts';
+
+/**
+ * Runs the real worker against the real database on a virtual clock:
+ * `days` days from `start`, one pass every `stepMinutes`. With the sandbox
+ * executor the simulated members' answers come back through applyOutcome
+ * when they fall due, so a campaign runs end to end in seconds (the demo,
+ * `scoutline worker --fast-forward DAYS`). Nothing here is simulated except
+ * the clock and the members: planning, claims, caps and the state machine
+ * are the production code paths.
+ */
+export interface FastForwardOptions {
+  days: number;
+  start?: string;
+  stepMinutes?: number;
+  executor?: ExecutorName | null;
+  seed?: string | number;
+  log?: StructuredLog;
+}
+
+export interface FastForwardReport {
+  from: string;
+  to: string;
+  passes: number;
+  planned: number;
+  executed: number;
+  outcomes: number;
+  results: PassReport['results'];
+}
+
+export async function fastForward(store: Store, opts: FastForwardOptions): Promise<FastForwardReport> {
+  const start = Date.parse(opts.start ?? new Date().toISOString());
+  const step = (opts.stepMinutes ?? 60) * 60_000;
+  const end = start + opts.days * 86_400_000;
+  const { registry, takeDueOutcomes } = buildWorkerExecutors({ sandboxSeed: opts.seed ?? 1, env: {} });
+  const report: FastForwardReport = { from: new Date(start).toISOString(), to: new Date(end).toISOString(), passes: 0, planned: 0, executed: 0, outcomes: 0, results: {} };
+  for (let t = start; t <= end; t += step) {
+    const now = new Date(t).toISOString();
+    const r = await runWorkerPass(store, { registry, override: opts.executor ?? 'sandbox', now: () => now, seed: opts.seed ?? 1, takeDueOutcomes, log: opts.log ?? silentLog, workerId: 'fast-forward' });
+    report.passes++;
+    report.planned += r.planned;
+    report.executed += r.executed;
+    report.outcomes += r.outcomes;
+    for (const [k, v] of Object.entries(r.results)) report.results[k as keyof PassReport['results']] = (report.results[k as keyof PassReport['results']] ?? 0) + (v ?? 0);
+  }
+  return report;
+}
