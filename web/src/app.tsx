@@ -7,6 +7,7 @@ import { CreditsPage } from './pages/credits-page.tsx';
 import { AnalyticsPage } from './pages/analytics-page.tsx';
 import { CampaignsPage } from './pages/campaigns-page.tsx';
 import { CampaignPage } from './pages/campaign-page.tsx';
+import { TodayPage } from './pages/today-page.tsx';
 
 const nav = [
   { to: '/search', label: 'Search' },
@@ -23,7 +24,7 @@ function route(path: string) {
   if (match('/campaigns', path)) return <CampaignsPage />;
   const camp = match('/campaigns/:id', path);
   if (camp) return <CampaignPage id={camp.id} />;
-  if (match('/today', path)) return <PlaceholderPage title="Today" text="The task queue arrives with the outreach API." />;
+  if (match('/today', path)) return <TodayPage />;
   if (match('/credits', path)) return <CreditsPage />;
   if (match('/analytics', path)) return <AnalyticsPage />;
   return <PlaceholderPage title="Not found" text={`There is no page at ${path}.`} />;
