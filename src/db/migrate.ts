@@ -7,7 +7,13 @@ import { migrations } from './migrations/migration-list.ts';
  * few backend-specific statements (FTS5 vs tsvector, autoincrement) live
  * next to the portable ones.
  */
-export async function migrateToLatest(db: Kysely<any>, dialect: Dialect): Promise<void> {
+/**
+ * `schema` (PostgreSQL): where Kysely keeps its own bookkeeping tables. It must
+ * be named: Kysely looks for its tables across all schemas, so with several
+ * schemas in one database (the tests use one each) it would find another
+ * schema's lock table and never create its own.
+ */
+export async function migrateToLatest(db: Kysely<any>, dialect: Dialect, schema?: string): Promise<void> {
   const provider: MigrationProvider = {
     async getMigrations() {
       const out: Record<string, Migration> = {};

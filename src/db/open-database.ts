@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import { AppError } from '../core/app-error.ts';
 import type { Database, Dialect } from './schema.ts';
 import { migrateToLatest } from './migrate.ts';
@@ -42,7 +42,8 @@ export async function openDatabase(target?: string, options: OpenOptions = {}): 
   const store = isPostgresUrl(resolved) ? await openPostgres(resolved, options) : openSqlite(resolved);
   if (options.migrate !== false) {
     try {
-      await migrateToLatest(store.db, store.dialect);
+      const schema = store.dialect === 'postgres' ? (options.schema ?? (await currentSchema(store))) : undefined;
+      await migrateToLatest(store.db, store.dialect, schema);
     } catch (err) {
       await store.close();
       throw new AppError('storage_error', `could not migrate the database at ${store.location}: ${(err as Error).message}`);
@@ -116,6 +117,11 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Store> {
       await db.destroy();
     },
   };
+}
+
+async function currentSchema(store: Store): Promise<string> {
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(store.db);
+  return rows[0]?.schema ?? 'public';
 }
 
 function redact(url: string): string {
