@@ -2,6 +2,7 @@ import { AppError } from '../core/app-error.ts';
 import { requirePlan, type CreditConfig } from './credit-config.ts';
 import type { LedgerEvent } from './ledger-event.ts';
 import { emptyLedgerState, type LedgerState, type LedgerTotals, type Lot, type LotSource, type OpenInMail } from './ledger-state.ts';
+import { OpenInMails } from './open-inmails.ts';
 import type { Plan } from './plan-catalogue.ts';
 import { addMonthsClamped, dayOf, firstOfNextMonth, formatDay, monthIndex, type Day } from './utc-day.ts';
 
@@ -60,13 +61,16 @@ export class LedgerCursor {
   private epoch: number;
   private lots: Lot[];
   private balance: number;
-  private open: Map<string, OpenInMail>;
+  /** the open InMails as an immutable map, unless `openDraft` holds them */
+  private open: OpenInMails;
+  /** a private mutable copy, made once a cursor changes the open InMails more than a few times (replays) */
+  private openDraft: Map<string, OpenInMail> | null = null;
+  private openChanges = 0;
   private purchaseMonth: number;
   private purchasedThisMonth: number;
   private nextInMailId: number;
   private totals: MutableTotals;
   private ownsLots = false;
-  private ownsOpen = false;
 
   constructor(
     state: LedgerState = emptyLedgerState,
@@ -80,7 +84,7 @@ export class LedgerCursor {
     this.epoch = state.epoch;
     this.lots = state.lots as Lot[];
     this.balance = state.balance;
-    this.open = state.open as Map<string, OpenInMail>;
+    this.open = OpenInMails.adopt(state.open);
     this.purchaseMonth = state.purchaseMonth;
     this.purchasedThisMonth = state.purchasedThisMonth;
     this.nextInMailId = state.nextInMailId;
@@ -98,7 +102,12 @@ export class LedgerCursor {
   /** An immutable state; later changes through this cursor do not affect it. */
   snapshot(): LedgerState {
     this.ownsLots = false;
-    this.ownsOpen = false;
+    if (this.openDraft) {
+      // hand the draft over: this cursor never changes it again
+      this.open = OpenInMails.adopt(this.openDraft);
+      this.openDraft = null;
+      this.openChanges = 0;
+    }
     return {
       day: this.day,
       plan: this.plan,
@@ -186,7 +195,7 @@ export class LedgerCursor {
   checkInMail(day: Day, to: string, openProfile: boolean): LedgerRefusal | null {
     this.advanceTo(day);
     if (this.plan === null) return refuse('no_plan', 'the seat has no paid plan, so no InMail at all');
-    if (this.open.has(to)) return refuse('awaiting_reply', `an InMail to ${to} is still awaiting a reply`);
+    if ((this.openDraft ?? this.open).has(to)) return refuse('awaiting_reply', `an InMail to ${to} is still awaiting a reply`);
     if (!openProfile && this.balance < 1) return refuse('no_credits', 'no InMail credits left');
     return null;
   }
@@ -223,14 +232,14 @@ export class LedgerCursor {
       this.totals.inmailsFree += 1;
     }
     const id = this.nextInMailId++;
-    this.mutableOpen().set(to, { id, to, sent: day, charged, epoch: this.epoch });
+    this.setOpen(to, { id, to, sent: day, charged, epoch: this.epoch });
     return { ok: true, effect: { inmailId: id, charged, refundableUntil: charged ? day + this.config.rules.refundWindowDays : null } };
   }
 
   private reply(day: Day, from: string): CursorOutcome {
-    const sent = this.open.get(from);
+    const sent = (this.openDraft ?? this.open).get(from);
     if (!sent) return { ok: true, effect: { closedInMailId: null, refunded: false } };
-    this.mutableOpen().delete(from);
+    this.deleteOpen(from);
     this.totals.replies += 1;
     const refunded = sent.charged && sent.epoch === this.epoch && this.plan !== null && day - sent.sent <= this.config.rules.refundWindowDays;
     if (refunded) {
@@ -359,12 +368,23 @@ export class LedgerCursor {
     return this.lots;
   }
 
-  private mutableOpen(): Map<string, OpenInMail> {
-    if (!this.ownsOpen) {
-      this.open = new Map(this.open);
-      this.ownsOpen = true;
-    }
-    return this.open;
+  private setOpen(to: string, sent: OpenInMail): void {
+    if (this.draftOpen()) (this.openDraft as Map<string, OpenInMail>).set(to, sent);
+    else this.open = this.open.with(to, sent);
+  }
+
+  private deleteOpen(to: string): void {
+    if (this.draftOpen()) (this.openDraft as Map<string, OpenInMail>).delete(to);
+    else this.open = this.open.without(to);
+  }
+
+  /** A few changes go through the immutable map; after that one private copy is cheaper. */
+  private draftOpen(): boolean {
+    if (this.openDraft) return true;
+    this.openChanges += 1;
+    if (this.openChanges <= 8) return false;
+    this.openDraft = this.open.toMap();
+    return true;
   }
 }
 

@@ -1,3 +1,4 @@
+import { OpenInMails } from './open-inmails.ts';
 import type { Plan } from './plan-catalogue.ts';
 import type { Day } from './utc-day.ts';
 
@@ -100,7 +101,7 @@ export const emptyLedgerState: LedgerState = Object.freeze({
   epoch: 0,
   lots: Object.freeze([]) as readonly Lot[],
   balance: 0,
-  open: new Map<string, OpenInMail>(),
+  open: OpenInMails.empty,
   purchaseMonth: -1,
   purchasedThisMonth: 0,
   nextInMailId: 0,
