@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
-import { getCandidatesByIds } from '../candidates/candidate-store.ts';
-import { locationText } from '../candidates/candidate.ts';
+import { fullName, locationText } from '../candidates/candidate.ts';
 import type { Database, Dialect } from '../db/schema.ts';
+import { loadSearchCandidates } from './load-search-candidates.ts';
 import { matchedTerms, type MatchedTerms } from './matched-terms.ts';
 import { parseQueryOrThrow } from './parse-query.ts';
 import type { QueryNode } from './query-ast.ts';
@@ -47,7 +47,7 @@ export async function searchCandidates(store: { db: Kysely<Database>; dialect: D
   const limit = Math.max(0, Math.min(request.limit ?? defaultSearchLimit, maxSearchLimit));
   const offset = Math.max(0, request.offset ?? 0);
   const page = await runSearchQuery(store, query, { workspaceId: request.workspaceId, limit, offset });
-  const candidates = await getCandidatesByIds(store, request.workspaceId, page.hits.map((h) => h.id));
+  const candidates = await loadSearchCandidates(store.db, request.workspaceId, page.hits.map((h) => h.id));
   const results: SearchResult[] = [];
   for (const hit of page.hits) {
     const c = candidates.get(hit.id);
@@ -55,7 +55,7 @@ export async function searchCandidates(store: { db: Kysely<Database>; dialect: D
     if (!c) continue;
     results.push({
       id: c.id,
-      name: c.name,
+      name: fullName(c),
       headline: c.headline,
       location: locationText(c.location),
       profileUrl: c.profileUrl,

@@ -1,0 +1,42 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import type { SearchableCandidate } from './search-document.ts';
+
+/** What a search result shows and highlights, for one candidate. */
+export interface SearchCandidate extends SearchableCandidate {
+  id: number;
+  profileUrl: string | null;
+}
+
+/**
+ * Loads the candidates of one result page: only the columns search shows or
+ * highlights, looked up by primary key. (The workspace is checked on the
+ * rows rather than in SQL: with `workspace_id = ?` next to a long `id IN`
+ * list, SQLite without statistics walks the whole workspace index instead.)
+ */
+export async function loadSearchCandidates(db: Kysely<Database>, workspaceId: string, ids: number[]): Promise<Map<number, SearchCandidate>> {
+  const out = new Map<number, SearchCandidate>();
+  if (ids.length === 0) return out;
+  const rows = await db
+    .selectFrom('candidates')
+    .select(['id', 'workspace_id', 'name', 'first_name', 'last_name', 'headline', 'summary', 'city', 'region', 'country', 'time_zone', 'profile_url', 'positions', 'education', 'skills'])
+    .where('id', 'in', ids)
+    .execute();
+  for (const r of rows) {
+    if (r.workspace_id !== workspaceId) continue;
+    out.set(Number(r.id), {
+      id: Number(r.id),
+      name: r.name,
+      firstName: r.first_name,
+      lastName: r.last_name,
+      headline: r.headline,
+      summary: r.summary,
+      location: { city: r.city, region: r.region, country: r.country, timeZone: r.time_zone },
+      profileUrl: r.profile_url,
+      positions: JSON.parse(r.positions),
+      education: JSON.parse(r.education),
+      skills: JSON.parse(r.skills),
+    });
+  }
+  return out;
+}
