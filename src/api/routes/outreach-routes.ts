@@ -1,4 +1,228 @@
+import { createRoute, z } from '@hono/zod-openapi';
 import type { ScoutlineApp } from '../app-env.ts';
+import { errorResponses } from '../error-response.ts';
+import { completeTask, pauseSeatForToday } from '../../outreach/action-store.ts';
+import { applyOutcome, outcomeReportSchema } from '../../outreach/apply-outcome.ts';
+import { campaignInputSchema } from '../../outreach/campaign.ts';
+import { createCampaignFromRequest } from '../../outreach/campaign-service.ts';
+import { getCampaign, listCampaigns, setCampaignStatus, updateCampaignSequence } from '../../outreach/campaign-store.ts';
+import type { OutcomeReport } from '../../outreach/executor.ts';
+import { sequenceSchema } from '../../outreach/sequence-step.ts';
+import { suppressionInputSchema } from '../../outreach/suppression.ts';
+import { addSuppression, listSuppressions, removeSuppression } from '../../outreach/suppression-store.ts';
+import { listTasks } from '../../outreach/task-queue.ts';
 
-/** Routes for this domain (filled in by the domain's work). */
-export function registerOutreachRoutes(_app: ScoutlineApp): void {}
+/** Outreach routes: /api/campaigns, /api/suppressions, /api/tasks, /api/outcomes. Thin over src/outreach. */
+const campaignSchema = z
+  .object({
+    id: z.string(),
+    workspaceId: z.string(),
+    name: z.string(),
+    roleId: z.string().nullable(),
+    role: z.unknown(),
+    messageRole: z.unknown(),
+    status: z.enum(['draft', 'running', 'paused', 'stopped']),
+    sequence: z.array(z.unknown()),
+    seatIds: z.array(z.string()),
+    executors: z.record(z.string(), z.string()),
+    source: z.unknown(),
+    createdAt: z.string(),
+    launchedAt: z.string().nullable(),
+    updatedAt: z.string(),
+    enrollments: z.number(),
+    byState: z.record(z.string(), z.number()),
+    actions: z.record(z.string(), z.number()),
+  })
+  .openapi('Campaign');
+
+const taskSchema = z
+  .object({
+    actionId: z.string(),
+    campaignId: z.string(),
+    campaignName: z.string(),
+    seatId: z.string(),
+    candidateId: z.number(),
+    candidateName: z.string(),
+    channel: z.string(),
+    stepKey: z.string(),
+    subject: z.string().nullable(),
+    body: z.string(),
+    withNote: z.boolean(),
+    profileUrl: z.string().nullable(),
+    email: z.string().nullable(),
+    dueAt: z.string(),
+  })
+  .openapi('Task');
+
+const suppressionSchema = z
+  .object({ id: z.number(), candidateId: z.number().nullable(), email: z.string().nullable(), profileUrl: z.string().nullable(), reason: z.string(), note: z.string(), createdAt: z.string() })
+  .openapi('Suppression');
+
+const idParam = z.object({ id: z.string().min(1).openapi({ param: { name: 'id', in: 'path' } }) });
+const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
+
+export function registerOutreachRoutes(app: ScoutlineApp): void {
+  app.openapi(
+    createRoute({ method: 'get', path: '/api/campaigns', tags: ['outreach'], summary: 'List campaigns', responses: { 200: json(z.object({ campaigns: z.array(campaignSchema) }), 'Campaigns'), ...errorResponses } }),
+    async (c) => c.json({ campaigns: (await listCampaigns(c.get("store"), c.get("workspaceId"))) as never[] }, 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/campaigns',
+      tags: ['outreach'],
+      summary: 'Create a campaign (candidates from a search, a list of ids or a file of ids; the default sequence unless given)',
+      request: { body: { content: { 'application/json': { schema: campaignInputSchema.and(z.object({ launch: z.boolean().default(false) })) } }, required: true } },
+      responses: { 201: json(campaignSchema, 'The campaign'), ...errorResponses },
+    }),
+    async (c) => {
+      const body = c.req.valid('json');
+      return c.json((await createCampaignFromRequest(c.get('store'), c.get('workspaceId'), body, { launch: body.launch })) as never, 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({ method: 'get', path: '/api/campaigns/{id}', tags: ['outreach'], summary: 'Show a campaign', request: { params: idParam }, responses: { 200: json(campaignSchema, 'The campaign'), ...errorResponses } }),
+    async (c) => c.json((await getCampaign(c.get('store'), c.get('workspaceId'), c.req.valid('param').id)) as never, 200),
+  );
+
+  for (const [verb, to] of [
+    ['launch', 'running'],
+    ['pause', 'paused'],
+    ['stop', 'stopped'],
+  ] as const) {
+    app.openapi(
+      createRoute({ method: 'post', path: `/api/campaigns/{id}/${verb}`, tags: ['outreach'], summary: `${verb[0].toUpperCase()}${verb.slice(1)} a campaign`, request: { params: idParam }, responses: { 200: json(campaignSchema, 'The campaign'), ...errorResponses } }),
+      async (c) => c.json((await setCampaignStatus(c.get('store'), c.get('workspaceId'), c.req.valid('param').id, to)) as never, 200),
+    );
+  }
+
+  app.openapi(
+    createRoute({ method: 'get', path: '/api/campaigns/{id}/steps', tags: ['outreach'], summary: "A campaign's sequence", request: { params: idParam }, responses: { 200: json(z.object({ steps: z.array(z.unknown()) }), 'The steps'), ...errorResponses } }),
+    async (c) => c.json({ steps: (await getCampaign(c.get('store'), c.get('workspaceId'), c.req.valid('param').id)).sequence }, 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'put',
+      path: '/api/campaigns/{id}/steps',
+      tags: ['outreach'],
+      summary: 'Replace the sequence (steps a candidate already reached cannot change: 409 conflict)',
+      request: { params: idParam, body: { content: { 'application/json': { schema: z.object({ steps: sequenceSchema }) } }, required: true } },
+      responses: { 200: json(z.object({ steps: z.array(z.unknown()) }), 'The steps'), ...errorResponses },
+    }),
+    async (c) => c.json({ steps: (await updateCampaignSequence(c.get('store'), c.get('workspaceId'), c.req.valid('param').id, c.req.valid('json').steps)).sequence }, 200),
+  );
+
+  app.openapi(
+    createRoute({ method: 'get', path: '/api/suppressions', tags: ['outreach'], summary: 'The suppression list', responses: { 200: json(z.object({ suppressions: z.array(suppressionSchema) }), 'Suppressions'), ...errorResponses } }),
+    async (c) => c.json({ suppressions: await listSuppressions(c.get('store'), c.get('workspaceId')) }, 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/suppressions',
+      tags: ['outreach'],
+      summary: 'Suppress a person in every campaign (stops their active enrollments)',
+      request: { body: { content: { 'application/json': { schema: suppressionInputSchema } }, required: true } },
+      responses: { 201: json(z.object({ entry: suppressionSchema, stoppedEnrollments: z.array(z.string()) }), 'Added'), ...errorResponses },
+    }),
+    async (c) => c.json(await addSuppression(c.get('store'), c.get('workspaceId'), c.req.valid('json')), 201),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/api/suppressions/{id}',
+      tags: ['outreach'],
+      summary: 'Remove a suppression',
+      request: { params: z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' } }) }) },
+      responses: { 200: json(z.object({ deleted: z.number() }), 'Removed'), ...errorResponses },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      await removeSuppression(c.get('store'), c.get('workspaceId'), id);
+      return c.json({ deleted: id }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/tasks',
+      tags: ['outreach'],
+      summary: 'The task queue: due LinkedIn actions waiting for the recruiter',
+      request: { query: z.object({ seat: z.string().optional(), limit: z.coerce.number().int().min(1).max(1000).default(200) }) },
+      responses: { 200: json(z.object({ tasks: z.array(taskSchema) }), 'Tasks'), ...errorResponses },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      return c.json({ tasks: await listTasks(c.get('store'), c.get('workspaceId'), { seatId: q.seat, limit: q.limit }) }, 200);
+    },
+  );
+
+  for (const [verb, outcome] of [
+    ['done', 'done'],
+    ['skip', 'skipped'],
+    ['fail', 'failed'],
+  ] as const) {
+    app.openapi(
+      createRoute({
+        method: 'post',
+        path: `/api/tasks/{id}/${verb}`,
+        tags: ['outreach'],
+        summary: `Mark a task ${outcome}`,
+        request: { params: idParam, body: { content: { 'application/json': { schema: z.object({ message: z.string().max(500).default('') }) } }, required: false } },
+        responses: { 200: json(z.object({ actionId: z.string(), status: z.string() }), 'The task'), ...errorResponses },
+      }),
+      async (c) => {
+        const body = (await c.req.json().catch(() => ({}))) as { message?: string };
+        const row = await completeTask(c.get('store'), c.get('workspaceId'), c.req.valid('param').id, outcome, new Date().toISOString(), body.message ?? '');
+        return c.json({ actionId: row.id, status: row.status }, 200);
+      },
+    );
+  }
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/outreach/seats/{id}/pause',
+      tags: ['outreach'],
+      summary: 'A limit was reported: pause the seat for the rest of its local day',
+      request: { params: idParam, body: { content: { 'application/json': { schema: z.object({ reason: z.string().max(500).default('limit reported') }) } }, required: false } },
+      responses: { 200: json(z.object({ seatId: z.string(), pausedOn: z.string() }), 'Paused'), ...errorResponses },
+    }),
+    async (c) => {
+      const body = (await c.req.json().catch(() => ({}))) as { reason?: string };
+      return c.json(await pauseSeatForToday(c.get('store'), c.get('workspaceId'), c.req.valid('param').id, body.reason ?? 'limit reported'), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/outcomes',
+      tags: ['outreach'],
+      summary: 'Report an outcome (accepted, replied, bounced, declined_invitation): advances the state machine, a reply stops the sequence, an InMail reply refunds',
+      request: { body: { content: { 'application/json': { schema: outcomeReportSchema } }, required: true } },
+      responses: {
+        200: json(
+          z.object({
+            outcomeId: z.number(),
+            candidateId: z.number(),
+            kind: z.string(),
+            changes: z.array(z.object({ enrollmentId: z.string(), event: z.string(), from: z.string(), to: z.string(), applied: z.boolean() })),
+            refunds: z.array(z.object({ seatId: z.string(), refunded: z.boolean() })),
+            cancelledActions: z.number(),
+            learned: z.boolean(),
+          }),
+          'What changed',
+        ),
+        ...errorResponses,
+      },
+    }),
+    async (c) => c.json(await applyOutcome(c.get('store'), c.get('workspaceId'), c.req.valid('json') as OutcomeReport), 200),
+  );
+}
