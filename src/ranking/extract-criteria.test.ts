@@ -67,6 +67,7 @@ describe('resolveRole', () => {
 
   it('takes titles and skills from field terms of the query', () => {
     expect(criteriaFromQuery('title:"backend engineer" AND skill:(go OR k8s) NOT title:manager')).toEqual({ titles: ['backend engineer', 'manager'], skills: ['go', 'k8s'] });
+    expect(criteriaFromQuery('golang AND (kubernetes OR postgres) NOT java -php').skills).toEqual(['Go', 'Kubernetes', 'PostgreSQL']);
     const r = resolveRole(roleProfileSchema.parse({ query: 'currenttitle:SRE skill:terraform' }));
     expect(r.titles[0].canonical).toBe('Site Reliability Engineer');
     expect(r.niceToHave[0].canonical).toBe('Terraform');

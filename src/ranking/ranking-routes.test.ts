@@ -50,3 +50,29 @@ describeEachBackend('ranking API', (getStore) => {
     for (const p of ['/api/rank', '/api/roles', '/api/roles/{id}', '/api/candidates/{id}/feedback', '/api/ranking/model', '/api/ranking/outcomes']) expect(spec.paths).toHaveProperty([p]);
   });
 });
+
+describeEachBackend('ranked search through the search API', (getStore) => {
+  it('POST /api/search with sort priority, a saved role or the openProfile filter returns fit, replyLikelihood, priority and why', async () => {
+    const app = createApp({ store: getStore(), webRoot: '/nonexistent' });
+    await app.request(
+      '/api/candidates',
+      json({
+        candidates: [
+          { name: 'Ada', headline: 'Senior Backend Engineer', skills: ['golang', 'k8s'], linkedin: { openProfile: true } },
+          { name: 'Bob', headline: 'Account Executive', summary: 'golang golang tooling sales' },
+        ],
+      }),
+    );
+    const plain = (await (await app.request('/api/search', json({ query: 'golang' }))).json()) as { results: Array<Record<string, unknown>> };
+    expect(plain.results[0]).not.toHaveProperty('priority');
+    const ranked = (await (await app.request('/api/search', json({ query: 'golang', sort: 'priority' }))).json()) as { total: number; results: Array<{ name: string; fit: number; priority: number; why: unknown; matched: unknown }> };
+    expect(ranked.total).toBe(2);
+    expect(ranked.results[0].name).toBe('Ada');
+    expect(ranked.results[0].why).toBeDefined();
+    expect(ranked.results[0].matched).toBeDefined();
+    const open = (await (await app.request('/api/search', json({ query: 'golang', filters: { openProfile: true } }))).json()) as { results: Array<{ name: string }> };
+    expect(open.results.map((r) => r.name)).toEqual(['Ada']);
+    const inQuery = (await (await app.request('/api/search', json({ query: 'golang openProfile:true', sort: 'relevance' }))).json()) as { results: Array<{ name: string }> };
+    expect(inQuery.results.map((r) => r.name)).toEqual(['Ada']);
+  });
+});

@@ -1,7 +1,7 @@
 import { extractCriteria } from './extract-criteria.ts';
 import type { RoleProfile } from './role-profile.ts';
 import type { Seniority } from './seniority.ts';
-import { normaliseSkill, type NormalisedSkill } from './skill-taxonomy.ts';
+import { findSkillsInText, normaliseSkill, type NormalisedSkill } from './skill-taxonomy.ts';
 import { normaliseTitle, type NormalisedTitle } from './title-taxonomy.ts';
 import { normaliseText } from './text-normalise.ts';
 
@@ -98,6 +98,13 @@ export function criteriaFromQuery(query: string): { titles: string[]; skills: st
       else titles.push(v);
     }
   }
+  // plain words of the query that are known skills ("golang", "kubernetes"), leaving out negated ones and field terms
+  const rest = query
+    .replace(re, ' ')
+    .replace(/(?:\bNOT\s+|(?<=^|\s)-)(?:"[^"]*"|\([^)]*\)|\S+)/g, ' ')
+    .replace(/\b(AND|OR)\b/g, ' ')
+    .replace(/[()"]/g, ' ');
+  for (const s of findSkillsInText(rest)) skills.push(s.canonical);
   return { titles: [...new Set(titles)], skills: [...new Set(skills)] };
 }
 

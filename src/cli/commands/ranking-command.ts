@@ -15,7 +15,7 @@ import { embeddingsProviderFor } from '../../ranking/semantic-similarity.ts';
 import { action, dbOption, defaultWorkspace, parseIntOption, printJson, withStore } from '../cli-context.ts';
 
 /** A ROLE.json path, or the id of a saved role. */
-async function loadRole(store: Store, ref: string): Promise<RoleProfile> {
+export async function loadRole(store: Store, ref: string): Promise<RoleProfile> {
   if (existsSync(ref)) return parseRoleFile(ref);
   if (/^[a-z0-9][a-z0-9_-]{0,63}$/i.test(ref)) return getRole(store, defaultWorkspace, ref);
   throw new AppError('not_found', `no role file ${ref}`);
