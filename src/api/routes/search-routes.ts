@@ -9,6 +9,9 @@ import { defaultSearchLimit, maxSearchLimit, searchCandidates } from '../../sear
 import { decodeCursor, encodeCursor } from '../../search/search-cursor.ts';
 import { searchFieldNames } from '../../search/search-fields.ts';
 import { tokenize } from '../../search/tokenize.ts';
+import { rankSorts } from '../../ranking/candidate-score.ts';
+import { rankedSearch, searchNeedsRanking } from '../../ranking/ranked-search.ts';
+import { getRole } from '../../ranking/ranking-store.ts';
 
 const searchRequestSchema = z
   .object({
@@ -24,7 +27,10 @@ const searchRequestSchema = z
         degree: z.array(z.number().int()).optional(),
       })
       .optional()
-      .openapi({ description: 'only location is supported so far; the flag filters come with ranking' }),
+      .openapi({ description: 'location and openProfile are supported (openProfile also as `openProfile:true` in the query); openToWork and degree not yet' }),
+    sort: z.enum(rankSorts).optional().openapi({ description: 'relevance (BM25, default) | priority | fit | reply; a ranked search returns fit, replyLikelihood, priority and why (docs/ranking.md)' }),
+    roleId: z.string().optional().openapi({ description: 'rank against a saved role (its criteria; this query is searched)' }),
+    seatId: z.string().optional().openapi({ description: 'with ranking: the seat that will reach out' }),
   })
   .openapi('SearchRequest');
 
@@ -39,6 +45,10 @@ const searchResultSchema = z
     matched: z
       .record(z.enum(searchFieldNames as [string, ...string[]]), z.array(z.string()))
       .openapi({ description: 'per field, the query terms that matched there (normalised: java, "front end", eng*)', example: { title: ['"software engineer"'], skill: ['java'] } }),
+    fit: z.number().optional().openapi({ description: 'ranked searches: fit to the role 0-100' }),
+    replyLikelihood: z.number().optional().openapi({ description: 'ranked searches: estimated reply chance in percent' }),
+    priority: z.number().optional().openapi({ description: 'ranked searches: who to contact first, 0-100' }),
+    why: z.unknown().optional().openapi({ description: 'ranked searches: the explanation (summary, items, weights)' }),
   })
   .openapi('SearchResult');
 
@@ -70,8 +80,18 @@ export function registerSearchRoutes(app: ScoutlineApp): void {
       const started = performance.now();
       const body = c.req.valid('json');
       const workspaceId = c.get('workspaceId');
-      let query = parseQueryOrThrow(body.query);
       const filters = body.filters ?? {};
+      // ranking (src/ranking): a priority sort, a role, or the Open Profile filter go through rankedSearch
+      const placed = filters.location ? `(${body.query}) location:"${filters.location.replace(/"/g, ' ')}"` : body.query;
+      const rankedQuery = filters.openProfile === undefined ? placed : `(${placed}) openProfile:${filters.openProfile}`;
+      if (searchNeedsRanking(rankedQuery, body.sort, body.roleId) && filters.openToWork === undefined && filters.degree === undefined) {
+        if (body.cursor !== undefined) throw new AppError('invalid_input', 'ranked searches page with offset, not cursor');
+        const store = c.get('store');
+        const role = body.roleId ? await getRole(store, workspaceId, body.roleId) : null;
+        const ranked = await rankedSearch(store, { query: rankedQuery, workspaceId, sort: body.sort ?? 'priority', role, seatId: body.seatId, limit: body.limit, offset: body.offset ?? 0 });
+        return c.json({ total: ranked.total, results: ranked.results, nextCursor: null, tookMs: Math.round((performance.now() - started) * 10) / 10 }, 200);
+      }
+      let query = parseQueryOrThrow(body.query);
       const unsupported = (['openProfile', 'openToWork', 'degree'] as const).filter((k) => filters[k] !== undefined);
       if (unsupported.length) throw new AppError('invalid_input', `search filters ${unsupported.join(', ')} are not supported yet`, { filters: unsupported });
       const place = tokenize(filters.location ?? '');

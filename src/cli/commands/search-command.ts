@@ -3,6 +3,9 @@ import { AppError } from '../../core/app-error.ts';
 import { rebuildSearchIndex } from '../../search/rebuild-search-index.ts';
 import { maxSearchLimit, searchCandidates, type SearchResult } from '../../search/search-candidates.ts';
 import { action, dbOption, defaultWorkspace, parseIntOption, printJson, withStore } from '../cli-context.ts';
+import { rankSorts, type RankSort } from '../../ranking/candidate-score.ts';
+import { rankedSearch, searchNeedsRanking } from '../../ranking/ranked-search.ts';
+import { loadRole } from './ranking-command.ts';
 
 /**
  * `scoutline search "QUERY"`: Boolean candidate search (docs/search.md).
@@ -15,11 +18,27 @@ export function registerSearchCommands(program: Command): void {
     .option('--limit <n>', `how many results (0-${maxSearchLimit})`, parseIntOption('limit'), 20)
     .option('--offset <n>', 'skip this many results', parseIntOption('offset'), 0)
     .option('--json', 'print JSON: { total, results: [{ id, name, headline, profileUrl, score, matched }] }')
+    .option('--sort <order>', `relevance (BM25, default) | priority | fit | reply: ranked results carry fit, replyLikelihood, priority and why (docs/ranking.md)`)
+    .option('--role <role>', 'rank against a role: ROLE.json or a saved role id (its criteria; the query given here is searched)')
+    .option('--seat <id>', 'with ranking: the seat that will reach out')
     .action(
-      action(async (query: string, opts: { limit: number; offset: number; json?: boolean }, cmd: Command) => {
+      action(async (query: string, opts: { limit: number; offset: number; json?: boolean; sort?: string; role?: string; seat?: string }, cmd: Command) => {
         if (opts.limit < 0 || opts.limit > maxSearchLimit) throw new AppError('invalid_input', `--limit must be between 0 and ${maxSearchLimit}, got ${opts.limit}`);
         if (opts.offset < 0) throw new AppError('invalid_input', `--offset must be 0 or more, got ${opts.offset}`);
+        if (opts.sort !== undefined && !(rankSorts as readonly string[]).includes(opts.sort)) throw new AppError('invalid_input', `--sort must be one of ${rankSorts.join(', ')}, got '${opts.sort}'`);
         await withStore(dbOption(cmd), async (store) => {
+          // ranking (src/ranking): a priority sort, a role, or the openProfile:true filter
+          if (searchNeedsRanking(query, opts.sort, opts.role)) {
+            const role = opts.role ? await loadRole(store, opts.role) : null;
+            const ranked = await rankedSearch(store, { query, workspaceId: defaultWorkspace, sort: (opts.sort ?? 'priority') as RankSort, role, seatId: opts.seat, limit: opts.limit, offset: opts.offset });
+            if (opts.json) return printJson({ total: ranked.total, weights: ranked.weights, results: ranked.results });
+            for (const r of ranked.results) {
+              console.log(`${String(r.id).padStart(7)}  prio ${r.priority.toFixed(0).padStart(3)}  fit ${r.fit.toFixed(0).padStart(3)}  reply ${`${r.replyLikelihood.toFixed(0)}%`.padStart(4)}  ${r.name || '(no name)'} — ${r.headline || '(no headline)'}`);
+              if (r.why?.items[0]) console.log(`${' '.repeat(9)}${r.why.summary}`);
+            }
+            console.log(`${ranked.total} candidate${ranked.total === 1 ? '' : 's'} match; ${ranked.weights}`);
+            return;
+          }
           const response = await searchCandidates(store, { query, workspaceId: defaultWorkspace, limit: opts.limit, offset: opts.offset });
           if (opts.json) {
             printJson({
