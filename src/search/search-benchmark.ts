@@ -65,6 +65,8 @@ export interface QueryFigures {
 
 export interface BenchmarkFigures {
   profiles: number;
+  /** process CPU time p50 (ms) of engine and baseline: steadier than wall time on a busy machine */
+  cpuP50: { engine: number; baseline: number | null };
   rounds: number;
   limit: number;
   /** count + top N ids through our parser, compiler and runner */
@@ -116,30 +118,43 @@ export async function runSearchBenchmark(
   const engine: number[] = [];
   const full: number[] = [];
   const base: number[] = [];
+  const engineCpu: number[] = [];
+  const baseCpu: number[] = [];
+  const cpu = () => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1000;
+  };
   const perQuery = benchmarkQueries.map(() => ({ engine: [] as number[], full: [] as number[], base: [] as number[], total: 0 }));
   for (let round = 0; round <= options.rounds; round++) {
     for (let i = 0; i < benchmarkQueries.length; i++) {
       const q = benchmarkQueries[i];
+      let c = cpu();
       let t = performance.now();
       const page = await runSearchQuery(store, parseQueryOrThrow(q.query), { workspaceId, limit, offset: 0 });
       const engineMs = performance.now() - t;
+      const engineCpuMs = cpu() - c;
       t = performance.now();
       await searchCandidates(store, { query: q.query, workspaceId, limit });
       const fullMs = performance.now() - t;
       let baseMs: number | null = null;
+      let baseCpuMs = 0;
       if (baseline) {
+        c = cpu();
         t = performance.now();
         baseline(q.fts5);
         baseMs = performance.now() - t;
+        baseCpuMs = cpu() - c;
       }
       perQuery[i].total = page.total;
       if (round === 0) continue; // warm-up
       engine.push(engineMs);
+      engineCpu.push(engineCpuMs);
       full.push(fullMs);
       perQuery[i].engine.push(engineMs);
       perQuery[i].full.push(fullMs);
       if (baseMs !== null) {
         base.push(baseMs);
+        baseCpu.push(baseCpuMs);
         perQuery[i].base.push(baseMs);
       }
     }
@@ -151,6 +166,7 @@ export async function runSearchBenchmark(
   const ratio = b && b.p50 > 0 ? { engine: Math.round((e.p50 / b.p50) * 100) / 100, full: Math.round((f.p50 / b.p50) * 100) / 100 } : null;
   return {
     profiles: options.profiles,
+    cpuP50: { engine: summarize(engineCpu).p50, baseline: baseline ? summarize(baseCpu).p50 : null },
     rounds: options.rounds,
     limit,
     engine: e,

@@ -64,7 +64,9 @@ export function registerBenchSearch(bench: Command): void {
           const verdict = {
             p50Target: searchTargets.p50Ms,
             ratioTarget: searchTargets.ratio,
-            meetsP50: figures.full.p50 <= searchTargets.p50Ms,
+            // the target is for count + top 50 (engine); full adds loading and highlighting the 50
+            meetsP50: figures.engine.p50 <= searchTargets.p50Ms,
+            meetsP50Full: figures.full.p50 <= searchTargets.p50Ms,
             meetsRatio: figures.ratio ? figures.ratio.engine <= searchTargets.ratio : null,
           };
           if (opts.json) printJson({ ...figures, ...verdict, database: opts.keep || db ? store.location : undefined });
@@ -87,7 +89,7 @@ function* demoRecords(count: number, seed: number, from: number): Generator<Impo
   }
 }
 
-function printHuman(f: BenchmarkFigures, v: { meetsP50: boolean; meetsRatio: boolean | null }): void {
+function printHuman(f: BenchmarkFigures, v: { meetsP50: boolean; meetsP50Full: boolean; meetsRatio: boolean | null }): void {
   const ms = (x: number | null) => (x === null ? '-' : x.toFixed(1).padStart(8));
   console.log(`search benchmark: ${f.profiles} profiles, ${f.rounds} rounds x ${f.queries.length} queries, count + top ${f.limit}`);
   console.log(`${'total'.padStart(8)} ${'engine'.padStart(8)} ${'full'.padStart(8)} ${'fts5'.padStart(8)}  query`);
@@ -97,5 +99,6 @@ function printHuman(f: BenchmarkFigures, v: { meetsP50: boolean; meetsRatio: boo
   console.log(line('full (+ candidates, highlighting)', f.full));
   console.log(line('hand-written FTS5 baseline', f.baseline));
   if (f.ratio) console.log(`ratio to baseline (p50): engine ${f.ratio.engine}, full ${f.ratio.full}`);
-  console.log(`targets at 1M: p50 <= ${searchTargets.p50Ms} ms (${v.meetsP50 ? 'met' : 'not met'}), ratio <= ${searchTargets.ratio} (${v.meetsRatio === null ? 'n/a' : v.meetsRatio ? 'met' : 'not met'})`);
+  console.log(`process CPU time p50: engine ${f.cpuP50.engine} ms, baseline ${f.cpuP50.baseline ?? '-'} ms`);
+  console.log(`targets at 1M: p50 <= ${searchTargets.p50Ms} ms (engine ${v.meetsP50 ? 'met' : 'not met'}, full ${v.meetsP50Full ? 'met' : 'not met'}), ratio <= ${searchTargets.ratio} (${v.meetsRatio === null ? 'n/a' : v.meetsRatio ? 'met' : 'not met'})`);
 }
