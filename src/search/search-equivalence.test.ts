@@ -7,7 +7,9 @@ import type { Store } from '../db/open-database.ts';
 import { evaluateQuery } from './evaluate-query.ts';
 import { formatQuery } from './format-query.ts';
 import { parseQueryOrThrow } from './parse-query.ts';
-import type { QueryNode } from './query-ast.ts';
+import { andNode, notNode, orNode, termNode, type QueryNode } from './query-ast.ts';
+import { tokenize } from './tokenize.ts';
+import { candidateInputSchema } from '../candidates/candidate.ts';
 import { runSearchQuery } from './run-search-query.ts';
 import { candidateArbitrary, deepQueryArbitrary, queryArbitrary } from './search-arbitraries.ts';
 import { searchDocumentFor } from './search-document.ts';
@@ -83,6 +85,26 @@ describeEachBackend('search equivalence with the reference evaluator', (getStore
       }),
       runs(60),
     );
+  }, timeout);
+
+  it('property: arbitrary Unicode text in profiles and queries', async () => {
+    const store = getStore();
+    await store.db.insertInto('workspaces').values({ id: 'unicode', name: 'Unicode', settings: '{}', created_at: new Date().toISOString() }).execute();
+    const text = fc.string({ unit: 'grapheme', maxLength: 30 });
+    const profiles = fc.sample(
+      fc.record({ headline: text, summary: text, skills: fc.array(text, { maxLength: 3 }) }).map((r) => candidateInputSchema.parse(r)),
+      { numRuns: 60 },
+    );
+    const { outcomes } = await upsertCandidates(store, 'unicode', profiles);
+    const loaded: Loaded = { workspaceId: 'unicode', docs: outcomes.map((o, i) => ({ id: o.id, doc: tokenizeDocument(searchDocumentFor(profiles[i])) })) };
+    const seen = [...new Set(loaded.docs.flatMap((d) => Object.values(d.doc).flat(2)).filter((t): t is string => t !== null))];
+    expect(seen.length).toBeGreaterThan(0);
+    const word = fc.oneof(fc.constantFrom(...seen), text.map((t) => tokenize(t)[0]).filter((t): t is string => t !== undefined));
+    const term = fc.record({ words: fc.array(word, { minLength: 1, maxLength: 2 }), field: fc.constantFrom(null, 'headline' as const, 'skill' as const) }).map((t) => termNode(t.words, { field: t.field }));
+    const query = fc.letrec<{ q: QueryNode }>((tie) => ({
+      q: fc.oneof({ maxDepth: 3, depthSize: 'small' }, term, tie('q').map(notNode), fc.array(tie('q'), { minLength: 2, maxLength: 3 }).map(orNode), fc.array(tie('q'), { minLength: 2, maxLength: 3 }).map(andNode)),
+    })).q;
+    await fc.assert(fc.asyncProperty(query, (q) => expectSameAsReference(store, loaded, q)), runs(200));
   }, timeout);
 
   it('property: re-indexing updated profiles keeps the equivalence', async () => {
