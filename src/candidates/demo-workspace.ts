@@ -2,6 +2,7 @@ import type { Store } from '../db/open-database.ts';
 import { addSeat, listSeats } from '../seats/seat-store.ts';
 import type { Seat, SeatInput } from '../seats/seat.ts';
 import { generateDemoCandidates } from './demo-data.ts';
+import { ensureDemoCampaign } from '../outreach/demo-campaign.ts';
 import { importCandidates, type ImportSummary } from './import-candidates.ts';
 import type { ImportRecord } from './import-record.ts';
 
@@ -68,5 +69,6 @@ export async function loadDemoWorkspace(store: Store, workspaceId: string, opts:
   for (const seat of demoSeatInputs(workspaceId)) if (!existing.has(seat.id!)) await addSeat(store, workspaceId, seat);
   const demoIds = new Set(demoSeatInputs(workspaceId).map((s) => s.id));
   const seats = (await listSeats(store, workspaceId)).filter((s) => demoIds.has(s.id));
+  await ensureDemoCampaign(store, workspaceId, seats.map((s) => s.id));
   return { candidates, seats };
 }

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../api/app.ts';
 import { loadDemoWorkspace } from '../candidates/demo-workspace.ts';
 import { openDatabase, type Store } from '../db/open-database.ts';
+import { demoCampaignName } from './demo-campaign.ts';
 import { fastForward } from './fast-forward.ts';
 import { maxInvitesInAnyWindow } from './pacing-rules.ts';
 import { capDate } from './plan-seat-day.ts';
@@ -33,6 +34,11 @@ describe('500-candidate demo campaign, end to end (sandbox, via the API)', () =>
     expect(ids).toHaveLength(500);
     const app = createApp({ store });
     const post = (path: string, body: unknown) => app.request(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+    // the demo workspace comes with its own running demo campaign (tasks mode): stop it, this test makes its own through the API
+    const existing = (await (await app.request('/api/campaigns')).json()) as { campaigns: Array<{ id: string; name: string }> };
+    expect(existing.campaigns.map((c) => c.name)).toEqual([demoCampaignName]);
+    for (const c of existing.campaigns) expect((await post(`/api/campaigns/${c.id}/stop`, {})).status).toBe(200);
 
     const suppressed = ids.slice(0, 5);
     for (const candidateId of suppressed) expect((await post('/api/suppressions', { candidateId, reason: 'in_process' })).status).toBe(201);
