@@ -7,7 +7,7 @@ import { need } from './capabilities.ts';
 import type { Campaign, CampaignStatus, SequenceStep } from './campaign/campaign-types.ts';
 
 export interface Task {
-  id: string;
+  actionId: string;
   campaignId: string;
   campaignName?: string;
   candidateId: number;
@@ -39,6 +39,18 @@ export interface TodayQueue {
 }
 
 export type TaskAnswer = 'done' | 'skipped' | 'failed';
+const taskVerb: Record<TaskAnswer, string> = { done: 'done', skipped: 'skip', failed: 'fail' };
+
+export type SuppressionReason = 'do_not_contact' | 'opted_out' | 'in_process';
+export interface Suppression {
+  id: number;
+  candidateId: number | null;
+  email: string | null;
+  profileUrl: string | null;
+  reason: SuppressionReason;
+  note: string;
+  createdAt: string;
+}
 export type OutcomeKind = 'accepted' | 'replied' | 'bounced' | 'declined_invitation';
 export type ReplyKind = 'positive' | 'negative' | 'decline' | 'quick_reply';
 
@@ -49,16 +61,20 @@ export const outreachApi = {
   },
   getCampaign: (id: string, signal?: AbortSignal) => api.get<Campaign>(`/api/campaigns/${encodeURIComponent(id)}`, signal),
   createCampaign: (input: Record<string, unknown>) => api.post<Campaign>('/api/campaigns', input),
-  saveSequence: (id: string, sequence: SequenceStep[]) => api.put<Campaign>(`/api/campaigns/${encodeURIComponent(id)}/sequence`, { sequence }),
-  setStatus: (id: string, action: 'launch' | 'pause' | 'resume' | 'stop') => api.post<Campaign>(`/api/campaigns/${encodeURIComponent(id)}/${action}`, {}),
-  enroll: (id: string, candidateIds: number[]) => api.post<unknown>(`/api/campaigns/${encodeURIComponent(id)}/candidates`, { candidateIds }),
+  saveSequence: (id: string, steps: SequenceStep[]) => api.put<{ steps: SequenceStep[] }>(`/api/campaigns/${encodeURIComponent(id)}/steps`, { steps }),
+  /** resume is a launch of a paused campaign */
+  setStatus: (id: string, action: 'launch' | 'pause' | 'resume' | 'stop') => api.post<Campaign>(`/api/campaigns/${encodeURIComponent(id)}/${action === 'resume' ? 'launch' : action}`, {}),
   tasks: async (seatId: string, signal?: AbortSignal) => {
     await need('GET', '/api/tasks');
     return api.get<TodayQueue>(`/api/tasks${qs({ seat: seatId })}`, signal);
   },
-  answerTask: (taskId: string, outcome: TaskAnswer, message?: string) => api.post<unknown>(`/api/tasks/${encodeURIComponent(taskId)}/${outcome}`, message ? { message } : {}),
+  answerTask: (taskId: string, outcome: TaskAnswer, message?: string) =>
+    api.post<{ actionId: string; status: string }>(`/api/tasks/${encodeURIComponent(taskId)}/${taskVerb[outcome]}`, message ? { message } : {}),
   recordOutcome: (o: { candidateId: number; campaignId?: string; kind: OutcomeKind; replyKind?: ReplyKind; channel?: string }) =>
-    api.post<unknown>('/api/outcomes', { ...o, at: new Date().toISOString() }),
+    api.post<unknown>('/api/outcomes', { ...o, at: new Date().toISOString(), source: 'api' }),
+  suppressions: (signal?: AbortSignal) => api.get<{ suppressions: Suppression[] }>('/api/suppressions', signal),
+  suppress: (s: { candidateId: number; reason: SuppressionReason; note?: string }) => api.post<{ entry: Suppression; stoppedEnrollments: string[] }>('/api/suppressions', s),
+  unsuppress: (id: number) => api.del<{ deleted: number }>(`/api/suppressions/${id}`),
 };
 
 export function actionsFor(status: CampaignStatus): Array<{ action: 'launch' | 'pause' | 'resume' | 'stop'; label: string; tone?: string }> {

@@ -1,11 +1,140 @@
-import { Section } from '../components.tsx';
+import { useState } from 'react';
+import { errorMessage } from '../api-client.ts';
+import { Section, day } from '../components.tsx';
+import { useApi } from '../use-api.ts';
+import { outreachApi, type OutcomeKind, type ReplyKind, type Suppression, type SuppressionReason } from '../outreach-api.ts';
+import { getIfAvailable } from '../capabilities.ts';
 import type { Candidate } from '../types.ts';
 
-/** Outreach history, notes and suppression for one candidate (grows with the outreach API). */
+const reasonLabel: Record<SuppressionReason, string> = { do_not_contact: 'Do not contact', opted_out: 'Opted out', in_process: 'Already in process' };
+
+/** Suppression and outcomes for one candidate. */
 export function CandidateOutreach({ candidate }: { candidate: Candidate }) {
+  const sup = useApi((signal) => getIfAvailable<{ suppressions: Suppression[] }>('/api/suppressions', '/api/suppressions', { suppressions: [] }, signal), [candidate.id]);
+  const campaigns = useApi((signal) => getIfAvailable('/api/campaigns', '/api/campaigns', { campaigns: [] as Array<{ id: string; name: string }> }, signal), []);
+  const [reason, setReason] = useState<SuppressionReason>('do_not_contact');
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [campaignId, setCampaignId] = useState('');
+  const mine = (sup.data?.suppressions ?? []).filter(
+    (s) => s.candidateId === candidate.id || (s.profileUrl && s.profileUrl === candidate.profileUrl) || (s.email && candidate.emails.includes(s.email)),
+  );
+
+  const suppress = async () => {
+    setError(null);
+    try {
+      const r = await outreachApi.suppress({ candidateId: candidate.id, reason, note });
+      setNotice(`Suppressed in every campaign${r.stoppedEnrollments.length ? `; ${r.stoppedEnrollments.length} active enrolment(s) stopped` : ''}.`);
+      setNote('');
+      sup.reload();
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  };
+  const lift = async (id: number) => {
+    setError(null);
+    try {
+      await outreachApi.unsuppress(id);
+      setNotice('Suppression removed.');
+      sup.reload();
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  };
+  const record = async (kind: OutcomeKind, replyKind?: ReplyKind) => {
+    setError(null);
+    try {
+      await outreachApi.recordOutcome({ candidateId: candidate.id, campaignId: campaignId || undefined, kind, replyKind });
+      setNotice(`Recorded: ${kind === 'replied' ? `reply (${replyKind?.replace('_', ' ')})` : kind.replace('_', ' ')}.`);
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  };
+
   return (
-    <Section title="Outreach" id={`outreach-${candidate.id}`}>
-      <p className="muted">Outreach history appears here once the outreach API is available.</p>
-    </Section>
+    <>
+      <Section title="Outcome" id={`outcome-${candidate.id}`}>
+        <p className="muted small">Record what happened outside Scoutline. A reply stops the sequence; a reply to an InMail refunds its credit.</p>
+        <div className="field">
+          <label htmlFor="oc-campaign">Campaign</label>
+          <select id="oc-campaign" value={campaignId} onChange={(e) => setCampaignId(e.target.value)}>
+            <option value="">every campaign with this candidate</option>
+            {(campaigns.data?.campaigns ?? []).map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="card-actions">
+          <button type="button" className="small" onClick={() => void record('accepted')}>
+            Accepted request
+          </button>
+          <button type="button" className="small ok" onClick={() => void record('replied', 'positive')}>
+            Replied: interested
+          </button>
+          <button type="button" className="small" onClick={() => void record('replied', 'negative')}>
+            Replied: not interested
+          </button>
+          <button type="button" className="small" onClick={() => void record('declined_invitation')}>
+            Declined request
+          </button>
+        </div>
+      </Section>
+      <Section title="Suppression" id={`sup-${candidate.id}`}>
+        {mine.length ? (
+          <ul className="plain-list">
+            {mine.map((s) => (
+              <li key={s.id}>
+                <span className="badge bad">{reasonLabel[s.reason] ?? s.reason}</span> since {day(s.createdAt)}
+                {s.note ? <span className="muted"> · {s.note}</span> : null}{' '}
+                <button type="button" className="small" onClick={() => void lift(s.id)}>
+                  Remove
+                </button>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <form
+            className="field-row"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void suppress();
+            }}
+          >
+            <div className="field">
+              <label htmlFor="sup-reason">Reason</label>
+              <select id="sup-reason" value={reason} onChange={(e) => setReason(e.target.value as SuppressionReason)}>
+                {Object.entries(reasonLabel).map(([k, v]) => (
+                  <option key={k} value={k}>
+                    {v}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field grow">
+              <label htmlFor="sup-note">Note</label>
+              <input id="sup-note" type="text" value={note} maxLength={500} onChange={(e) => setNote(e.target.value)} />
+            </div>
+            <div className="field">
+              <button type="submit" className="danger">
+                Suppress
+              </button>
+            </div>
+          </form>
+        )}
+        {error ? (
+          <div className="banner error" role="alert">
+            {error}
+          </div>
+        ) : null}
+        {notice ? (
+          <div className="banner ok" role="status">
+            {notice}
+          </div>
+        ) : null}
+      </Section>
+    </>
   );
 }

@@ -6,7 +6,7 @@ import { QueryBox, type QueryError } from '../query-box.tsx';
 import { Link, navigate, useLocation } from '../router.tsx';
 import { toHit, type Hit } from '../search-hit.ts';
 import { ordinal } from './candidate-page.tsx';
-import { AddToCampaign } from './add-to-campaign.tsx';
+import { NewCampaignForm } from '../campaign/new-campaign-form.tsx';
 import { sendFeedback, type Verdict } from '../feedback.ts';
 import { useApi } from '../use-api.ts';
 import { has } from '../capabilities.ts';
@@ -287,15 +287,7 @@ export function SearchPage() {
             </button>
           </div>
           {adding ? (
-            <AddToCampaign
-              candidateIds={[...selected]}
-              query={query}
-              onClose={() => setAdding(false)}
-              onDone={(msg) => {
-                setAdding(false);
-                setNotice(msg);
-              }}
-            />
+            <NewCampaignForm candidateIds={[...selected]} query={query} roleId={roleId || undefined} onCancel={() => setAdding(false)} />
           ) : null}
           {hits.length === 0 ? (
             <p className="empty">No profile matches this query. Loosen a term or remove a filter.</p>

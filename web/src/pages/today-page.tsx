@@ -1,47 +1,38 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api, errorMessage } from '../api-client.ts';
 import { channelName } from '../channel-names.ts';
 import { Empty, ErrorBanner, Loading, NotYet } from '../components.tsx';
 import { Link } from '../router.tsx';
 import { useApi } from '../use-api.ts';
-import { outreachApi, type OutcomeKind, type ReplyKind, type SeatCaps, type Task, type TaskAnswer } from '../outreach-api.ts';
+import { outreachApi, type OutcomeKind, type ReplyKind, type Task, type TaskAnswer } from '../outreach-api.ts';
 
 interface SeatLite {
   id: string;
   name: string;
   plan: string | null;
   balance?: number;
+  weeklyInviteCap?: number;
+  timeZone?: string;
+  workingHours?: { start: string; end: string; days: number[] };
 }
 
-const capLabels: Record<string, string> = {
-  invitesLeftThisWeek: 'Requests left this week',
-  invitesLeftToday: 'Requests left today',
-  weeklyInviteCap: 'Weekly request cap',
-  invitesThisWeek: 'Requests sent this week',
-  notesLeftThisMonth: 'Notes left this month',
-  inmailCredits: 'InMail credits',
-  balance: 'InMail credits',
-  dailyBudgetLeft: 'Actions left today',
-  actionsLeftToday: 'Actions left today',
-  pending: 'Pending requests',
-  pendingInvitations: 'Pending requests',
-};
-
-function capsOf(queue: { caps?: SeatCaps[] | SeatCaps | null } | undefined, seatId: string): Array<[string, string]> {
-  const raw = queue?.caps;
-  const caps = Array.isArray(raw) ? raw.find((c) => c.seatId === seatId) : raw;
-  if (!caps) return [];
+/** What the seat can still do: credits and caps from the seat, queue counts from the tasks. */
+function capsOf(seat: SeatLite, tasks: Task[]): Array<[string, string]> {
   const out: Array<[string, string]> = [];
-  const walk = (obj: Record<string, unknown>, prefix: string) => {
-    for (const [k, v] of Object.entries(obj)) {
-      if (k === 'seatId') continue;
-      const label = capLabels[k] ?? `${prefix}${k.replace(/([A-Z])/g, ' $1').toLowerCase()}`;
-      if (typeof v === 'number' || typeof v === 'string') out.push([label, String(v)]);
-      else if (v === null) out.push([label, '–']);
-      else if (typeof v === 'object' && !Array.isArray(v)) walk(v as Record<string, unknown>, `${k} `);
-    }
-  };
-  walk(caps, '');
+  const count = (ch: string) => tasks.filter((t) => t.channel === ch).length;
+  out.push(['Tasks due', String(tasks.length)]);
+  out.push(['Connection requests due', String(count('connection_request'))]);
+  out.push(['InMails due', String(count('inmail'))]);
+  if (typeof seat.balance === 'number') out.push(['InMail credits left', String(seat.balance)]);
+  if (typeof seat.weeklyInviteCap === 'number') out.push(['Weekly request cap', String(seat.weeklyInviteCap)]);
+  for (const [k, label] of [
+    ['invitesLeftToday', 'Requests left today'],
+    ['invitesLeftThisWeek', 'Requests left this week'],
+    ['notesLeftThisMonth', 'Notes left this month'],
+  ] as const) {
+    const v = (seat as unknown as Record<string, unknown>)[k];
+    if (typeof v === 'number') out.push([label, String(v)]);
+  }
   return out;
 }
 
@@ -75,38 +66,61 @@ export function TodayPage() {
 
 function SeatQueue({ seat }: { seat: SeatLite }) {
   const queue = useApi((signal) => outreachApi.tasks(seat.id, signal), [seat.id]);
-  const [answered, setAnswered] = useState<Map<string, TaskAnswer>>(new Map());
+  const [handled, setHandled] = useState<Array<{ task: Task; answer: TaskAnswer }>>([]);
+  const reload = queue.reload;
+  // the worker turns due steps into tasks every few seconds: keep the queue fresh
+  useEffect(() => {
+    const t = setInterval(() => {
+      if (document.visibilityState === 'visible') reload();
+    }, 10_000);
+    return () => clearInterval(t);
+  }, [reload]);
   if (queue.missing) return <NotYet what="The task queue" />;
   if (queue.loading && !queue.data) return <Loading />;
   if (!queue.data) return <ErrorBanner error={queue.error} />;
-  const tasks = queue.data.tasks ?? [];
-  const caps = capsOf(queue.data, seat.id);
-  const open = tasks.filter((t) => !answered.has(t.id));
+  const done = new Set(handled.map((h) => h.task.actionId));
+  const tasks = (queue.data.tasks ?? []).filter((t) => !done.has(t.actionId));
+  const caps = capsOf(seat, tasks);
   return (
     <>
-      {caps.length ? (
-        <div className="stats" aria-label="Remaining caps">
-          {caps.map(([label, v]) => (
-            <div key={label} className="stat">
-              <div className="stat-label">{label}</div>
-              <div className="stat-value">{v}</div>
-            </div>
-          ))}
-        </div>
-      ) : null}
+      <div className="stats" aria-label="Queue and caps">
+        {caps.map(([label, v]) => (
+          <div key={label} className="stat">
+            <div className="stat-label">{label}</div>
+            <div className="stat-value">{v}</div>
+          </div>
+        ))}
+      </div>
       <div className="toolbar">
-        <strong>{open.length}</strong> task{open.length === 1 ? '' : 's'} to do
+        <span>
+          <strong>{tasks.length}</strong> task{tasks.length === 1 ? '' : 's'} to do
+        </span>
         <span className="spacer" />
-        <button type="button" className="small" onClick={queue.reload}>
+        <button type="button" className="small" onClick={reload}>
           Refresh
         </button>
       </div>
-      {tasks.length === 0 ? <Empty>Nothing due for this seat. Launch a campaign, or come back on the next working day.</Empty> : null}
+      {tasks.length === 0 ? (
+        <Empty>
+          Nothing due for this seat right now. Steps of running campaigns become tasks within the seat&apos;s working hours
+          {seat.workingHours ? ` (${seat.workingHours.start}-${seat.workingHours.end} ${seat.timeZone ?? ''})` : ''}; the worker checks every few seconds.
+        </Empty>
+      ) : null}
       <ol className="task-list" aria-label="Tasks">
         {tasks.map((t) => (
-          <TaskCard key={t.id} task={t} answer={answered.get(t.id)} onAnswered={(a) => setAnswered((m) => new Map(m).set(t.id, a))} />
+          <TaskCard key={t.actionId} task={t} answer={undefined} onAnswered={(a) => setHandled((h) => [{ task: t, answer: a }, ...h])} />
         ))}
       </ol>
+      {handled.length ? (
+        <>
+          <h2 className="section-title">Handled in this session</h2>
+          <ol className="task-list" aria-label="Handled tasks">
+            {handled.map((h) => (
+              <TaskCard key={h.task.actionId} task={h.task} answer={h.answer} onAnswered={() => {}} />
+            ))}
+          </ol>
+        </>
+      ) : null}
     </>
   );
 }
@@ -126,7 +140,7 @@ function TaskCard({ task, answer, onAnswered }: { task: Task; answer: TaskAnswer
       setTimeout(() => setCopied(false), 1500);
     } catch {
       // clipboard refused (no permission): select the text so Ctrl+C works
-      const el = document.getElementById(`task-text-${task.id}`);
+      const el = document.getElementById(`task-text-${task.actionId}`);
       if (el) window.getSelection()?.selectAllChildren(el);
     }
   };
@@ -134,7 +148,7 @@ function TaskCard({ task, answer, onAnswered }: { task: Task; answer: TaskAnswer
     setBusy(true);
     setError(null);
     try {
-      await outreachApi.answerTask(task.id, a);
+      await outreachApi.answerTask(task.actionId, a);
       onAnswered(a);
     } catch (err) {
       setError(errorMessage(err));
@@ -153,7 +167,7 @@ function TaskCard({ task, answer, onAnswered }: { task: Task; answer: TaskAnswer
   };
 
   return (
-    <li className={`task${answer ? ' answered' : ''}`} data-task-id={task.id}>
+    <li className={`task${answer ? ' answered' : ''}`} data-task-id={task.actionId}>
       <div className="task-head">
         <div>
           <strong>
@@ -173,7 +187,7 @@ function TaskCard({ task, answer, onAnswered }: { task: Task; answer: TaskAnswer
         </div>
       ) : null}
       {text ? (
-        <div className="message" id={`task-text-${task.id}`}>
+        <div className="message" id={`task-text-${task.actionId}`}>
           {text}
         </div>
       ) : (
