@@ -89,6 +89,16 @@ describe('tokenize', () => {
     );
   });
 
+  it('property: the ASCII pattern gives what the Unicode pattern gives', () => {
+    const reference = tokenizerFor(protectedTokens);
+    fc.assert(
+      fc.property(fc.oneof(tricky, fc.string({ maxLength: 40 }), fc.string({ unit: 'grapheme', maxLength: 40 })), (s) => {
+        expect(tokenize(s)).toEqual(reference(s));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
   it('property: joining tokens with spaces gives the same tokens back', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme', maxLength: 60 }), (s) => {

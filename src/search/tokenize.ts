@@ -71,12 +71,6 @@ function buildTokenPattern(tokens: readonly string[], ascii: boolean): RegExp {
 const tokenPattern = buildTokenPattern(protectedTokens, false);
 const asciiTokenPattern = buildTokenPattern(protectedTokens, true);
 const protectedSet: ReadonlySet<string> = new Set(protectedTokens.map(foldText));
-
-/** Whether a (folded) token is one of the protected tech tokens rather than a plain word. */
-export function isProtectedToken(token: string): boolean {
-  return protectedSet.has(token);
-}
-
 function capLength(token: string): string {
   if (token.length <= maxTokenLength) return token;
   const cps = Array.from(token);
@@ -90,15 +84,17 @@ export function tokenize(text: string): string[] {
 }
 
 function matchAll(pattern: RegExp, folded: string): string[] {
-  const out: string[] = [];
-  pattern.lastIndex = 0;
-  for (let m = pattern.exec(folded); m !== null; m = pattern.exec(folded)) out.push(capLength(m[0]));
-  return out;
+  const tokens = folded.match(pattern);
+  if (tokens === null) return [];
+  for (let i = 0; i < tokens.length; i++) if (tokens[i].length > maxTokenLength) tokens[i] = capLength(tokens[i]);
+  return tokens;
 }
 
-/** For tests and tools: a tokenizer over another protected list (the shipped one is data in protected-tokens.ts). */
+/**
+ * For tests and tools: a tokenizer over another protected list (the shipped
+ * one is data in protected-tokens.ts), always through the Unicode pattern.
+ */
 export function tokenizerFor(tokens: readonly string[]): (text: string) => string[] {
   const pattern = buildTokenPattern(tokens, false);
-  const asciiPattern = buildTokenPattern(tokens, true);
-  return (text) => (asciiOnly.test(text) ? matchAll(asciiPattern, text.toLowerCase()) : matchAll(pattern, foldText(text)));
+  return (text) => matchAll(pattern, foldText(text));
 }
