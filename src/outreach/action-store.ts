@@ -12,7 +12,7 @@ import { defaultPacingRules, notesLeft, type PacingRules } from './pacing-rules.
 import { ledgerPersonId } from './plan-day.ts';
 import { capDate, countedStatuses, ensureSeatState } from './plan-seat-day.ts';
 import { addDays, isoPlusMinutes, localDateOf } from './seat-calendar.ts';
-import { seatLedgerState } from './seat-credit-ledger.ts';
+import { recordInMailSent, seatLedgerState } from './seat-credit-ledger.ts';
 import { isSuppressed } from './suppression.ts';
 import { loadSuppressionIndex } from './suppression-store.ts';
 import { withWriteTransaction } from './write-transaction.ts';
@@ -292,14 +292,14 @@ export async function pauseSeatForToday(store: Pick<Store, 'db' | 'dialect'>, wo
 
 /** The recruiter's answer to a task: done (it was sent), skipped (step passed) or failed. */
 export async function completeTask(
-  store: Pick<Store, 'db' | 'dialect'>,
+  store: Store,
   workspaceId: string,
   actionId: string,
   outcome: 'done' | 'skipped' | 'failed',
   now: string = new Date().toISOString(),
   message = '',
 ): Promise<ActionRow> {
-  return withWriteTransaction(store, async (trx) => {
+  const row = await withWriteTransaction(store, async (trx) => {
     const row = await trx.selectFrom('outreach_actions').selectAll().where('id', '=', actionId).where('workspace_id', '=', workspaceId).executeTakeFirst();
     if (!row) throw new AppError('not_found', `task ${actionId} does not exist`, { id: actionId });
     if (row.status !== 'awaiting_person') throw new AppError('invalid_transition', `task ${actionId} is ${row.status}, not waiting for a person`, { id: actionId, status: row.status });
@@ -307,6 +307,9 @@ export async function completeTask(
     else await passStep(trx, row, outcome === 'skipped' ? 'skipped' : 'failed', message || `task ${outcome}`, now);
     return (await trx.selectFrom('outreach_actions').selectAll().where('id', '=', actionId).executeTakeFirstOrThrow()) as ActionRow;
   });
+  // the recruiter sent the InMail: the credit ledger takes it (and refuses a second one awaiting a reply)
+  if (outcome === 'done' && row.channel === 'inmail') await recordInMailSent(store, workspaceId, row.seat_id, Number(row.candidate_id), Number(row.charged) === 0, now);
+  return row;
 }
 
 export { countedStatuses };

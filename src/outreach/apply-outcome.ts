@@ -27,7 +27,8 @@ import { applyEnrollmentEvent, type EnrollmentChange } from './enrollment-store.
 import type { EnrollmentEvent } from './enrollment-state-machine.ts';
 import type { OutcomeReport } from './executor.ts';
 import { channels } from './executor-registry.ts';
-import { seatLedgerState } from './seat-credit-ledger.ts';
+import { recordInMailReply, seatLedgerState } from './seat-credit-ledger.ts';
+import { ledgerPersonId } from './plan-day.ts';
 import { toUtcIso } from './seat-calendar.ts';
 import { withWriteTransaction } from './write-transaction.ts';
 
@@ -80,14 +81,12 @@ export async function applyOutcome(store: Store, workspaceId: string, report: Ou
     if (rows.length === 0) {
       throw new AppError('not_found', `candidate ${r.candidateId} has no ${r.campaignId ? `enrollment in campaign '${r.campaignId}'` : 'active enrollment'}`, { candidateId: r.candidateId, campaignId: r.campaignId ?? null });
     }
-    // InMail refunds: the ledger before and after this reply, per seat that sent the candidate an InMail
-    const inmailSeats =
-      r.kind === 'replied' && (r.channel === undefined || r.channel === 'inmail')
-        ? [...new Set((await trx.selectFrom('outreach_actions').select('seat_id').where('workspace_id', '=', workspaceId).where('candidate_id', '=', r.candidateId).where('channel', '=', 'inmail').where('status', '=', 'sent').execute()).map((x) => x.seat_id))]
-        : [];
-    const day = at.slice(0, 10);
-    const before = new Map<string, number>();
-    for (const s of inmailSeats) before.set(s, (await seatLedgerState(trx, s, day))?.totals.refunds ?? 0);
+    // seats with an InMail to this person awaiting a reply: the reply closes it on their ledgers (after this transaction)
+    const inmailSeats: string[] = [];
+    if (r.kind === 'replied' && (r.channel === undefined || r.channel === 'inmail')) {
+      const seats = new Set((await trx.selectFrom('outreach_actions').select('seat_id').where('workspace_id', '=', workspaceId).where('candidate_id', '=', r.candidateId).where('channel', '=', 'inmail').where('status', '=', 'sent').execute()).map((x) => x.seat_id));
+      for (const s of seats) if ((await seatLedgerState(trx, s, at.slice(0, 10)))?.open.has(ledgerPersonId(r.candidateId))) inmailSeats.push(s);
+    }
 
     const single = rows.length === 1 ? rows[0] : null;
     const inserted = await trx
@@ -108,13 +107,6 @@ export async function applyOutcome(store: Store, workspaceId: string, report: Ou
       .returning('id')
       .executeTakeFirstOrThrow();
     const outcomeId = Number(inserted.id);
-
-    const refunds: AppliedOutcome['refunds'] = [];
-    for (const s of inmailSeats) {
-      const after = (await seatLedgerState(trx, s, day))?.totals.refunds ?? 0;
-      refunds.push({ seatId: s, refunded: after > (before.get(s) ?? 0) });
-    }
-    if (refunds.some((x) => x.refunded)) await trx.updateTable('outreach_outcomes').set({ refunded: 1 }).where('id', '=', outcomeId).execute();
 
     const changes: EnrollmentChange[] = [];
     let cancelled = 0;
@@ -141,8 +133,15 @@ export async function applyOutcome(store: Store, workspaceId: string, report: Ou
     }
     const campaignIds = [...new Set(rows.map((x) => x.campaign_id))];
     const roles = await trx.selectFrom('outreach_campaigns').select(['id', 'role_id']).where('id', 'in', campaignIds).execute();
-    return { outcomeId, changes, refunds, cancelled, roleId: roles.find((x) => x.role_id)?.role_id ?? null, seatId: rows[0].seat_id };
+    return { outcomeId, changes, inmailSeats, cancelled, roleId: roles.find((x) => x.role_id)?.role_id ?? null, seatId: rows[0].seat_id };
   });
+
+  const refunds: AppliedOutcome['refunds'] = [];
+  for (const seatId of result.inmailSeats) {
+    const w = await recordInMailReply(store, workspaceId, seatId, r.candidateId, r.replyKind ?? 'positive', at);
+    refunds.push({ seatId, refunded: w.ok && w.refunded === true });
+  }
+  if (refunds.some((x) => x.refunded)) await store.db.updateTable('outreach_outcomes').set({ refunded: 1 }).where('id', '=', result.outcomeId).execute();
 
   let learned = false;
   if (r.kind === 'accepted' || r.kind === 'replied') {
@@ -161,5 +160,5 @@ export async function applyOutcome(store: Store, workspaceId: string, report: Ou
       }
     }
   }
-  return { outcomeId: result.outcomeId, candidateId: r.candidateId, kind: r.kind, changes: result.changes, refunds: result.refunds, cancelledActions: result.cancelled, learned };
+  return { outcomeId: result.outcomeId, candidateId: r.candidateId, kind: r.kind, changes: result.changes, refunds, cancelledActions: result.cancelled, learned };
 }
