@@ -71,6 +71,11 @@ function buildTokenPattern(tokens: readonly string[], ascii: boolean): RegExp {
 const tokenPattern = buildTokenPattern(protectedTokens, false);
 const asciiTokenPattern = buildTokenPattern(protectedTokens, true);
 const protectedSet: ReadonlySet<string> = new Set(protectedTokens.map(foldText));
+/** Whether a (folded) token is one of the protected tech tokens rather than a plain word. */
+export function isProtectedToken(token: string): boolean {
+  return protectedSet.has(token);
+}
+
 function capLength(token: string): string {
   if (token.length <= maxTokenLength) return token;
   const cps = Array.from(token);
