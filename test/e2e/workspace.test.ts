@@ -1,0 +1,222 @@
+import { expect, it } from 'vitest';
+import { desktop, openPage, phone } from './browser-harness.ts';
+import { browserSuite } from './browser-suite.ts';
+
+browserSuite('web UI shell in Chromium', { demoCount: 300 }, (ctx) => {
+  it('shows the navigation at 1280px and 390px and reaches every page by keyboard', async () => {
+    const { browser, server } = ctx();
+    for (const [label, viewport] of [['desktop', desktop], ['phone', phone]] as const) {
+      const w = await openPage(browser, server.url, viewport);
+      try {
+        await w.page.goto('/');
+        await w.page.getByRole('heading', { name: 'Search', level: 1 }).waitFor();
+        const nav = w.page.getByRole('navigation', { name: 'Main' });
+        for (const name of ['Search', 'Campaigns', 'Today', 'Credits', 'Analytics']) await expect(nav.getByRole('link', { name }).isVisible()).resolves.toBe(true);
+        // nothing wider than the viewport
+        const overflow = await w.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        expect(overflow, `${label}: page is wider than the viewport`).toBeLessThanOrEqual(0);
+        // keyboard: Tab reaches the nav links in order, Enter follows one
+        await w.page.keyboard.press('Tab'); // skip link
+        await w.page.keyboard.press('Tab'); // brand
+        const seen: string[] = [];
+        for (let i = 0; i < 5; i++) {
+          await w.page.keyboard.press('Tab');
+          seen.push(await w.page.evaluate(() => document.activeElement?.textContent ?? ''));
+        }
+        expect(seen).toEqual(['Search', 'Campaigns', 'Today', 'Credits', 'Analytics']);
+        await w.page.keyboard.press('Enter');
+        await w.page.getByRole('heading', { name: 'Analytics', level: 1 }).waitFor();
+        await w.shot(`shell-${label}`);
+        w.assertClean();
+      } finally {
+        await w.context.close();
+      }
+    }
+  });
+
+  it('suggests fields in the query box and takes one with the keyboard', async () => {
+    const { browser, server } = ctx();
+    const w = await openPage(browser, server.url);
+    try {
+      await w.page.goto('/search');
+      const box = w.page.getByRole('combobox', { name: 'Boolean query' });
+      await box.click();
+      await box.pressSequentially('java titel:');
+      const list = w.page.getByRole('listbox', { name: 'Field suggestions' });
+      await list.waitFor();
+      expect(await list.getByRole('option').count()).toBe(10);
+      await w.shot('search-field-suggestions');
+      await box.press('Enter');
+      expect(await box.inputValue()).toBe('java title:');
+      await box.pressSequentially(' AND cur');
+      await list.waitFor();
+      await box.press('ArrowDown');
+      await box.press('Tab');
+      expect(await box.inputValue()).toBe('java title: AND currentcompany:');
+      w.assertClean();
+    } finally {
+      await w.context.close();
+    }
+  });
+
+  it('runs a Boolean search on Enter, ranks and explains the results, and shows a syntax error with a caret', async () => {
+    const { browser, server } = ctx();
+    const w = await openPage(browser, server.url);
+    // the browser logs the API's deliberate 400 for the bad query
+    w.allow(/Failed to load resource: the server responded with a status of 400/);
+    try {
+      await w.page.goto('/search');
+      const box = w.page.getByRole('combobox', { name: 'Boolean query' });
+      await box.fill('title:engineer OR skill:python');
+      await box.press('Enter');
+      const results = w.page.getByRole('list', { name: 'Search results' });
+      await results.waitFor();
+      expect(await results.getByRole('listitem').filter({ has: w.page.locator('.priority') }).count()).toBeGreaterThan(0);
+      expect(await w.page.locator('.result-why li').count()).toBeGreaterThan(0);
+      await w.shot('search-results-desktop');
+      // feedback: select two and shortlist them
+      const boxes = w.page.getByRole('checkbox', { name: /^Select (?!all)/ });
+      await boxes.nth(0).check();
+      await boxes.nth(1).check();
+      await w.page.getByRole('toolbar', { name: 'Results' }).getByRole('button', { name: 'Shortlist' }).click();
+      await w.page.getByText('2 candidates shortlisted.').waitFor();
+      // syntax error: caret under the column the server names
+      await box.fill('java AND (python OR');
+      await box.press('Enter');
+      const alert = w.page.getByRole('alert');
+      await alert.waitFor();
+      const caret = await w.page.getByTestId('query-caret').textContent();
+      expect(caret).toMatch(/\^$/);
+      await w.shot('search-syntax-error');
+      w.assertClean();
+    } finally {
+      await w.context.close();
+    }
+  });
+
+  it('goes from a search to a simulated, launched campaign, a done task with an outcome, and analytics', async () => {
+    const { browser, server } = ctx();
+    // Setup through the public API: a seat whose working hours are the next few minutes, so the
+    // worker turns the first steps into tasks now whatever the time of day (pacing spreads them
+    // through the working hours). Everything after this goes through the browser.
+    const seatName = 'E2E Recruiter';
+    await createSeatWorkingNow(server.url, 'e2e-recruiter', seatName);
+    const w = await openPage(browser, server.url);
+    try {
+      // 1. search and select
+      await w.page.goto('/search');
+      const box = w.page.getByRole('combobox', { name: 'Boolean query' });
+      await box.fill('title:engineer');
+      await box.press('Enter');
+      await w.page.getByRole('list', { name: 'Search results' }).waitFor();
+      const picks = w.page.getByRole('checkbox', { name: /^Select (?!all)/ });
+      for (let i = 0; i < 4; i++) await picks.nth(i).check();
+      await w.page.getByRole('button', { name: 'Add to campaign' }).click();
+
+      // 2. a new campaign from the selection, sent by the E2E seat
+      const form = w.page.getByRole('form', { name: 'New campaign' });
+      await form.waitFor();
+      await form.getByLabel('Campaign name').fill('E2E backend engineers');
+      await form.getByRole('checkbox', { name: new RegExp(seatName) }).waitFor();
+      for (const cb of await form.getByRole('checkbox').all()) await cb.uncheck();
+      await form.getByRole('checkbox', { name: new RegExp(seatName) }).check();
+      await w.shot('journey-1-new-campaign');
+      await form.getByRole('button', { name: 'Create campaign' }).click();
+      await w.page.getByRole('heading', { name: /E2E backend engineers/, level: 1 }).waitFor();
+      expect(await w.page.locator('.step').count()).toBe(5); // the default framework
+
+      // 3. preview every message of the first step, with lengths and lint
+      await w.page.getByRole('tab', { name: 'Message preview' }).click();
+      await w.page.getByRole('button', { name: 'Preview messages' }).click();
+      const previews = w.page.locator('.preview-item');
+      await previews.first().waitFor();
+      expect(await previews.count()).toBe(4);
+      expect(await w.page.locator('.length').first().textContent()).toMatch(/^\d+ \/ 300 characters$/);
+      await w.shot('journey-2-preview');
+
+      // 4. simulate: totals and charts
+      await w.page.getByRole('tab', { name: 'Simulate' }).click();
+      await w.page.getByRole('button', { name: 'Simulate' }).click();
+      await w.page.getByTestId('simulation-result').waitFor({ timeout: 60_000 });
+      expect(await w.page.locator('.recharts-surface').count()).toBeGreaterThanOrEqual(2);
+      await w.shot('journey-3-simulation');
+
+      // 5. launch
+      await w.page.getByRole('button', { name: 'Launch' }).click();
+      await w.page.getByText('Campaign launched.', { exact: false }).waitFor();
+      expect(await w.page.locator('h1 .badge').textContent()).toBe('running');
+
+      // 6. Today: wait for the worker to queue the first connection request, mark it done, record a reply
+      await w.page.getByRole('link', { name: 'Open Today' }).click();
+      await w.page.getByRole('tab', { name: new RegExp(seatName) }).click();
+      const tasks = w.page.getByRole('list', { name: 'Tasks' }).locator('.task');
+      const deadline = Date.now() + 90_000;
+      while ((await tasks.count()) === 0) {
+        if (Date.now() > deadline) throw new Error(`no task was queued within 90 s; server output:\n${server.output().slice(-3000)}`);
+        await w.page.waitForTimeout(3000);
+        await w.page.getByRole('button', { name: 'Refresh' }).click();
+      }
+      const task = tasks.first();
+      expect(await task.locator('.message').textContent()).toBeTruthy();
+      await w.shot('journey-4-today');
+      await task.getByRole('button', { name: 'Done' }).click();
+      const handled = w.page.getByRole('list', { name: 'Handled tasks' }).locator('.task').first();
+      await handled.getByRole('button', { name: 'Replied: interested' }).click();
+      await handled.getByText('recorded: reply (positive)').waitFor();
+      await w.shot('journey-5-outcome');
+
+      // 7. analytics count the send and the reply
+      await w.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Analytics' }).click();
+      const table = w.page.getByRole('table', { name: 'Channel comparison' });
+      await table.waitFor();
+      const row = table.getByRole('row', { name: /Connection request/ });
+      const cells = await row.getByRole('cell').allTextContents();
+      expect(Number(cells[1])).toBeGreaterThanOrEqual(1); // sent
+      expect(Number(cells[3])).toBeGreaterThanOrEqual(1); // replied
+      await w.shot('journey-6-analytics');
+      w.assertClean();
+
+      // the same pages at phone width
+      const p = await openPage(browser, server.url, phone);
+      try {
+        for (const [path, name] of [['/today', 'today'], ['/analytics', 'analytics'], ['/campaigns', 'campaigns'], ['/credits', 'credits']] as const) {
+          await p.page.goto(path);
+          await p.page.locator('main h1').waitFor();
+          await p.page.waitForLoadState('networkidle');
+          const overflow = await p.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+          expect(overflow, `${path} is wider than a phone`).toBeLessThanOrEqual(0);
+          await p.shot(`phone-${name}`);
+        }
+        p.assertClean();
+      } finally {
+        await p.context.close();
+      }
+    } finally {
+      await w.context.close();
+    }
+  }, 240_000);
+});
+
+/** A paid seat (UTC) whose working hours are now and the next four minutes. */
+async function createSeatWorkingNow(baseUrl: string, id: string, name: string): Promise<void> {
+  const minuteOfDay = () => {
+    const d = new Date();
+    return d.getUTCHours() * 60 + d.getUTCMinutes();
+  };
+  // the window must not cross midnight
+  while (minuteOfDay() >= 23 * 60 + 54) await new Promise((r) => setTimeout(r, 10_000));
+  const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+  const now = minuteOfDay();
+  const res = await fetch(`${baseUrl}/api/seats`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      id,
+      name,
+      plan: 'recruiter-lite',
+      timeZone: 'UTC',
+      workingHours: { start: hhmm(Math.max(0, now - 1)), end: hhmm(now + 4), days: [1, 2, 3, 4, 5, 6, 7] },
+    }),
+  });
+  if (!res.ok) throw new Error(`creating the test seat failed: ${res.status} ${await res.text()}`);
+}
