@@ -1,6 +1,6 @@
 import { searchFieldNames, type SearchField } from './search-fields.ts';
 import { fillerToken, workspaceToken } from './storage-token.ts';
-import type { TokenizedDocument } from './tokenized-document.ts';
+import { hasLeftOutTokens, type TokenizedDocument } from './tokenized-document.ts';
 
 /**
  * The FTS5 column texts for a tokenized document: tokens encoded (see
@@ -16,17 +16,18 @@ export type Fts5Row = Record<SearchField, string> & { ws: string };
 const punctuation = /[^\p{L}\p{N} ]/gu;
 const asciiPlain = /^[a-z0-9 ]*$/;
 
-function encodeJoined(tokens: ReadonlyArray<string | null>): string {
-  const text = tokens.includes(null) ? tokens.map((t) => (t === null ? '\u0000' : t)).join(' ') : tokens.join(' ');
+function encodeJoined(tokens: ReadonlyArray<string | null>, withNulls: boolean): string {
+  const text = withNulls ? tokens.map((t) => (t === null ? '\u0000' : t)).join(' ') : tokens.join(' ');
   const encoded = asciiPlain.test(text) ? text : text.replace(punctuation, (ch) => (ch === '\u0000' ? '\u0000' : `_${ch.codePointAt(0)!.toString(16)}_`));
-  return encoded.includes('\u0000') ? encoded.replaceAll('\u0000', fillerToken) : encoded;
+  return withNulls ? encoded.replaceAll('\u0000', fillerToken) : encoded;
 }
 
 export function fts5Row(doc: TokenizedDocument, workspaceId: string): Fts5Row {
   const row = { ws: workspaceToken(workspaceId) } as Fts5Row;
+  const withNulls = hasLeftOutTokens(doc);
   for (const field of searchFieldNames) {
     const values = doc[field];
-    row[field] = values.length === 1 ? encodeJoined(values[0]) : values.map(encodeJoined).join(` ${fillerToken} `);
+    row[field] = values.length === 1 ? encodeJoined(values[0], withNulls) : values.map((v) => encodeJoined(v, withNulls)).join(` ${fillerToken} `);
   }
   return row;
 }

@@ -23,6 +23,14 @@ export const maxIndexPosition = 16383;
 export const maxOccurrences = 256;
 export const maxIndexBytes = 800_000;
 
+/** Documents in which the limits left something out (the only ones with null tokens). */
+const limited = new WeakSet<TokenizedDocument>();
+
+/** Whether any token of the document is null (left out by the index limits). */
+export function hasLeftOutTokens(doc: TokenizedDocument): boolean {
+  return limited.has(doc);
+}
+
 export function tokenizeDocument(doc: SearchDocument): TokenizedDocument {
   const out = {} as Record<SearchField, Array<Array<string | null>>>;
   let total = 0;
@@ -70,7 +78,10 @@ function applyIndexLimits(doc: Record<SearchField, Array<Array<string | null>>>)
         bytes += cost;
         fieldTokens.add(fieldKey);
         occurrences.set(token, seen + 1);
-        if (seen >= maxOccurrences) tokens[t] = null;
+        if (seen >= maxOccurrences) {
+          tokens[t] = null;
+          limited.add(doc);
+        }
         position++;
       }
       position++;
