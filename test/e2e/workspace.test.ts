@@ -117,6 +117,8 @@ browserSuite('web UI shell in Chromium', { demoCount: 300 }, (ctx) => {
       const form = w.page.getByRole('form', { name: 'New campaign' });
       await form.waitFor();
       await form.getByLabel('Campaign name').fill('E2E backend engineers');
+      expect(await form.getByLabel(/Hiring for/).inputValue()).toBe('Engineer'); // from title:engineer
+      await form.getByLabel(/Hiring for/).fill('Senior Backend Engineer');
       await form.getByRole('checkbox', { name: new RegExp(seatName) }).waitFor();
       for (const cb of await form.getByRole('checkbox').all()) await cb.uncheck();
       await form.getByRole('checkbox', { name: new RegExp(seatName) }).check();
@@ -157,7 +159,7 @@ browserSuite('web UI shell in Chromium', { demoCount: 300 }, (ctx) => {
         await w.page.getByRole('button', { name: 'Refresh' }).click();
       }
       const task = tasks.first();
-      expect(await task.locator('.message').textContent()).toBeTruthy();
+      expect(await task.locator('.message').textContent()).toContain('Senior Backend Engineer');
       await w.shot('journey-4-today');
       await task.getByRole('button', { name: 'Done' }).click();
       const handled = w.page.getByRole('list', { name: 'Handled tasks' }).locator('.task').first();

@@ -20,6 +20,7 @@ export function NewCampaignForm(props: { query?: string; candidateIds?: number[]
   const [name, setName] = useState(() => (props.query ? `Search: ${props.query}`.slice(0, 80) : ''));
   const [query, setQuery] = useState(props.query ?? '');
   const [roleId, setRoleId] = useState(props.roleId ?? '');
+  const [title, setTitle] = useState(() => titleFromQuery(props.query ?? ''));
   const [seatIds, setSeatIds] = useState<string[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -37,7 +38,7 @@ export function NewCampaignForm(props: { query?: string; candidateIds?: number[]
         source: fromIds ? { kind: 'ids', ids: props.candidateIds } : { kind: 'query', query: query.trim(), limit: 1000 },
       };
       if (roleId) input.roleId = roleId;
-      else if (query.trim()) input.role = { name: name.trim() || 'Search', query: query.trim() };
+      else if (query.trim()) input.role = { name: title.trim() || name.trim(), query: query.trim(), titles: title.trim() ? [title.trim()] : [] };
       const created = await outreachApi.createCampaign(input);
       if (props.onCreated) props.onCreated(created.id);
       else navigate(`/campaigns/${encodeURIComponent(created.id)}`);
@@ -75,6 +76,12 @@ export function NewCampaignForm(props: { query?: string; candidateIds?: number[]
           </select>
         </div>
       </div>
+      {!roleId ? (
+        <div className="field">
+          <label htmlFor="nc-title">Hiring for (job title the messages name)</label>
+          <input id="nc-title" type="text" value={title} placeholder="e.g. Senior Backend Engineer" required onChange={(e) => setTitle(e.target.value)} />
+        </div>
+      ) : null}
       {fromIds ? (
         <p>
           <strong>{props.candidateIds!.length}</strong> selected candidate{props.candidateIds!.length === 1 ? '' : 's'} from the search.
@@ -108,7 +115,7 @@ export function NewCampaignForm(props: { query?: string; candidateIds?: number[]
       </fieldset>
       <p className="muted small">The sequence starts as the default framework: connection request with a note, follow-up after acceptance, InMail for high priority, then email or phone.</p>
       <div className="card-actions">
-        <button type="submit" className="primary" disabled={busy || !name.trim() || chosen.length === 0 || (!fromIds && !query.trim())}>
+        <button type="submit" className="primary" disabled={busy || !name.trim() || chosen.length === 0 || (!fromIds && !query.trim()) || (!roleId && !title.trim())}>
           {busy ? 'Creating…' : 'Create campaign'}
         </button>
         {props.onCancel ? (
@@ -124,4 +131,11 @@ export function NewCampaignForm(props: { query?: string; candidateIds?: number[]
       ) : null}
     </form>
   );
+}
+
+/** A job title from a query's first title:/currenttitle: term, e.g. title:"data engineer" -> Data Engineer. */
+export function titleFromQuery(query: string): string {
+  const m = /(?:current)?title:\s*(?:"([^"]+)"|\(?\s*"?([A-Za-z][\w .+#-]*?)"?(?:\s|\)|$))/i.exec(query);
+  const raw = (m?.[1] ?? m?.[2] ?? '').trim();
+  return raw.replace(/\b\w/g, (c) => c.toUpperCase());
 }
