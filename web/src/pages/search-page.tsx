@@ -92,6 +92,7 @@ export function SearchPage() {
   const ran = useRef(false);
   const [roleId, setRoleId] = useState(search.get('role') ?? '');
   const [sort, setSort] = useState<SortMode>('priority');
+  const [rankedBy, setRankedBy] = useState<SortMode | null>(null);
   const roles = useApi((signal) => api.get<{ roles: Role[] }>('/api/roles', signal), []);
 
   const run = async (offset = 0, q = query, f = filters) => {
@@ -108,7 +109,10 @@ export function SearchPage() {
     try {
       const role = roles.data?.roles.find((r) => r.id === roleId);
       const canRank = await has('POST', '/api/rank');
-      const useRank = canRank && (sort === 'priority' || !(await has('POST', '/api/search')));
+      // the ranking API cannot filter by Open to Work or degree: those filters go to the search API
+      const rankFilters = !f.openToWork && !f.degree;
+      const useRank = canRank && ((sort === 'priority' && rankFilters) || !(await has('POST', '/api/search')));
+      setRankedBy(useRank ? 'priority' : 'relevance');
       const res = useRank
         ? await rankSearch(q, f, role, pageSize, offset)
         : await api.post<SearchResponse>('/api/search', searchRequest(q, f, pageSize, offset));
@@ -270,6 +274,7 @@ export function SearchPage() {
               <span>
                 <strong>{total.toLocaleString()}</strong> result{total === 1 ? '' : 's'}
                 {took !== null ? <span className="muted small"> · {took} ms</span> : null}
+                {rankedBy && rankedBy !== sort ? <span className="muted small"> · by relevance (priority order cannot filter by Open to Work or degree yet)</span> : null}
               </span>
             </label>
             <span className="spacer" />
