@@ -121,10 +121,14 @@ export function AnalyticsPage() {
       </Section>
       <div className="grid-2">
         <Section title="Reply rate by weekday of send" id="an-weekday">
-          {weekday.data ? <RateBars data={weekday.data.weekdays} x="label" bars={[{ key: 'replyRate', name: 'reply rate' }]} label="Reply rate by weekday" /> : <Loading />}
+          {weekday.data && weekday.data.weekdays.every((d) => d.sent === 0) ? (
+            <p className="muted">No messages counted for this chart yet.</p>
+          ) : weekday.data ? <RateBars data={weekday.data.weekdays} x="label" bars={[{ key: 'replyRate', name: 'reply rate' }]} label="Reply rate by weekday" /> : <Loading />}
         </Section>
         <Section title="Reply rate by message length" id="an-length">
-          {length.data ? (
+          {length.data && length.data.buckets.every((b) => b.sent === 0) ? (
+            <p className="muted">No messages counted for this chart yet.</p>
+          ) : length.data ? (
             <RateBars data={length.data.buckets.map((b) => ({ ...b, name: `${b.bucket} chars` }))} x="name" bars={[{ key: 'replyRate', name: 'reply rate' }]} label="Reply rate by message length" />
           ) : (
             <Loading />
