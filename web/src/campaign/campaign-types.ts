@@ -32,6 +32,8 @@ export interface Campaign {
   id: string;
   name: string;
   roleId: string | null;
+  /** what messages say about the role (title, company, skills, pitch) */
+  messageRole?: Record<string, unknown> | null;
   status: CampaignStatus;
   sequence: SequenceStep[];
   seatIds: string[];

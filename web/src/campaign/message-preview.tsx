@@ -50,6 +50,8 @@ export function MessagePreview({ campaign, candidateIds }: { campaign: Campaign;
     try {
       const body: Record<string, unknown> = { step: messageStepFor(step.channel), seatId: seatId || undefined, limit: 200 };
       if (step.variant) body.variantKey = step.variant;
+      // the same role text the campaign's real messages use
+      if (campaign.messageRole) body.role = campaign.messageRole;
       if (candidateIds && candidateIds.length) body.candidateIds = candidateIds.slice(0, 1000);
       else if (campaign.source.kind === 'query') body.query = campaign.source.query;
       else body.candidateIds = campaign.source.ids.slice(0, 1000);
