@@ -13,7 +13,8 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 export const repoRoot = resolve(import.meta.dirname, '../..');
 export const chromiumPath = '/usr/bin/chromium';
 export const artifactsDir = join(repoRoot, 'test-artifacts', 'e2e');
-export const inCI = process.env.CI === 'true' || process.env.CI === '1';
+/** CI: the CI variable, or .ci/run (which asks for a JSON test report). */
+export const inCI = process.env.CI === 'true' || process.env.CI === '1' || Boolean(process.env.SCOUTLINE_TEST_REPORT);
 
 export type Availability = { ok: true } | { ok: false; reason: string };
 

@@ -199,16 +199,14 @@ browserSuite('web UI shell in Chromium', { demoCount: 300 }, (ctx) => {
   }, 240_000);
 });
 
-/** A paid seat (UTC) whose working hours are now and the next four minutes. */
+/** A paid seat whose working hours are now and the next four minutes of its local day. */
 async function createSeatWorkingNow(baseUrl: string, id: string, name: string): Promise<void> {
-  const minuteOfDay = () => {
-    const d = new Date();
-    return d.getUTCHours() * 60 + d.getUTCMinutes();
-  };
-  // the window must not cross midnight
-  while (minuteOfDay() >= 23 * 60 + 54) await new Promise((r) => setTimeout(r, 10_000));
+  const d = new Date();
+  const utcMinute = d.getUTCHours() * 60 + d.getUTCMinutes();
+  // the window must not cross the seat's local midnight: near UTC midnight use UTC+12
+  const [timeZone, offset] = utcMinute < 23 * 60 + 50 && utcMinute > 2 ? ['UTC', 0] : ['Etc/GMT-12', 12 * 60];
+  const now = (utcMinute + offset) % 1440;
   const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
-  const now = minuteOfDay();
   const res = await fetch(`${baseUrl}/api/seats`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -216,7 +214,7 @@ async function createSeatWorkingNow(baseUrl: string, id: string, name: string): 
       id,
       name,
       plan: 'recruiter-lite',
-      timeZone: 'UTC',
+      timeZone,
       workingHours: { start: hhmm(Math.max(0, now - 1)), end: hhmm(now + 4), days: [1, 2, 3, 4, 5, 6, 7] },
     }),
   });
