@@ -69,6 +69,6 @@ export async function loadDemoWorkspace(store: Store, workspaceId: string, opts:
   for (const seat of demoSeatInputs(workspaceId)) if (!existing.has(seat.id!)) await addSeat(store, workspaceId, seat);
   const demoIds = new Set(demoSeatInputs(workspaceId).map((s) => s.id));
   const seats = (await listSeats(store, workspaceId)).filter((s) => demoIds.has(s.id));
-  await ensureDemoCampaign(store, workspaceId, seats.map((s) => s.id));
+  await ensureDemoCampaign(store, workspaceId, seats.map((s) => s.id), { asOf });
   return { candidates, seats };
 }

@@ -59,6 +59,8 @@ export interface CreateCampaignOptions {
   /** the saved role, resolved by the caller when roleId is given */
   savedRole?: RoleProfile | null;
   model?: RankingModel;
+  /** the date priorities are scored at (recent activity, tenure); default `now` (the demo scores at its data's date) */
+  scoreAt?: string;
 }
 
 export async function createCampaign(store: Store, workspaceId: string, raw: unknown, opts: CreateCampaignOptions): Promise<CampaignSummary> {
@@ -96,7 +98,8 @@ export async function createCampaign(store: Store, workspaceId: string, raw: unk
         updated_at: now,
       })
       .execute();
-    await enrollCandidates(trx, workspaceId, id, seats, ids.map((i) => candidates.get(i)!), role, model, input.priorities, now);
+    const sourceQuery = input.source.kind === 'query' ? input.source.query : null;
+    await enrollCandidates(trx, workspaceId, id, seats, ids.map((i) => candidates.get(i)!), role, model, input.priorities, now, opts.scoreAt ?? now, sourceQuery);
   });
   return getCampaign(store, workspaceId, id);
 }
@@ -111,8 +114,10 @@ async function enrollCandidates(
   model: RankingModel,
   priorities: Record<string, number>,
   now: string,
+  scoreAt: string,
+  sourceQuery: string | null,
 ): Promise<void> {
-  const at = new Date(now);
+  const at = new Date(scoreAt);
   // seats take candidates in turn (the connection then belongs to that seat's account)
   const rows = candidates.map((c, i) => {
     const seat = seats[i % seats.length];
@@ -124,7 +129,7 @@ async function enrollCandidates(
       seat_id: seat.id,
       state: 'queued',
       position: 0,
-      priority: enrollmentPriority(c, role, seat, model, at, priorities[String(c.id)]),
+      priority: enrollmentPriority(c, role, seat, model, at, priorities[String(c.id)], sourceQuery),
       has_email: c.emails.length > 0 ? 1 : 0,
       emails: JSON.stringify(c.emails),
       profile_url: c.profileUrl,
