@@ -36,6 +36,7 @@ export async function fastForward(store: Store, opts: FastForwardOptions): Promi
   const start = Date.parse(opts.start ?? new Date().toISOString());
   const step = (opts.stepMinutes ?? 60) * 60_000;
   const end = start + opts.days * 86_400_000;
+  // a demo on a virtual clock: only tasks and the sandbox, nothing configured is contacted
   const { registry, takeDueOutcomes } = buildWorkerExecutors({ sandboxSeed: opts.seed ?? 1, env: {} });
   const report: FastForwardReport = { from: new Date(start).toISOString(), to: new Date(end).toISOString(), passes: 0, planned: 0, executed: 0, outcomes: 0, results: {} };
   for (let t = start; t <= end; t += step) {

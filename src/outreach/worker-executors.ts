@@ -1,30 +1,94 @@
+import type { Store } from '../db/open-database.ts';
 import type { Executor, OutcomeReport } from './executor.ts';
 import { createExecutorRegistry, type ExecutorRegistry } from './executor-registry.ts';
-import { SandboxExecutor } from './executors/sandbox-executor.ts';
-import { smtpConfigFromEnv, SmtpExecutor } from './executors/smtp-executor.ts';
-import { WebhookExecutor, webhookConfigSchema } from './executors/webhook-executor.ts';
+import { configuredExecutors } from './executors/configured-executors.ts';
+import type { SandboxExecutorOptions } from './executors/sandbox-executor.ts';
+import { SmtpExecutor } from './executors/smtp-executor.ts';
+import type { WebhookExecutorDeps } from './executors/webhook-executor.ts';
 import { TasksExecutor } from './tasks-executor.ts';
 
 /**
- * The executors a worker process has: always `tasks` and `sandbox` (seeded,
- * its simulated answers come back through `takeDueOutcomes`), `smtp` when
- * SCOUTLINE_SMTP_HOST is set, `webhook` when SCOUTLINE_WEBHOOK_URL and
- * SCOUTLINE_WEBHOOK_SECRET are set. Routing (which one runs which channel)
- * is the registry's job (executor-registry.ts).
+ * The executors a worker process has, per workspace. One source of truth:
+ * `configuredExecutors` (executors/configured-executors.ts, docs/executors.md
+ * "Configuration") builds smtp, webhook and sandbox from the workspace's
+ * settings (`executors`) or else the environment (SCOUTLINE_SMTP_*,
+ * SCOUTLINE_EXECUTOR_WEBHOOK_URL / _SECRET, SCOUTLINE_SANDBOX_SEED); `tasks`
+ * is always there. The outgoing webhook's secret is never the inbound
+ * outcomes webhook's (SCOUTLINE_WEBHOOK_SECRET, executors/webhook-secret.ts).
+ * A `sandboxSeed` (worker `--seed`, fast-forward) wins over the configured
+ * seed. Built once when the worker starts: restart it after changing the
+ * executor settings. Routing (which one runs which channel) is the
+ * registry's job (executor-registry.ts).
  */
 export interface WorkerExecutors {
+  /** the registry of a workspace without settings of its own (environment only) */
   registry: ExecutorRegistry;
+  /** the registry for an action's workspace */
+  registryFor: (workspaceId: string) => ExecutorRegistry;
+  /** the sandbox answers due now, from every workspace's sandbox */
   takeDueOutcomes: (now: string) => OutcomeReport[];
+  /** workspaces whose executor settings could not be read: they get only `tasks` (other routes fail visibly) */
+  errors: Array<{ workspaceId: string; message: string }>;
+  /** closes SMTP connections */
+  close: () => void;
 }
 
-export function buildWorkerExecutors(opts: { sandboxSeed?: string | number; env?: NodeJS.ProcessEnv } = {}): WorkerExecutors {
+export interface WorkerExecutorOptions {
+  sandboxSeed?: string | number;
+  env?: NodeJS.ProcessEnv;
+  /** workspace id -> its settings JSON */
+  settings?: ReadonlyMap<string, string | null>;
+  deps?: { webhook?: WebhookExecutorDeps; sandbox?: Partial<SandboxExecutorOptions> };
+}
+
+export function buildWorkerExecutors(opts: WorkerExecutorOptions = {}): WorkerExecutors {
   const env = opts.env ?? process.env;
-  const sandbox = new SandboxExecutor({ seed: opts.sandboxSeed ?? env.SCOUTLINE_SANDBOX_SEED ?? 1 });
-  const executors: Executor[] = [new TasksExecutor(), sandbox];
-  const smtp = smtpConfigFromEnv(env);
-  if (smtp) executors.push(new SmtpExecutor(smtp));
-  if (env.SCOUTLINE_WEBHOOK_URL && env.SCOUTLINE_WEBHOOK_SECRET) {
-    executors.push(new WebhookExecutor(webhookConfigSchema.parse({ url: env.SCOUTLINE_WEBHOOK_URL, secret: env.SCOUTLINE_WEBHOOK_SECRET })));
+  const sandboxDeps = { ...opts.deps?.sandbox, ...(opts.sandboxSeed !== undefined ? { seed: opts.sandboxSeed } : {}) };
+  const built: Executor[][] = [];
+  const sandboxes: Array<{ takeDue(now: string): OutcomeReport[] }> = [];
+  const build = (settingsJson: string | null): ExecutorRegistry => {
+    const c = configuredExecutors(settingsJson, env, { webhook: opts.deps?.webhook, sandbox: sandboxDeps });
+    sandboxes.push(c.sandbox);
+    const executors = [new TasksExecutor(), ...c.executors];
+    built.push(executors);
+    return createExecutorRegistry(executors);
+  };
+  const fallback = build(null);
+  const byWorkspace = new Map<string, ExecutorRegistry>();
+  const errors: WorkerExecutors['errors'] = [];
+  for (const [id, settings] of opts.settings ?? []) {
+    if (!hasExecutorSettings(settings)) byWorkspace.set(id, fallback);
+    else {
+      try {
+        byWorkspace.set(id, build(settings));
+      } catch (err) {
+        errors.push({ workspaceId: id, message: (err as Error).message });
+        byWorkspace.set(id, createExecutorRegistry([new TasksExecutor()]));
+      }
+    }
   }
-  return { registry: createExecutorRegistry(executors), takeDueOutcomes: (now) => sandbox.takeDue(now) };
+  return {
+    registry: fallback,
+    registryFor: (workspaceId) => byWorkspace.get(workspaceId) ?? fallback,
+    takeDueOutcomes: (now) => sandboxes.flatMap((s) => s.takeDue(now)),
+    errors,
+    close: () => {
+      for (const list of built) for (const e of list) if (e instanceof SmtpExecutor) e.close();
+    },
+  };
+}
+
+/** Reads every workspace's settings and builds its executors (see buildWorkerExecutors). */
+export async function loadWorkerExecutors(store: Store, opts: Omit<WorkerExecutorOptions, 'settings'> = {}): Promise<WorkerExecutors> {
+  const rows = await store.db.selectFrom('workspaces').select(['id', 'settings']).execute();
+  return buildWorkerExecutors({ ...opts, settings: new Map(rows.map((r) => [r.id, r.settings ?? null])) });
+}
+
+function hasExecutorSettings(settingsJson: string | null): boolean {
+  if (!settingsJson) return false;
+  try {
+    return (JSON.parse(settingsJson) as { executors?: unknown })?.executors !== undefined;
+  } catch {
+    return true; // let configuredExecutors report the broken settings
+  }
 }

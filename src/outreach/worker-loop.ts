@@ -1,7 +1,7 @@
 import type { Store } from '../db/open-database.ts';
 import type { ExecutorName } from './executor.ts';
 import { jsonLineLogger, type StructuredLog } from './structured-log.ts';
-import { buildWorkerExecutors } from './worker-executors.ts';
+import { loadWorkerExecutors, type WorkerExecutors } from './worker-executors.ts';
 import { runWorkerPass } from './worker.ts';
 
 /**
@@ -21,19 +21,26 @@ export interface WorkerLoopOptions {
   executor?: ExecutorName | null;
   intervalSeconds?: number;
   sandboxSeed?: string | number;
+  /** default process.env */
+  env?: NodeJS.ProcessEnv;
 }
 
 export function startWorkerLoop(store: Store, opts: WorkerLoopOptions): WorkerHandle {
   const log: StructuredLog = jsonLineLogger(opts.log);
-  const { registry, takeDueOutcomes } = buildWorkerExecutors({ sandboxSeed: opts.sandboxSeed });
   let stopping = false;
   let wake: (() => void) | null = null;
   const interval = (opts.intervalSeconds ?? 15) * 1000;
-  log('info', 'worker started', { executors: [...registry.keys()], override: opts.executor ?? null, intervalSeconds: interval / 1000, database: store.dialect });
+  let executors: WorkerExecutors | null = null;
   const done = (async () => {
     while (!stopping) {
       try {
-        const r = await runWorkerPass(store, { registry, override: opts.executor ?? null, log, shouldStop: () => stopping, takeDueOutcomes });
+        if (!executors) {
+          executors = await loadWorkerExecutors(store, { sandboxSeed: opts.sandboxSeed, env: opts.env });
+          for (const e of executors.errors) log('error', 'executor settings unreadable: only tasks for this workspace', { workspaceId: e.workspaceId, error: e.message });
+          log('info', 'worker started', { executors: [...executors.registry.keys()], override: opts.executor ?? null, intervalSeconds: interval / 1000, database: store.dialect });
+        }
+        const { registry, registryFor, takeDueOutcomes } = executors;
+        const r = await runWorkerPass(store, { registry, registryFor, override: opts.executor ?? null, log, shouldStop: () => stopping, takeDueOutcomes });
         if (r.executed || r.planned || r.outcomes) log('info', 'worker pass', { ...r });
       } catch (err) {
         log('error', 'worker pass failed', { error: (err as Error).message });
@@ -47,6 +54,7 @@ export function startWorkerLoop(store: Store, opts: WorkerLoopOptions): WorkerHa
         };
       });
     }
+    (executors as WorkerExecutors | null)?.close();
     log('info', 'worker stopped');
   })();
   return {

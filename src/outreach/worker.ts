@@ -18,6 +18,8 @@ import { silentLog, type StructuredLog } from './structured-log.ts';
  */
 export interface WorkerOptions {
   registry: ExecutorRegistry;
+  /** per-workspace executors (worker-executors.ts); `registry` when absent */
+  registryFor?: (workspaceId: string) => ExecutorRegistry;
   /** one executor for every channel (`worker --executor sandbox`) */
   override?: ExecutorName | null;
   workerId?: string;
@@ -100,7 +102,7 @@ export async function runWorkerPass(store: Store, opts: WorkerOptions): Promise<
     const fields = { actionId: claimed.row.id, channel: claimed.row.channel, seatId: claimed.row.seat_id, campaignId: claimed.row.campaign_id, candidateId: Number(claimed.row.candidate_id), executor: claimed.executor, attempt: Number(claimed.row.attempts) };
     let result: ExecutionResult;
     try {
-      result = await executorFor(opts.registry, claimed.executor).execute(claimed.toExecute);
+      result = await executorFor(opts.registryFor?.(claimed.row.workspace_id) ?? opts.registry, claimed.executor).execute(claimed.toExecute);
     } catch (err) {
       result = { status: 'failed', message: (err as Error).message, retryable: true };
     }

@@ -13,7 +13,7 @@ import { fastForward } from '../../outreach/fast-forward.ts';
 import { jsonLineLogger } from '../../outreach/structured-log.ts';
 import { addSuppression, listSuppressions, removeSuppression } from '../../outreach/suppression-store.ts';
 import { listTasks } from '../../outreach/task-queue.ts';
-import { buildWorkerExecutors } from '../../outreach/worker-executors.ts';
+import { loadWorkerExecutors } from '../../outreach/worker-executors.ts';
 import { startWorkerLoop } from '../../outreach/worker-loop.ts';
 import { runWorkerPass } from '../../outreach/worker.ts';
 import { action, dbOption, defaultWorkspace, parseIntOption, printJson, withStore } from '../cli-context.ts';
@@ -270,9 +270,14 @@ export function registerOutreachCommands(program: Command): void {
         }
         if (opts.once) {
           await withStore(dbOption(cmd), async (store) => {
-            const { registry, takeDueOutcomes } = buildWorkerExecutors({ sandboxSeed: opts.seed });
-            const r = await runWorkerPass(store, { registry, override: opts.executor ?? null, log, seed: opts.seed, takeDueOutcomes });
-            log('info', 'worker pass', { ...r });
+            const executors = await loadWorkerExecutors(store, { sandboxSeed: opts.seed });
+            for (const e of executors.errors) log('error', 'executor settings unreadable: only tasks for this workspace', { workspaceId: e.workspaceId, error: e.message });
+            try {
+              const r = await runWorkerPass(store, { registry: executors.registry, registryFor: executors.registryFor, override: opts.executor ?? null, log, seed: opts.seed, takeDueOutcomes: executors.takeDueOutcomes });
+              log('info', 'worker pass', { ...r });
+            } finally {
+              executors.close();
+            }
           });
           return;
         }
