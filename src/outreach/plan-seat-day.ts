@@ -38,6 +38,8 @@ export interface PlanSeatResult {
   expired: number;
   finished: number;
   suppressed: number;
+  /** enrollments that finished the sequence this time, never having replied: ranking learns them as `ignored` (worker.ts) */
+  finishedUnanswered: Array<{ candidateId: number; campaignId: string; seatId: string; roleId: string | null }>;
 }
 
 export async function ensureSeatState(db: Kysely<Database>, seatId: string, now: string): Promise<void> {
@@ -142,7 +144,7 @@ export async function planSeatDay(store: Pick<Store, 'db' | 'dialect'>, seatId: 
       .where('status', '=', 'pending')
       .where('plan_date', '<', date)
       .executeTakeFirst();
-    const result: PlanSeatResult = { seatId, date, planned: 0, expired: Number(expired.numUpdatedRows), finished: 0, suppressed: 0 };
+    const result: PlanSeatResult = { seatId, date, planned: 0, expired: Number(expired.numUpdatedRows), finished: 0, suppressed: 0, finishedUnanswered: [] };
     const campaigns = (await trx.selectFrom('outreach_campaigns').selectAll().where('workspace_id', '=', seat.workspaceId).where('status', '=', 'running').execute())
       .map(rowToCampaign)
       .filter((c) => c.seatIds.includes(seatId));
@@ -177,9 +179,12 @@ export async function planSeatDay(store: Pick<Store, 'db' | 'dialect'>, seatId: 
       await applyEnrollmentEvent(trx, byId.get(id)!, 'stop', 'suppressed', now);
       result.suppressed++;
     }
+    const roleOf = new Map(campaigns.map((c) => [c.id, c.roleId]));
     for (const id of plan.finished) {
-      await applyEnrollmentEvent(trx, byId.get(id)!, 'sequence_done', 'no step left', now);
+      const row = byId.get(id)!;
+      await applyEnrollmentEvent(trx, row, 'sequence_done', 'no step left', now);
       result.finished++;
+      if (!row.replied_at) result.finishedUnanswered.push({ candidateId: Number(row.candidate_id), campaignId: row.campaign_id, seatId, roleId: roleOf.get(row.campaign_id) ?? null });
     }
     if (plan.actions.length === 0) return result;
     const candidates = await getCandidatesByIds({ db: trx }, seat.workspaceId, [...new Set(plan.actions.map((a) => a.candidateId))]);

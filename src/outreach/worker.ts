@@ -7,6 +7,7 @@ import { executorFor, executorRoutingSchema, resolveExecutorName, type ExecutorR
 import type { PacingRules } from './pacing-rules.ts';
 import { planSeatDay, type PlanSeatResult } from './plan-seat-day.ts';
 import { recordInMailSent } from './seat-credit-ledger.ts';
+import { recordOutcomeForLearning } from '../ranking/learn-from-outcomes.ts';
 import { silentLog, type StructuredLog } from './structured-log.ts';
 
 /**
@@ -35,6 +36,8 @@ export interface WorkerOptions {
   shouldStop?: () => boolean;
   /** outcomes produced by executors (sandbox) that are due now; applied through applyOutcome */
   takeDueOutcomes?: (now: string) => OutcomeReport[];
+  /** ranking's learning hook for sequences ended unanswered (default recordOutcomeForLearning; null: off) */
+  learnIgnored?: LearnIgnored | null;
   /** tests: runs inside each claim transaction (see ClaimOptions.insideClaim) */
   insideClaim?: () => Promise<void>;
 }
@@ -46,13 +49,33 @@ export interface PassReport {
   outcomes: number;
 }
 
-export async function planAllSeats(store: Store, now: string, opts: Pick<WorkerOptions, 'rules' | 'seed' | 'log'> = {}): Promise<PlanSeatResult[]> {
+/** Ranking's learning hook for a sequence that ended unanswered; default: src/ranking's recordOutcomeForLearning. */
+export type LearnIgnored = (workspaceId: string, input: { candidateId: number; roleId: string | null; seatId: string; outcome: 'ignored' }, now: string) => Promise<void>;
+
+const learnIgnoredDefault = (store: Store): LearnIgnored => async (workspaceId, input, now) => {
+  await recordOutcomeForLearning(store, workspaceId, input, new Date(now));
+};
+
+export async function planAllSeats(store: Store, now: string, opts: Pick<WorkerOptions, 'rules' | 'seed' | 'log' | 'learnIgnored'> = {}): Promise<PlanSeatResult[]> {
   const running = await store.db.selectFrom('outreach_campaigns').select(['seat_ids']).where('status', '=', 'running').execute();
   const seats = [...new Set(running.flatMap((r) => JSON.parse(r.seat_ids) as string[]))].sort();
+  const learn = opts.learnIgnored === undefined ? learnIgnoredDefault(store) : opts.learnIgnored;
   const out: PlanSeatResult[] = [];
   for (const seatId of seats) {
     const r = await planSeatDay(store, seatId, now, { rules: opts.rules, seed: opts.seed });
-    if (r.planned || r.expired || r.finished || r.suppressed) opts.log?.('info', 'seat planned', { ...r });
+    const { finishedUnanswered, ...counts } = r;
+    if (r.planned || r.expired || r.finished || r.suppressed) opts.log?.('info', 'seat planned', { ...counts });
+    // after the planning transaction committed: a sequence that ended without any reply teaches ranking "ignored"
+    if (learn) {
+      const workspaceId = (await store.db.selectFrom('seats').select('workspace_id').where('id', '=', seatId).executeTakeFirst())?.workspace_id;
+      for (const f of finishedUnanswered) {
+        try {
+          if (workspaceId) await learn(workspaceId, { candidateId: f.candidateId, roleId: f.roleId, seatId: f.seatId, outcome: 'ignored' }, now);
+        } catch (err) {
+          opts.log?.('warn', 'ignored outcome not recorded for learning', { candidateId: f.candidateId, campaignId: f.campaignId, error: (err as Error).message });
+        }
+      }
+    }
     out.push(r);
   }
   return out;
@@ -91,7 +114,7 @@ export async function runWorkerPass(store: Store, opts: WorkerOptions): Promise<
     }
   }
 
-  for (const r of await planAllSeats(store, clock(), { rules: opts.rules, seed: opts.seed, log })) report.planned += r.planned;
+  for (const r of await planAllSeats(store, clock(), { rules: opts.rules, seed: opts.seed, log, learnIgnored: opts.learnIgnored })) report.planned += r.planned;
   const routing = await workspaceRouting(store);
   const route = (channel: Channel, row: ActionRow, campaign: Record<string, string>): ExecutorName =>
     resolveExecutorName(channel, { override: opts.override ?? null, campaign: campaign as ExecutorRouting, workspace: routing.get(row.workspace_id) ?? null });
