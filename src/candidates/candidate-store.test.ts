@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { describeEachBackend } from '../db/test-backends.ts';
-import { countCandidates, deleteCandidate, getCandidate, listCandidates, normaliseCandidateInput, upsertCandidates } from './candidate-store.ts';
+import { countCandidates, deleteCandidate, getCandidate, getCandidatesByIds, listCandidates, normaliseCandidateInput, upsertCandidates } from './candidate-store.ts';
 
 const ws = 'default';
 
@@ -62,5 +62,13 @@ describeEachBackend('candidate store', (getStore) => {
     await deleteCandidate(store, ws, res.outcomes[0].id);
     await expect(getCandidate(store, ws, res.outcomes[0].id)).rejects.toMatchObject({ code: 'not_found' });
     await expect(deleteCandidate(store, ws, res.outcomes[0].id)).rejects.toMatchObject({ code: 'not_found' });
+  });
+  it('loads candidates by id only from the asked workspace', async () => {
+    const store = getStore();
+    await store.db.insertInto('workspaces').values({ id: 'other', name: 'Other', settings: '{}', created_at: new Date().toISOString() }).execute();
+    const mine = await upsertCandidates(store, ws, [normaliseCandidateInput({ name: 'Mine' })]);
+    const theirs = await upsertCandidates(store, 'other', [normaliseCandidateInput({ name: 'Theirs' })]);
+    const found = await getCandidatesByIds(store, ws, [mine.outcomes[0].id, theirs.outcomes[0].id]);
+    expect([...found.values()].map((c) => c.name)).toEqual(['Mine']);
   });
 });

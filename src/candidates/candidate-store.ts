@@ -271,8 +271,10 @@ export async function getCandidate(store: Store, workspaceId: string, id: number
 export async function getCandidatesByIds(store: Store | { db: Kysely<Database> }, workspaceId: string, ids: number[]): Promise<Map<number, Candidate>> {
   const out = new Map<number, Candidate>();
   for (const part of chunk(ids, 500)) {
-    const rows = await store.db.selectFrom('candidates').selectAll().where('workspace_id', '=', workspaceId).where('id', 'in', part).execute();
-    for (const r of rows) out.set(Number(r.id), rowToCandidate(r));
+    // Look up by primary key and check the workspace here: with workspace_id in the WHERE clause
+    // SQLite walks the whole workspace index instead (65 ms per 50 ids at 100k profiles).
+    const rows = await store.db.selectFrom('candidates').selectAll().where('id', 'in', part).execute();
+    for (const r of rows) if (r.workspace_id === workspaceId) out.set(Number(r.id), rowToCandidate(r));
   }
   return out;
 }
