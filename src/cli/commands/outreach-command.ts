@@ -46,7 +46,7 @@ const executorChoice = (v: string): ExecutorName => {
 };
 
 export function registerOutreachCommands(program: Command): void {
-  const campaign = program.command('campaign').description('outreach campaigns: create, list, show, launch, pause, stop, steps');
+  const campaign = program.command('campaign').description('outreach campaigns: create, list, show, launch, pause, stop, steps, simulate');
 
   campaign
     .command('create')
