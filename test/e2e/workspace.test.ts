@@ -146,6 +146,8 @@ browserSuite('web UI shell in Chromium', { demoCount: 300 }, (ctx) => {
       // 5. launch
       await w.page.getByRole('button', { name: 'Launch' }).click();
       await w.page.getByText('Campaign launched.', { exact: false }).waitFor();
+      // the notice can render before the campaign is re-read: wait for the badge itself
+      await w.page.locator('h1 .badge', { hasText: /^running$/ }).waitFor({ timeout: 15_000 });
       expect(await w.page.locator('h1 .badge').textContent()).toBe('running');
 
       // 6. Today: wait for the worker to queue the first connection request, mark it done, record a reply
