@@ -1,23 +1,14 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runScoutline, type CliRun } from '../cli/cli-process.ts';
 
-const run = promisify(execFile);
-const bin = resolve(import.meta.dirname, '../../bin/scoutline');
 const dir = mkdtempSync(join(tmpdir(), 'scoutline-credits-cli-'));
 const env = { ...process.env, SCOUTLINE_DB: join(dir, 'cli.db') };
 
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const r = await run(process.execPath, [bin, ...args], { env, cwd: dir });
-    return { code: 0, stdout: r.stdout, stderr: r.stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
+function cli(args: string[]): Promise<CliRun> {
+  return runScoutline(args, { env, cwd: dir });
 }
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

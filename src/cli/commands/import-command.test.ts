@@ -1,10 +1,9 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exitStatusFor } from '../../core/error-codes.ts';
+import { runScoutline, type CliRun } from '../cli-process.ts';
 import { openDatabase } from '../../db/open-database.ts';
 import { countCandidates, normaliseCandidateInput } from '../../candidates/candidate-store.ts';
 import { generateDemoCandidates } from '../../candidates/demo-data.ts';
@@ -13,18 +12,10 @@ import { importRecords } from '../../candidates/import-records.ts';
 /** each test spawns the CLI a few times; on a loaded machine one start can take many seconds */
 const spawnTimeout = 240_000;
 
-const run = promisify(execFile);
-const bin = resolve(import.meta.dirname, '../../../bin/scoutline');
 const fixture = resolve(import.meta.dirname, '../../../test/fixtures/jsonresume-40.ndjson');
 
-async function scoutline(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { env: { ...process.env, SCOUTLINE_DB: '' } });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
+function scoutline(args: string[]): Promise<CliRun> {
+  return runScoutline(args, { env: { ...process.env, SCOUTLINE_DB: '' } });
 }
 
 describe('scoutline import and demo-data', () => {

@@ -1,25 +1,16 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/open-database.ts';
 import { upsertCandidates } from '../../candidates/candidate-store.ts';
 import { candidateInputSchema } from '../../candidates/candidate.ts';
 import { exitStatusFor } from '../../core/error-codes.ts';
+import { runScoutline, type CliRun } from '../cli-process.ts';
 
-const run = promisify(execFile);
-const bin = resolve(import.meta.dirname, '../../../bin/scoutline');
 
-async function scoutline(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { env: { ...process.env, SCOUTLINE_DB: '' } });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
+function scoutline(args: string[]): Promise<CliRun> {
+  return runScoutline(args, { env: { ...process.env, SCOUTLINE_DB: '' } });
 }
 
 describe('scoutline search', () => {
