@@ -1,0 +1,19 @@
+import { z } from 'zod';
+
+/** A recruiter's note on a candidate: free text, optionally signed by the seat that wrote it. */
+export const candidateNoteInputSchema = z.object({
+  text: z
+    .string()
+    .transform((s) => s.trim())
+    .pipe(z.string().min(1, 'a note needs some text').max(5000, 'a note is at most 5000 characters')),
+  authorSeatId: z.string().min(1).nullable().default(null),
+});
+export type CandidateNoteInput = z.infer<typeof candidateNoteInputSchema>;
+
+export interface CandidateNote {
+  id: number;
+  candidateId: number;
+  text: string;
+  authorSeatId: string | null;
+  createdAt: string;
+}
