@@ -14,6 +14,7 @@ import { registerMessageRoutes } from './routes/message-routes.ts';
 import { registerOutreachRoutes } from './routes/outreach-routes.ts';
 import { registerAnalyticsRoutes } from './routes/analytics-routes.ts';
 import { registerOutreachIoRoutes } from './routes/outreach-io-routes.ts';
+import { registerCampaignCandidateRoutes } from './routes/campaign-candidate-routes.ts';
 
 export interface AppOptions {
   store: Store;
@@ -52,6 +53,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   registerOutreachRoutes(app);
   registerAnalyticsRoutes(app);
   registerOutreachIoRoutes(app);
+  registerCampaignCandidateRoutes(app);
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

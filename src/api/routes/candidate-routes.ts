@@ -3,6 +3,8 @@ import type { ScoutlineApp } from '../app-env.ts';
 import { errorResponses } from '../error-response.ts';
 import { candidateInputSchema } from '../../candidates/candidate.ts';
 import { deleteCandidate, getCandidate, listCandidates, normaliseCandidateInput, upsertCandidates } from '../../candidates/candidate-store.ts';
+import { addCandidateNote, deleteCandidateNote, listCandidateNotes } from '../../candidates/candidate-notes-store.ts';
+import { candidateOutreachHistory } from '../../outreach/candidate-outreach-history.ts';
 
 const candidateSchema = z
   .object({
@@ -34,6 +36,46 @@ const candidateSchema = z
     updatedAt: z.string(),
   })
   .openapi('Candidate');
+
+const noteSchema = z.object({ id: z.number(), candidateId: z.number(), text: z.string(), authorSeatId: z.string().nullable(), createdAt: z.string() }).openapi('CandidateNote');
+
+const outreachHistorySchema = z
+  .object({
+    candidateId: z.number(),
+    enrollments: z.array(
+      z.object({
+        id: z.string(),
+        campaignId: z.string(),
+        campaignName: z.string(),
+        campaignStatus: z.string(),
+        seatId: z.string(),
+        state: z.string(),
+        priority: z.number(),
+        enrolledAt: z.string(),
+        repliedAt: z.string().nullable(),
+        replyKind: z.string().nullable(),
+        transitions: z.array(z.object({ event: z.string(), from: z.string(), to: z.string(), cause: z.string(), at: z.string() })),
+        actions: z.array(
+          z.object({
+            id: z.string(),
+            stepKey: z.string(),
+            channel: z.string(),
+            status: z.string(),
+            withNote: z.boolean(),
+            subject: z.string().nullable(),
+            body: z.string().nullable(),
+            variant: z.string().nullable(),
+            executor: z.string().nullable(),
+            dueAt: z.string(),
+            executedAt: z.string().nullable(),
+            lastError: z.string().nullable(),
+          }),
+        ),
+      }),
+    ),
+    outcomes: z.array(z.object({ id: z.number(), campaignId: z.string().nullable(), kind: z.string(), replyKind: z.string().nullable(), channel: z.string().nullable(), source: z.string(), at: z.string(), refunded: z.boolean() })),
+  })
+  .openapi('CandidateOutreachHistory');
 
 const idParam = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' }, example: 1 }) });
 
@@ -120,6 +162,61 @@ export function registerCandidateRoutes(app: ScoutlineApp): void {
       const { id } = c.req.valid('param');
       await deleteCandidate(c.get('store'), c.get('workspaceId'), id);
       return c.json({ deleted: id }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/candidates/{id}/outreach',
+      tags: ['candidates'],
+      summary: "The candidate's outreach across campaigns: enrollments with transitions, actions and messages, outcomes",
+      request: { params: idParam },
+      responses: { 200: { content: { 'application/json': { schema: outreachHistorySchema } }, description: 'The history' }, ...errorResponses },
+    }),
+    async (c) => c.json(await candidateOutreachHistory(c.get('store'), c.get('workspaceId'), c.req.valid('param').id), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/candidates/{id}/notes',
+      tags: ['candidates'],
+      summary: "The candidate's notes, newest first",
+      request: { params: idParam },
+      responses: { 200: { content: { 'application/json': { schema: z.object({ notes: z.array(noteSchema) }) } }, description: 'Notes' }, ...errorResponses },
+    }),
+    async (c) => c.json({ notes: await listCandidateNotes(c.get('store'), c.get('workspaceId'), c.req.valid('param').id) }, 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/candidates/{id}/notes',
+      tags: ['candidates'],
+      summary: 'Add a note (text, optional author seat)',
+      request: {
+        params: idParam,
+        body: { content: { 'application/json': { schema: z.object({ text: z.string().max(5000), authorSeatId: z.string().min(1).nullable().optional() }) } }, required: true },
+      },
+      responses: { 201: { content: { 'application/json': { schema: noteSchema } }, description: 'The note' }, ...errorResponses },
+    }),
+    async (c) => c.json(await addCandidateNote(c.get('store'), c.get('workspaceId'), c.req.valid('param').id, c.req.valid('json')), 201),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/api/candidates/{id}/notes/{noteId}',
+      tags: ['candidates'],
+      summary: 'Delete a note',
+      request: { params: idParam.extend({ noteId: z.coerce.number().int().positive().openapi({ param: { name: 'noteId', in: 'path' } }) }) },
+      responses: { 200: { content: { 'application/json': { schema: z.object({ deleted: z.number() }) } }, description: 'Deleted' }, ...errorResponses },
+    }),
+    async (c) => {
+      const { id, noteId } = c.req.valid('param');
+      await deleteCandidateNote(c.get('store'), c.get('workspaceId'), id, noteId);
+      return c.json({ deleted: noteId }, 200);
     },
   );
 }

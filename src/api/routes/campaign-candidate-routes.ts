@@ -1,0 +1,37 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { ScoutlineApp } from '../app-env.ts';
+import { errorResponses } from '../error-response.ts';
+import { addCandidatesToCampaign } from '../../outreach/add-campaign-candidates.ts';
+
+/** POST /api/campaigns/{id}/candidates: add candidates to an existing campaign. Thin over src/outreach/add-campaign-candidates.ts. */
+export function registerCampaignCandidateRoutes(app: ScoutlineApp): void {
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/campaigns/{id}/candidates',
+      tags: ['outreach'],
+      summary: 'Add candidates to a draft, paused or running campaign (running: enrolled as queued now); enrolled or suppressed ones are skipped with the reason',
+      request: {
+        params: z.object({ id: z.string().min(1).openapi({ param: { name: 'id', in: 'path' } }) }),
+        body: { content: { 'application/json': { schema: z.object({ candidateIds: z.array(z.number().int().positive()).min(1).max(10_000) }) } }, required: true },
+      },
+      responses: {
+        200: {
+          content: {
+            'application/json': {
+              schema: z.object({
+                campaignId: z.string(),
+                added: z.array(z.number()),
+                skipped: z.array(z.object({ candidateId: z.number(), reason: z.enum(['already_enrolled', 'suppressed']) })),
+                campaign: z.unknown().openapi({ description: 'the campaign after the change (Campaign)' }),
+              }),
+            },
+          },
+          description: 'What was added and what was skipped',
+        },
+        ...errorResponses,
+      },
+    }),
+    async (c) => c.json(await addCandidatesToCampaign(c.get('store'), c.get('workspaceId'), c.req.valid('param').id, c.req.valid('json').candidateIds), 200),
+  );
+}
