@@ -11,6 +11,8 @@ import { sequenceSchema } from '../../outreach/sequence-step.ts';
 import { suppressionInputSchema } from '../../outreach/suppression.ts';
 import { addSuppression, listSuppressions, removeSuppression } from '../../outreach/suppression-store.ts';
 import { listTasks } from '../../outreach/task-queue.ts';
+import { seatOutlooks } from '../../outreach/seat-outlook.ts';
+import { seatOutlookSchema } from './seat-outlook-schema.ts';
 
 /** Outreach routes: /api/campaigns, /api/suppressions, /api/tasks, /api/outcomes. Thin over src/outreach. */
 const campaignSchema = z
@@ -155,11 +157,13 @@ export function registerOutreachRoutes(app: ScoutlineApp): void {
       tags: ['outreach'],
       summary: 'The task queue: due LinkedIn actions waiting for the recruiter',
       request: { query: z.object({ seat: z.string().optional(), limit: z.coerce.number().int().min(1).max(1000).default(200) }) },
-      responses: { 200: json(z.object({ tasks: z.array(taskSchema) }), 'Tasks'), ...errorResponses },
+      // seats: per seat the caps left and what comes next (src/outreach/seat-outlook.ts)
+      responses: { 200: json(z.object({ tasks: z.array(taskSchema), seats: z.array(seatOutlookSchema) }), 'Tasks'), ...errorResponses },
     }),
     async (c) => {
       const q = c.req.valid('query');
-      return c.json({ tasks: await listTasks(c.get('store'), c.get('workspaceId'), { seatId: q.seat, limit: q.limit }) }, 200);
+      const tasks = await listTasks(c.get('store'), c.get('workspaceId'), { seatId: q.seat, limit: q.limit });
+      return c.json({ tasks, seats: await seatOutlooks(c.get('store'), c.get('workspaceId'), { seatId: q.seat }) }, 200);
     },
   );
 
