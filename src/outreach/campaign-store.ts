@@ -8,14 +8,14 @@ import type { Database } from '../db/schema.ts';
 import type { MessageRole } from '../messages/message-role.ts';
 import { priorRankingModel, type RankingModel } from '../ranking/ranking-model.ts';
 import type { RoleProfile } from '../ranking/role-profile.ts';
-import { getSeat } from '../seats/seat-store.ts';
+import { getSeat, rowToSeat } from '../seats/seat-store.ts';
 import type { Seat } from '../seats/seat.ts';
 import { campaignInputSchema, type Campaign, type CampaignInput, type CampaignStatus, type CampaignSummary } from './campaign.ts';
 import { enrollmentPriority } from './candidate-priority.ts';
 import { defaultSequence } from './default-sequence.ts';
 import { activeStates, applyEnrollmentEvent, enrollmentId } from './enrollment-store.ts';
 import type { OutreachCampaignTable } from './outreach-tables.ts';
-import { checkSequenceEdit } from './sequence-edit.ts';
+import { checkSequenceEdit, checkStepVariants } from './sequence-edit.ts';
 import { sequenceSchema, type Sequence } from './sequence-step.ts';
 import { withWriteTransaction } from './write-transaction.ts';
 
@@ -36,7 +36,7 @@ export function rowToCampaign(r: CampaignRow): Campaign {
     role: role?.profile ?? null,
     messageRole: role?.message ?? null,
     status: r.status as CampaignStatus,
-    sequence: JSON.parse(r.sequence),
+    sequence: storedSequence(r.sequence),
     seatIds: JSON.parse(r.seat_ids),
     executors: JSON.parse(r.executors),
     source: JSON.parse(r.source),
@@ -44,6 +44,19 @@ export function rowToCampaign(r: CampaignRow): Campaign {
     launchedAt: r.launched_at,
     updatedAt: r.updated_at,
   };
+}
+
+/** A stored sequence with today's defaults filled in (steps stored before `variants` existed get none). */
+export function storedSequence(json: string): Sequence {
+  const raw = JSON.parse(json);
+  const parsed = sequenceSchema.safeParse(raw);
+  return parsed.success ? parsed.data : raw;
+}
+
+/** Refuses template variants that cannot be sent (checkStepVariants), naming the step and variant. */
+function requireSendableVariants(sequence: Sequence, seats: Seat[], role: MessageRole | null, now: string): void {
+  const problem = checkStepVariants(sequence, seats, role, now.slice(0, 10));
+  if (problem) throw new AppError(problem.code, `invalid sequence: ${problem.message}`, { step: problem.step, variant: problem.variant });
 }
 
 /** What messages say about the role when the campaign does not say it. */
@@ -77,6 +90,7 @@ export async function createCampaign(store: Store, workspaceId: string, raw: unk
   const candidates = await getCandidatesByIds(store, workspaceId, ids);
   const missing = ids.filter((id) => !candidates.has(id));
   if (missing.length) throw new AppError('not_found', `candidates not found: ${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ', ...' : ''}`, { missing: missing.slice(0, 100) });
+  if (input.sequence) requireSendableVariants(input.sequence, seats, message, now);
   const id = `cmp_${randomBytes(5).toString('hex')}`;
   const model = opts.model ?? priorRankingModel();
   await withWriteTransaction(store, async (trx) => {
@@ -250,8 +264,12 @@ export async function updateCampaignSequence(store: Store, workspaceId: string, 
   await withWriteTransaction(store, async (trx) => {
     const row = await getCampaignRow(trx, workspaceId, id);
     if (row.status === 'stopped') throw new AppError('invalid_transition', 'a stopped campaign cannot be edited');
-    const check = checkSequenceEdit(JSON.parse(row.sequence), next, await reachedSteps(trx, id));
+    const check = checkSequenceEdit(storedSequence(row.sequence), next, await reachedSteps(trx, id));
     if (!check.ok) throw new AppError('conflict', check.message, { reachedSteps: check.reachedSteps });
+    const campaign = rowToCampaign(row);
+    const seats: Seat[] = [];
+    for (const seatId of campaign.seatIds) seats.push(rowToSeat(await trx.selectFrom('seats').selectAll().where('id', '=', seatId).executeTakeFirstOrThrow()));
+    requireSendableVariants(next, seats, campaign.messageRole, now);
     await trx.updateTable('outreach_campaigns').set({ sequence: JSON.stringify(next), updated_at: now }).where('id', '=', id).execute();
   });
   return getCampaign(store, workspaceId, id);

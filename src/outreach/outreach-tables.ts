@@ -94,6 +94,8 @@ export interface OutreachActionTable {
   profile_url: string | null;
   email: string | null;
   variant: string | null;
+  /** JSON LintFinding[]: the composer's findings on the queued text (migration 0010); null before it */
+  lint: string | null;
   executed_at: string | null;
   external_id: string | null;
   last_error: string | null;
@@ -137,6 +139,32 @@ export interface OutreachOutcomeTable {
   recorded_at: string;
 }
 
+/** The sandbox executor's sends (migration 0010): idempotency across restarts and its per-day invitation limit. */
+export interface OutreachSandboxSendTable {
+  idempotency_key: string;
+  seat_id: string;
+  /** UTC day of the send */
+  sent_day: string;
+  channel: string;
+  /** JSON ExecutionResult answered for the key */
+  result: string;
+  created_at: string;
+}
+
+/** The simulated members' answers, due in the future, until the worker applies them (migration 0010). */
+export interface OutreachSandboxAnswerTable {
+  id: Generated<number>;
+  idempotency_key: string;
+  /** n-th answer to that action */
+  seq: number;
+  due_at: string;
+  /** JSON OutcomeReport */
+  report: string;
+  /** set in the transaction that applies it (applyOutcome) */
+  applied_at: string | null;
+  created_at: string;
+}
+
 export interface OutreachTables {
   outreach_campaigns: OutreachCampaignTable;
   outreach_enrollments: OutreachEnrollmentTable;
@@ -145,4 +173,6 @@ export interface OutreachTables {
   outreach_suppressions: OutreachSuppressionTable;
   outreach_seat_state: OutreachSeatStateTable;
   outreach_outcomes: OutreachOutcomeTable;
+  outreach_sandbox_sends: OutreachSandboxSendTable;
+  outreach_sandbox_answers: OutreachSandboxAnswerTable;
 }

@@ -11,6 +11,7 @@ import { defaultPacingRules, type PacingRules } from './pacing-rules.ts';
 import { addDays, localDateOf, type LocalDate } from './seat-calendar.ts';
 import { seatLedgerState } from './seat-credit-ledger.ts';
 import { renderStepText } from './step-text.ts';
+import { assignStepVariant } from './step-variant.ts';
 import { loadSuppressionIndex } from './suppression-store.ts';
 import { withWriteTransaction } from './write-transaction.ts';
 
@@ -194,7 +195,17 @@ export async function planSeatDay(store: Pick<Store, 'db' | 'dialect'>, seatId: 
       if (!candidate) continue;
       const campaign = campaignById.get(a.campaignId)!;
       const step = a.stepIndex >= 0 ? campaign.sequence[a.stepIndex] : null;
-      const text = renderStepText({ channel: a.channel, withNote: a.withNote, candidate, seat, role: campaign.messageRole, variantKey: step?.variant ?? null, asOf: date });
+      const assigned = step ? assignStepVariant(step.variants ?? [], campaign.id, step.key, a.candidateId) : null;
+      const text = renderStepText({
+        channel: a.channel,
+        withNote: a.withNote,
+        candidate,
+        seat,
+        role: campaign.messageRole,
+        variantKey: step?.variant ?? null,
+        stepVariant: step && assigned ? { stepKey: step.key, variant: assigned } : null,
+        asOf: date,
+      });
       const inserted = await trx
         .insertInto('outreach_actions')
         .values({
@@ -223,6 +234,7 @@ export async function planSeatDay(store: Pick<Store, 'db' | 'dialect'>, seatId: 
           profile_url: candidate.profileUrl,
           email: candidate.emails[0] ?? null,
           variant: text.ok ? text.variant : null,
+          lint: JSON.stringify(text.lint),
           executed_at: null,
           external_id: null,
           last_error: text.ok ? null : text.message,

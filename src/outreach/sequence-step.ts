@@ -35,6 +35,19 @@ export const stepConditionSchema = z.discriminatedUnion('kind', [
 ]);
 export type StepCondition = z.infer<typeof stepConditionSchema>;
 
+/**
+ * A/B template variant of a message step. `template` is a Liquid template
+ * source (with an optional `---` header, docs/messages.md) or the name of a
+ * default template (`connection-note`, `follow-up`, `inmail`, `email`).
+ * `weight` (default 1) is the variant's share of the step's candidates.
+ */
+export const stepVariantSchema = z.object({
+  key: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,39}$/i, 'variant key: letters, digits, - and _ (at most 40)'),
+  template: z.string().min(1, 'variant template is empty').max(20_000),
+  weight: z.number().positive().max(1000).default(1),
+});
+export type StepVariant = z.infer<typeof stepVariantSchema>;
+
 export const sequenceStepSchema = z.object({
   /** stable name of the step inside its sequence (letters, digits, - and _) */
   key: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,39}$/i, 'step key: letters, digits, - and _'),
@@ -43,8 +56,14 @@ export const sequenceStepSchema = z.object({
   delayDays: z.number().int().min(0).max(365).default(0),
   windowDays: z.number().int().min(0).max(365).nullable().default(null),
   conditions: z.array(stepConditionSchema).default([]),
-  /** message template variant hint for the composer (optional) */
+  /** without `variants`: the label recorded on the step's actions (the default template is used) */
   variant: z.string().max(40).nullable().default(null),
+  /** A/B variants of the step's message: each enrollment gets one, deterministically (step-variant.ts) */
+  variants: z
+    .array(stepVariantSchema)
+    .max(10)
+    .default([])
+    .refine((vs) => new Set(vs.map((v) => v.key.toLowerCase())).size === vs.length, 'variant keys must be unique within a step'),
 });
 export type SequenceStep = z.infer<typeof sequenceStepSchema>;
 export type SequenceStepInput = z.input<typeof sequenceStepSchema>;

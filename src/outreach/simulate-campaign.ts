@@ -154,7 +154,7 @@ export function pricePerCredit(plan: Plan | null): number | null {
 }
 
 /** The InMail-only comparison: one InMail per candidate, highest priority first, as credits and pacing allow. */
-export const inmailOnlySequence: Sequence = [{ key: 'inmail', channel: 'inmail', anchor: 'enrolled', delayDays: 0, windowDays: null, conditions: [{ kind: 'not_replied' }], variant: null }];
+export const inmailOnlySequence: Sequence = [{ key: 'inmail', channel: 'inmail', anchor: 'enrolled', delayDays: 0, windowDays: null, conditions: [{ kind: 'not_replied' }], variant: null, variants: [] }];
 
 export function simulateCampaign(input: SimulationInput): SimulationReport {
   const config = input.creditConfig ?? defaultCreditConfig;

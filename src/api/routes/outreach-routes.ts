@@ -53,6 +53,10 @@ const taskSchema = z
     profileUrl: z.string().nullable(),
     email: z.string().nullable(),
     dueAt: z.string(),
+    /** the template variant of the text (null without variants) */
+    variant: z.string().nullable(),
+    /** lint findings on the text, stored when it was queued (warnings only: texts with errors are never queued) */
+    lint: z.array(z.object({ code: z.string(), severity: z.enum(['error', 'warning']), message: z.string(), details: z.record(z.string(), z.unknown()).optional() })),
   })
   .openapi('Task');
 

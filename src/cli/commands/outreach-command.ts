@@ -147,6 +147,7 @@ export function registerOutreachCommands(program: Command): void {
           c.sequence.forEach((s, i) => {
             const cond = s.conditions.map((x) => ('days' in x ? `${x.kind}(${x.days})` : 'value' in x ? `${x.kind}(${x.value})` : x.kind)).join(', ');
             console.log(`${i + 1}. ${s.key}: ${s.channel}, ${s.delayDays} day(s) after ${s.anchor}${s.windowDays !== null ? `, within ${s.windowDays} day(s)` : ''}${cond ? ` if ${cond}` : ''}`);
+            for (const v of s.variants ?? []) console.log(`     variant ${v.key} (weight ${v.weight}): ${v.template.length > 60 ? `${v.template.slice(0, 57).replace(/\n/g, ' ')}...` : v.template.replace(/\n/g, ' ')}`);
           });
         });
       }),
@@ -207,9 +208,10 @@ export function registerOutreachCommands(program: Command): void {
           const all = await listTasks(store, defaultWorkspace, { seatId: opts.seat, limit: opts.limit });
           if (opts.json) return printJson(all);
           for (const t of all) {
-            console.log(`${t.actionId}  ${t.dueAt}  ${t.channel}${t.channel === 'connection_request' ? (t.withNote ? ' (with note)' : ' (no note)') : ''}  ${t.candidateName}  ${t.profileUrl ?? t.email ?? ''}`);
+            console.log(`${t.actionId}  ${t.dueAt}  ${t.channel}${t.channel === 'connection_request' ? (t.withNote ? ' (with note)' : ' (no note)') : ''}${t.variant ? ` [variant ${t.variant}]` : ''}  ${t.candidateName}  ${t.profileUrl ?? t.email ?? ''}`);
             if (t.subject) console.log(`    subject: ${t.subject}`);
             if (t.body) console.log(`    ${t.body.replace(/\n/g, '\n    ')}`);
+            for (const f of t.lint) console.log(`    ${f.severity}: ${f.code}: ${f.message}`);
           }
           if (all.length === 0) console.log('no tasks waiting');
         });
