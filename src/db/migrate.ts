@@ -25,7 +25,9 @@ export async function migrateToLatest(db: Kysely<any>, dialect: Dialect, schema?
   // schemas on one PostgreSQL server it would see another schema's lock table and skip creating its own.
   const migrationTableSchema =
     dialect === 'postgres' ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s : undefined;
-  const migrator = new Migrator({ db, provider, ...(migrationTableSchema ? { migrationTableSchema } : {}) });
+  // Each domain's migration only adds its own tables, and numbers are handed out to work in flight: a database
+  // that already ran a later number must still take an earlier one that lands after it.
+  const migrator = new Migrator({ db, provider, allowUnorderedMigrations: true, ...(migrationTableSchema ? { migrationTableSchema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');

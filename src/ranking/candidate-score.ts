@@ -1,6 +1,6 @@
 import type { Candidate } from '../candidates/candidate.ts';
 import type { Seat } from '../seats/seat.ts';
-import { candidateFacts } from './candidate-facts.ts';
+import { factsAt } from './candidate-facts.ts';
 import { explain, type Explanation } from './explain.ts';
 import { fitScore, fitSignalValues, type FitSignal } from './fit-score.ts';
 import { defaultFitWeight, priorityScore } from './priority.ts';
@@ -8,6 +8,8 @@ import type { RankingModel } from './ranking-model.ts';
 import { replyLikelihood, replySignalValues } from './reply-likelihood.ts';
 import type { ReplySignal } from './reply-priors.ts';
 import type { ResolvedRole } from './resolved-role.ts';
+import { profileFacts, type ProfileFacts } from './profile-facts.ts';
+import type { RankableCandidate } from './rankable-candidate.ts';
 
 /** Everything ranking says about one candidate for one role. Scores are 0..100, one decimal. */
 export interface CandidateScore {
@@ -34,8 +36,20 @@ export interface ScoreOptions {
 
 type ScorableCandidate = Pick<Candidate, 'id' | 'skills' | 'headline' | 'summary' | 'positions' | 'education' | 'linkedin' | 'location'>;
 
+/** Scores one candidate from its profile (reads the facts out of the text first). */
 export function scoreCandidate(c: ScorableCandidate, role: ResolvedRole, seat: Pick<Seat, 'employers' | 'schools'> | null, model: RankingModel, opts: ScoreOptions): CandidateScore {
-  const facts = candidateFacts(c, opts.now);
+  return scoreRankable({ id: c.id, location: c.location, linkedin: c.linkedin, facts: profileFacts(c) }, role, seat, model, opts);
+}
+
+/** Scores one candidate from its stored profile facts: what ranking many candidates uses. */
+export function scoreRankable(
+  c: Pick<RankableCandidate, 'id' | 'location' | 'linkedin'> & { facts: ProfileFacts },
+  role: ResolvedRole,
+  seat: Pick<Seat, 'employers' | 'schools'> | null,
+  model: RankingModel,
+  opts: ScoreOptions,
+): CandidateScore {
+  const facts = factsAt(c.facts, opts.now);
   const relevance = opts.relevance ?? null;
   const fitValues = fitSignalValues(role, facts, { relevance, semantic: opts.semantic ?? null, location: c.location, now: opts.now });
   const fit = fitScore(fitValues, model.fitWeights);

@@ -1,19 +1,20 @@
 import { AppError } from '../core/app-error.ts';
 import type { Store } from '../db/open-database.ts';
-import type { Candidate } from '../candidates/candidate.ts';
 import { getCandidatesByIds } from '../candidates/candidate-store.ts';
 import type { Seat } from '../seats/seat.ts';
 import { getSeat } from '../seats/seat-store.ts';
 import { parseQueryOrThrow } from '../search/parse-query.ts';
 import { runSearchQuery } from '../search/run-search-query.ts';
 import type { SearchHit } from '../search/search-page.ts';
-import { scoreCandidate, sortScores, type CandidateScore, type RankSort } from './candidate-score.ts';
+import { scoreRankable, sortScores, type CandidateScore, type RankSort } from './candidate-score.ts';
+import { loadRankableCandidates } from './candidate-facts-store.ts';
 import { explain } from './explain.ts';
 import type { EmbeddingsProvider } from './embeddings-provider.ts';
 import { semanticSimilarities } from './semantic-similarity.ts';
 import { splitOpenProfileFilter } from './open-profile-filter.ts';
 import { loadRankingModel } from './ranking-store.ts';
 import { resolveRole } from './resolved-role.ts';
+import type { RankableCandidate } from './rankable-candidate.ts';
 import type { RoleProfile } from './role-profile.ts';
 import { weightsStatement } from './explain.ts';
 
@@ -21,7 +22,8 @@ import { weightsStatement } from './explain.ts';
  * Ranking with storage: search -> the top N matches by BM25 -> load them ->
  * score fit, reply likelihood and priority with the workspace's model ->
  * sort -> explain the returned page. The scoring itself is pure
- * (`scoreCandidate`); this file only fetches and hands over.
+ * (`scoreRankable`); this file only fetches and hands over. Profile facts
+ * come from the `candidate_facts` cache (candidate-facts-store.ts).
  */
 export interface RankOptions {
   /** how many results to return (default 25) */
@@ -100,13 +102,14 @@ export async function scoreSearchResults(
   const resolved = resolveRole(profile);
   const model = await loadRankingModel(store, workspaceId);
   const now = opts.now ?? new Date();
-  const byId = await getCandidatesByIds(store, workspaceId, hits.map((h) => h.id));
+  const { candidates: byId } = await loadRankableCandidates(store, workspaceId, hits.map((h) => h.id));
   const max = Math.max(0, ...hits.map((h) => h.score));
-  const candidates = hits.map((h) => byId.get(h.id)).filter((c): c is Candidate => c !== undefined);
-  const semantic = opts.embeddings ? await semanticSimilarities(opts.embeddings, profile, candidates) : null;
+  const candidates = hits.map((h) => byId.get(h.id)).filter((c): c is RankableCandidate => c !== undefined);
+  // embeddings read the profile text itself, which ranking otherwise never loads
+  const semantic = opts.embeddings ? await semanticSimilarities(opts.embeddings, profile, [...(await getCandidatesByIds(store, workspaceId, candidates.map((c) => c.id))).values()]) : null;
   const relevanceOf = new Map(hits.map((h) => [h.id, max > 0 ? Math.max(0, h.score) / max : 0]));
   const scored = candidates.map((c) =>
-    scoreCandidate(c, resolved, seat, model, { now, relevance: relevanceOf.get(c.id) ?? null, semantic: semantic?.get(c.id) ?? null, fitWeight: opts.fitWeight, explain: false }),
+    scoreRankable(c, resolved, seat, model, { now, relevance: relevanceOf.get(c.id) ?? null, semantic: semantic?.get(c.id) ?? null, fitWeight: opts.fitWeight, explain: false }),
   );
   const offset = Math.max(0, opts.offset ?? 0);
   const limit = clampInt(opts.limit ?? 25, 0, 10_000);
@@ -114,7 +117,7 @@ export async function scoreSearchResults(
   // explanations only for the returned page: recompute those few with explain on
   const results = pageScores.map((s) => {
     const c = byId.get(s.candidateId)!;
-    const full = scoreCandidate(c, resolved, seat, model, { now, relevance: s.relevance, semantic: semantic?.get(c.id) ?? null, fitWeight: opts.fitWeight });
+    const full = scoreRankable(c, resolved, seat, model, { now, relevance: s.relevance, semantic: semantic?.get(c.id) ?? null, fitWeight: opts.fitWeight });
     return {
       ...full,
       name: c.name,

@@ -39,8 +39,21 @@ export interface RankingModelTable {
   trained_at: string;
 }
 
+/** A cache of each candidate's `ProfileFacts` (profile-facts.ts), valid while the candidate's updated_at and the facts version match. */
+export interface CandidateFactsTable {
+  candidate_id: number;
+  workspace_id: string;
+  /** the candidates.updated_at the facts were computed from */
+  candidate_updated_at: string;
+  /** `profileFactsVersion` they were computed with */
+  version: string;
+  /** JSON ProfileFacts */
+  facts: string;
+}
+
 export interface RankingTables {
   ranking_roles: RankingRoleTable;
   ranking_examples: RankingExampleTable;
   ranking_models: RankingModelTable;
+  candidate_facts: CandidateFactsTable;
 }

@@ -3,8 +3,8 @@ import type { Seat } from '../seats/seat.ts';
 import { daysSince } from './career-dates.ts';
 import type { CandidateFacts } from './candidate-facts.ts';
 import type { SignalValue } from './fit-score.ts';
+import { orgKey } from './org-key.ts';
 import { priorReplyWeights, sigmoid, type ReplySignal, type ReplyWeights } from './reply-priors.ts';
-import { normaliseText } from './text-normalise.ts';
 
 export interface ReplySignalValue extends SignalValue<ReplySignal> {
   /** percentage points the signal adds to (or takes from) the reply chance: chance with it minus chance without it */
@@ -17,7 +17,7 @@ export interface ReplyResult {
   signals: ReplySignalValue[];
 }
 
-type ReplyCandidate = Pick<Candidate, 'linkedin' | 'positions' | 'education'>;
+type ReplyCandidate = Pick<Candidate, 'linkedin'>;
 
 /**
  * Signal values for one candidate (and the seat that would write, for shared
@@ -42,12 +42,11 @@ export function replySignalValues(c: ReplyCandidate, facts: CandidateFacts, seat
     out.push({ signal: 'mutualConnections', value: v, detail: `${li.mutualConnections} mutual connection${li.mutualConnections === 1 ? '' : 's'}` });
   }
   if (seat) {
-    const employers = new Set(seat.employers.map(orgKey).filter(Boolean));
-    const shared = c.positions.find((p) => employers.has(orgKey(p.company)));
+    const { employers, schools } = seatKeys(seat);
+    const shared = facts.positions.find((p) => employers.has(p.companyKey));
     if (shared) out.push({ signal: 'sharedEmployer', value: 1, detail: `also worked at ${shared.company}` });
-    const schools = new Set(seat.schools.map(orgKey).filter(Boolean));
-    const school = c.education.find((e) => schools.has(orgKey(e.school)));
-    if (school) out.push({ signal: 'sharedSchool', value: 1, detail: `also studied at ${school.school}` });
+    const school = facts.schools.find((e) => schools.has(e.key));
+    if (school) out.push({ signal: 'sharedSchool', value: 1, detail: `also studied at ${school.name}` });
   }
   if (li.degree === 1) out.push({ signal: 'firstDegree', value: 1, detail: '1st-degree connection: message for free, no InMail needed' });
   else if (li.degree === 2) out.push({ signal: 'secondDegree', value: 1, detail: '2nd-degree connection' });
@@ -73,12 +72,13 @@ export function replyLikelihood(values: SignalValue<ReplySignal>[], weights: Rep
   return { score: 100 * p, signals };
 }
 
-/** Organisation names compared loosely: case, accents and legal suffixes ignored. */
-export function orgKey(name: string): string {
-  return normaliseText(name)
-    .replace(/\b(inc|ltd|limited|llc|gmbh|ag|se|kg|plc|corp|corporation|co|sa|nv|bv|ab|oy|srl|pty|the|university of|universitat|universitaet)\b\.?/g, ' ')
-    .replace(/[.,]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+// a ranking asks the same seat for 1,000 candidates: normalise its organisations once
+const seatKeyCache = new WeakMap<object, { employers: Set<string>; schools: Set<string> }>();
+function seatKeys(seat: Pick<Seat, 'employers' | 'schools'>): { employers: Set<string>; schools: Set<string> } {
+  let keys = seatKeyCache.get(seat);
+  if (!keys) {
+    keys = { employers: new Set(seat.employers.map(orgKey).filter(Boolean)), schools: new Set(seat.schools.map(orgKey).filter(Boolean)) };
+    seatKeyCache.set(seat, keys);
+  }
+  return keys;
 }
-

@@ -1,0 +1,104 @@
+import type { Store } from '../db/open-database.ts';
+import { getCandidatesByIds } from '../candidates/candidate-store.ts';
+import { profileFacts, profileFactsVersion, type ProfileFacts } from './profile-facts.ts';
+import type { RankableCandidate } from './rankable-candidate.ts';
+
+export interface LoadedRankables {
+  candidates: Map<number, RankableCandidate>;
+  /** how many had no valid stored facts and were read from their profile text (and stored) */
+  computed: number;
+}
+
+/**
+ * Loads candidates for ranking: the few columns scoring and the result list
+ * need, plus their stored profile facts. Candidates without facts, or whose
+ * facts are older than the candidate (its updated_at moved) or than the
+ * taxonomy (another `profileFactsVersion`), are loaded in full, read, and
+ * their facts stored for the next ranking. Ids of other workspaces are
+ * left out.
+ */
+export async function loadRankableCandidates(store: Store, workspaceId: string, ids: number[]): Promise<LoadedRankables> {
+  const candidates = new Map<number, RankableCandidate>();
+  const missing: number[] = [];
+  for (let i = 0; i < ids.length; i += chunkSize) {
+    const part = ids.slice(i, i + chunkSize);
+    // by primary key, the workspace checked here: see getCandidatesByIds for why not in SQL
+    const rows = await store.db
+      .selectFrom('candidates as c')
+      .leftJoin('candidate_facts as f', (join) =>
+        join.onRef('f.candidate_id', '=', 'c.id').onRef('f.candidate_updated_at', '=', 'c.updated_at').on('f.version', '=', profileFactsVersion),
+      )
+      .select([
+        'c.id', 'c.workspace_id', 'c.name', 'c.headline', 'c.city', 'c.region', 'c.country', 'c.time_zone', 'c.profile_url',
+        'c.open_profile', 'c.open_to_work', 'c.premium', 'c.degree', 'c.mutual_connections', 'c.last_active', 'f.facts',
+      ])
+      .where('c.id', 'in', part)
+      .execute();
+    for (const r of rows) {
+      if (r.workspace_id !== workspaceId) continue;
+      const id = Number(r.id);
+      if (r.facts === null) {
+        missing.push(id);
+        continue;
+      }
+      candidates.set(id, {
+        id,
+        name: r.name,
+        headline: r.headline,
+        location: { city: r.city, region: r.region, country: r.country, timeZone: r.time_zone },
+        profileUrl: r.profile_url,
+        linkedin: {
+          openProfile: Number(r.open_profile) === 1,
+          openToWork: Number(r.open_to_work) === 1,
+          premium: Number(r.premium) === 1,
+          degree: r.degree === null ? null : Number(r.degree),
+          mutualConnections: Number(r.mutual_connections),
+          lastActive: r.last_active,
+        },
+        facts: JSON.parse(r.facts) as ProfileFacts,
+      });
+    }
+  }
+  if (missing.length) {
+    const full = await getCandidatesByIds(store, workspaceId, missing);
+    const rows: Array<{ candidate_id: number; workspace_id: string; candidate_updated_at: string; version: string; facts: string }> = [];
+    for (const c of full.values()) {
+      const facts = profileFacts(c);
+      candidates.set(c.id, { id: c.id, name: c.name, headline: c.headline, location: c.location, profileUrl: c.profileUrl, linkedin: c.linkedin, facts });
+      rows.push({ candidate_id: c.id, workspace_id: workspaceId, candidate_updated_at: c.updatedAt, version: profileFactsVersion, facts: JSON.stringify(facts) });
+    }
+    await storeFacts(store, rows);
+  }
+  return { candidates, computed: missing.length };
+}
+
+const chunkSize = 500;
+
+async function storeFacts(store: Store, rows: Array<{ candidate_id: number; workspace_id: string; candidate_updated_at: string; version: string; facts: string }>): Promise<void> {
+  try {
+    await store.db.transaction().execute(async (trx) => {
+      for (let i = 0; i < rows.length; i += 100) {
+        await trx
+          .insertInto('candidate_facts')
+          .values(rows.slice(i, i + 100))
+          .onConflict((oc) =>
+            oc.column('candidate_id').doUpdateSet((eb) => ({
+              workspace_id: eb.ref('excluded.workspace_id'),
+              candidate_updated_at: eb.ref('excluded.candidate_updated_at'),
+              version: eb.ref('excluded.version'),
+              facts: eb.ref('excluded.facts'),
+            })),
+          )
+          .execute();
+      }
+    });
+  } catch {
+    // A cache write: if it fails (a candidate deleted meanwhile, say) the ranking in hand is still right, and the next one reads the text again.
+  }
+}
+
+/** Forgets the stored facts of a workspace (the next ranking reads every profile's text again); for benchmarks and repairs. */
+export async function clearCandidateFacts(store: Store, workspaceId: string): Promise<number> {
+  const res = await store.db.deleteFrom('candidate_facts').where('workspace_id', '=', workspaceId).executeTakeFirst();
+  return Number(res.numDeletedRows);
+}

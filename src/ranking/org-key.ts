@@ -1,0 +1,10 @@
+import { normaliseText } from './text-normalise.ts';
+
+/** Organisation names compared loosely: case, accents and legal suffixes ignored. */
+export function orgKey(name: string): string {
+  return normaliseText(name)
+    .replace(/\b(inc|ltd|limited|llc|gmbh|ag|se|kg|plc|corp|corporation|co|sa|nv|bv|ab|oy|srl|pty|the|university of|universitat|universitaet)\b\.?/g, ' ')
+    .replace(/[.,]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
