@@ -78,6 +78,9 @@ function compileNode(node: QueryNode): Compiled {
   switch (node.kind) {
     case 'term':
       return { neg: false, expr: fts5Term(node), depth: 0, leaf: true };
+    case 'flag':
+      // flag filters are SQL conditions (run-fts5-query.ts splits them off first)
+      throw new Error('a flag filter has no FTS5 form');
     case 'not': {
       const c = compileNode(node.child);
       return { ...c, neg: !c.neg };
@@ -109,6 +112,7 @@ function setPlan(node: QueryNode): Fts5SetPlan {
   if (c.depth <= maxFts5Depth) return c.neg ? { op: 'except', left: { op: 'all' }, right: { op: 'match', expr: c.expr } } : { op: 'match', expr: c.expr };
   switch (node.kind) {
     case 'term':
+    case 'flag':
       return { op: 'match', expr: c.expr };
     case 'not':
       return { op: 'except', left: { op: 'all' }, right: setPlan(node.child) };

@@ -16,6 +16,9 @@ export function compileTsquery(query: QueryNode): string {
   switch (query.kind) {
     case 'term':
       return tsqueryTerm(query);
+    case 'flag':
+      // flag filters are SQL conditions (run-tsquery-query.ts splits them off first)
+      throw new Error('a flag filter has no tsquery form');
     case 'not':
       return `!${operand(query.child)}`;
     case 'and':

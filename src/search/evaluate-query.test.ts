@@ -139,3 +139,27 @@ describe('tokenizeDocument limits', () => {
     expect(matches('v19', d)).toBe(false);
   });
 });
+
+describe('evaluateQuery: LinkedIn flag filters', () => {
+  const flagged = (q: string, flags: { openProfile?: boolean; openToWork?: boolean; degree?: 1 | 2 | 3 | null }) =>
+    documentMatches(parseQueryOrThrow(q), jose, { openProfile: false, openToWork: false, degree: null, ...flags });
+
+  it('filters on the profile flags, combined with the text like any term', () => {
+    expect(flagged('java openProfile:true', { openProfile: true })).toBe(true);
+    expect(flagged('java openProfile:true', { openProfile: false })).toBe(false);
+    expect(flagged('openProfile:false', { openProfile: false })).toBe(true);
+    expect(flagged('cobol OR openToWork:true', { openToWork: true })).toBe(true);
+    expect(flagged('degree:(1 OR 2)', { degree: 2 })).toBe(true);
+    expect(flagged('degree:(1 OR 2)', { degree: 3 })).toBe(false);
+  });
+
+  it('an unknown degree is no degree: NOT degree:2 keeps it, degree:2 does not', () => {
+    expect(flagged('degree:2', { degree: null })).toBe(false);
+    expect(flagged('NOT degree:2', { degree: null })).toBe(true);
+  });
+
+  it('without flags given, the profile has none set', () => {
+    expect(matches('java openProfile:true', jose)).toBe(false);
+    expect(matches('java NOT openToWork:true', jose)).toBe(true);
+  });
+});

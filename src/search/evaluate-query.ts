@@ -1,3 +1,4 @@
+import { flagMatches, noProfileFlags, type ProfileFlags } from './profile-flags.ts';
 import type { QueryNode, TermNode } from './query-ast.ts';
 import type { SearchDocument } from './search-document.ts';
 import { searchFieldNames, type SearchField } from './search-fields.ts';
@@ -5,25 +6,27 @@ import { tokenizeDocument, type TokenizedDocument } from './tokenized-document.t
 
 /**
  * The reference evaluator: the executable meaning of the search spec, a plain
- * walk of the query tree over one profile. Every backend must return exactly
- * the profiles for which this returns true.
+ * walk of the query tree over one profile (its text and its LinkedIn flags).
+ * Every backend must return exactly the profiles for which this returns true.
  */
-export function evaluateQuery(query: QueryNode, doc: TokenizedDocument): boolean {
+export function evaluateQuery(query: QueryNode, doc: TokenizedDocument, flags: ProfileFlags = noProfileFlags): boolean {
   switch (query.kind) {
     case 'term':
       return termMatches(query, doc);
+    case 'flag':
+      return flagMatches(query, flags);
     case 'not':
-      return !evaluateQuery(query.child, doc);
+      return !evaluateQuery(query.child, doc, flags);
     case 'and':
-      return query.children.every((c) => evaluateQuery(c, doc));
+      return query.children.every((c) => evaluateQuery(c, doc, flags));
     case 'or':
-      return query.children.some((c) => evaluateQuery(c, doc));
+      return query.children.some((c) => evaluateQuery(c, doc, flags));
   }
 }
 
-/** Convenience for tests and tools: tokenizes the document first. */
-export function documentMatches(query: QueryNode, doc: SearchDocument): boolean {
-  return evaluateQuery(query, tokenizeDocument(doc));
+/** Convenience for tests and tools: tokenizes the document first. Without flags, the profile has none set. */
+export function documentMatches(query: QueryNode, doc: SearchDocument, flags: ProfileFlags = noProfileFlags): boolean {
+  return evaluateQuery(query, tokenizeDocument(doc), flags);
 }
 
 export function termMatches(term: TermNode, doc: TokenizedDocument): boolean {

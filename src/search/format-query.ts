@@ -9,6 +9,8 @@ export function formatQuery(node: QueryNode): string {
   switch (node.kind) {
     case 'term':
       return formatTerm(node);
+    case 'flag':
+      return `${node.flag}:${node.value}`;
     case 'not':
       return `NOT ${formatOperand(node.child)}`;
     case 'and':

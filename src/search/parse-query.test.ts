@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { isAppError } from '../core/app-error.ts';
 import { maxQueryDepth, maxQueryLength, parseQuery, parseQueryOrThrow } from './parse-query.ts';
 import { formatQuery } from './format-query.ts';
-import { andNode, notNode, orNode, termNode, type QueryNode } from './query-ast.ts';
+import { andNode, flagNode, notNode, orNode, termNode, type QueryNode } from './query-ast.ts';
 import { searchFieldNames } from './search-fields.ts';
 
 function parsed(q: string): QueryNode {
@@ -134,6 +134,39 @@ describe('parseQuery: fields', () => {
     expect(failure('title: engineer')).toMatchObject({ column: 1 });
     expect(failure('java title:')).toMatchObject({ column: 6 });
     expect(failure('title:-java').message).toContain('NOT title:java');
+  });
+});
+
+describe('parseQuery: LinkedIn flag filters', () => {
+  it('parses openProfile, openToWork and degree in any case, anywhere a term may stand', () => {
+    expect(parsed('java openProfile:true')).toEqual(andNode([w('java'), flagNode({ flag: 'openProfile', value: true })]));
+    expect(parsed('OPENTOWORK:False')).toEqual(flagNode({ flag: 'openToWork', value: false }));
+    expect(parsed('java OR NOT degree:3')).toEqual(orNode([w('java'), notNode(flagNode({ flag: 'degree', value: 3 }))]));
+    expect(parsed('-openprofile:true')).toEqual(notNode(flagNode({ flag: 'openProfile', value: true })));
+  });
+
+  it('accepts a group of values: degree:(1 OR 2)', () => {
+    expect(parsed('degree:(1 OR 2)')).toEqual(orNode([flagNode({ flag: 'degree', value: 1 }), flagNode({ flag: 'degree', value: 2 })]));
+  });
+
+  it.each([
+    ['openProfile:yes', '"openProfile:" takes true or false, not "yes"', 13],
+    ['java degree:4', '"degree:" takes 1, 2 or 3, not "4"', 13],
+    ['degree:(1 OR 5)', '"degree:" takes 1, 2 or 3, not "5"', 14],
+    ['openToWork:"true"', '"openToWork:" takes true or false, not the phrase "true"', 12],
+    ['openProfile:tru*', '"openProfile:" takes true or false, not "tru*"', 13],
+    ['openProfile: true', '"openProfile:" must be followed directly by true or false', 1],
+    ['java openProfile:', '"openProfile:" must be followed directly by true or false', 6],
+    ['title:(java openProfile:true)', 'the field "openProfile:" is inside the group of "title:" at column 1', 13],
+    ['degree:(2 title:java)', 'the field "title:" is inside the group of "degree:" at column 1', 11],
+  ])('refuses %s with the column of the problem', (q, message, column) => {
+    const e = failure(q);
+    expect(e.message).toContain(message);
+    expect(e.column).toBe(column);
+  });
+
+  it('lists the filters with the fields when a field is unknown', () => {
+    expect(failure('opentowrk:true').message).toContain('openProfile:true|false, openToWork:true|false, degree:1|2|3');
   });
 });
 

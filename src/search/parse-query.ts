@@ -1,5 +1,6 @@
 import { lexQuery, type LexToken } from './lex-query.ts';
-import { andNode, notNode, orNode, termNode, type QueryNode } from './query-ast.ts';
+import { findProfileFlag, flagSyntaxList, flagValuesText, parseFlagValue, type ProfileFlag } from './profile-flags.ts';
+import { andNode, flagNode, notNode, orNode, termNode, type QueryNode } from './query-ast.ts';
 import { querySyntaxAppError, type QuerySyntaxError } from './query-syntax-error.ts';
 import { findSearchField, searchFieldNames, type SearchField } from './search-fields.ts';
 import { tokenize } from './tokenize.ts';
@@ -18,6 +19,10 @@ export type ParsedQuery = { ok: true; query: QueryNode } | { ok: false; error: Q
  *   and     := unary (["AND"] unary)*          -- juxtaposition is AND
  *   unary   := ("NOT" | "-" | "+")* primary
  *   primary := word | "phrase" | "(" or ")" | field ":" (word | "phrase" | "(" or ")")
+ *                | flag ":" (value | "(" or-of-values ")")
+ *
+ * A flag (`openProfile:true`, `openToWork:false`, `degree:2`) filters on the
+ * profile's LinkedIn flags; in a flag group every word is one of its values.
  *
  * Every refusal is a value with a message and a 1-based column; the parser
  * never throws on any input.
@@ -65,6 +70,8 @@ class Parser {
   private depth = 0;
   /** the field of the enclosing `field:( ... )` group, if any */
   private field: { name: SearchField; column: number } | null = null;
+  /** the flag of the enclosing `flag:( ... )` group, if any */
+  private flag: { name: ProfileFlag; typed: string; column: number } | null = null;
 
   constructor(private readonly tokens: LexToken[]) {}
 
@@ -180,11 +187,13 @@ class Parser {
   }
 
   private parseField(t: Extract<LexToken, { type: 'field' }>): QueryNode {
+    const flag = findProfileFlag(t.name);
+    if (flag) return this.parseFlag(t, flag);
     const field = findSearchField(t.name);
-    if (!field) this.error(`unknown field "${t.name}:"; the fields are ${searchFieldNames.map((f) => `${f}:`).join(', ')}`, t.column);
-    if (this.field) {
-      this.error(`the field "${t.name}:" is inside the group of "${this.field.name}:" at column ${this.field.column}; a field group cannot contain another field`, t.column);
+    if (!field) {
+      this.error(`unknown field "${t.name}:"; the fields are ${searchFieldNames.map((f) => `${f}:`).join(', ')}; the filters are ${flagSyntaxList}`, t.column);
     }
+    this.insideGroupCheck(t);
     const next = this.peek();
     if (next?.type === 'field' && next.column === t.end) {
       this.error(`"${t.name}:" is followed by another field; a field cannot contain another field`, next.column);
@@ -200,8 +209,41 @@ class Parser {
     }
   }
 
+  private insideGroupCheck(t: Extract<LexToken, { type: 'field' }>): void {
+    const outer = this.field ?? this.flag;
+    if (outer) {
+      this.error(`the field "${t.name}:" is inside the group of "${outer.name}:" at column ${outer.column}; a field group cannot contain another field`, t.column);
+    }
+  }
+
+  /** `openProfile:true`, `degree:(1 OR 2)`: the value (or a group of values) right after the colon. */
+  private parseFlag(t: Extract<LexToken, { type: 'field' }>, flag: ProfileFlag): QueryNode {
+    this.insideGroupCheck(t);
+    const next = this.peek();
+    if (!next || next.column !== t.end || !['word', 'phrase', 'lparen'].includes(next.type)) {
+      this.error(`"${t.name}:" must be followed directly by ${flagValuesText(flag)}, as in ${flag}:${flag === 'degree' ? '2' : 'true'}`, t.column);
+    }
+    this.flag = { name: flag, typed: t.name, column: t.column };
+    try {
+      return this.parsePrimary();
+    } finally {
+      this.flag = null;
+    }
+  }
+
+  private flagValue(text: string, column: number, quoted: boolean): QueryNode {
+    const flag = this.flag!;
+    const value = quoted ? undefined : parseFlagValue(flag.name, text);
+    if (!value) {
+      const shown = quoted ? `the phrase "${text}"` : `"${text}"`;
+      this.error(`"${flag.typed}:" takes ${flagValuesText(flag.name)}, not ${shown}`, column);
+    }
+    return flagNode(value);
+  }
+
   /** A word or phrase as typed: `*` handling, then the shared tokenizer. */
   private term(text: string, column: number, quoted: boolean): QueryNode {
+    if (this.flag) return this.flagValue(text, column, quoted);
     const chars = Array.from(text);
     // inside quotes the text starts one column after the quote
     const offset = quoted ? column + 1 : column;

@@ -1,3 +1,4 @@
+import type { FlagValue } from './profile-flags.ts';
 import type { SearchField } from './search-fields.ts';
 
 /**
@@ -6,7 +7,7 @@ import type { SearchField } from './search-fields.ts';
  * removed, and every term is already tokenized, so backends and the reference
  * evaluator work on the same normalised words.
  */
-export type QueryNode = TermNode | AndNode | OrNode | NotNode;
+export type QueryNode = TermNode | FlagNode | AndNode | OrNode | NotNode;
 
 /**
  * One word (`words.length === 1`) or a phrase of adjacent words in order.
@@ -19,6 +20,9 @@ export interface TermNode {
   readonly words: readonly string[];
   readonly prefix: boolean;
 }
+
+/** A LinkedIn flag filter (`openProfile:true`, `degree:2`): matches on the profile's flags, never scores. */
+export type FlagNode = { readonly kind: 'flag' } & Readonly<FlagValue>;
 
 export interface AndNode {
   readonly kind: 'and';
@@ -40,6 +44,24 @@ export function termNode(words: readonly string[], options: { field?: SearchFiel
   return { kind: 'term', field: options.field ?? null, words, prefix: options.prefix ?? false };
 }
 
+export function flagNode(filter: FlagValue): FlagNode {
+  return { kind: 'flag', ...filter } as FlagNode;
+}
+
+/** Whether any flag filter occurs in the query. */
+export function hasFlags(node: QueryNode): boolean {
+  switch (node.kind) {
+    case 'flag':
+      return true;
+    case 'term':
+      return false;
+    case 'not':
+      return hasFlags(node.child);
+    default:
+      return node.children.some(hasFlags);
+  }
+}
+
 /** AND of the children; a single child is returned as it is. */
 export function andNode(children: readonly QueryNode[]): QueryNode {
   if (children.length === 0) throw new Error('AND needs at least one operand');
@@ -57,11 +79,13 @@ export function notNode(child: QueryNode): QueryNode {
   return child.kind === 'not' ? child.child : { kind: 'not', child };
 }
 
-/** Every term of a query with its polarity (false under an odd number of NOTs). */
+/** Every term of a query with its polarity (false under an odd number of NOTs); flag filters are not terms. */
 export function* queryTerms(node: QueryNode, positive = true): Generator<{ term: TermNode; positive: boolean }> {
   switch (node.kind) {
     case 'term':
       yield { term: node, positive };
+      return;
+    case 'flag':
       return;
     case 'not':
       yield* queryTerms(node.child, !positive);

@@ -1,7 +1,9 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { compileFts5, type Fts5Query, type Fts5SetPlan } from './compile-fts5.ts';
-import type { QueryNode } from './query-ast.ts';
+import { flagConditionSql } from './flag-condition-sql.ts';
+import { flagQueryPlan, type MixedNode } from './mixed-query.ts';
+import { hasFlags, type QueryNode } from './query-ast.ts';
 import { searchFields } from './search-fields.ts';
 import { workspaceToken } from './storage-token.ts';
 import type { PageOptions, SearchPage } from './search-page.ts';
@@ -17,6 +19,7 @@ const bm25Weights = sql.raw(bm25WeightList);
  * cost time); otherwise the match is ANDed with the workspace token.
  */
 export async function runFts5Query(db: Kysely<Database>, query: QueryNode, options: PageOptions): Promise<SearchPage> {
+  if (hasFlags(query)) return flagsPage(db, query, options);
   const compiled = compileFts5(query);
   const shared = await otherWorkspacesExist(db, options.workspaceId);
   const inWorkspace = (expr: string) => (shared ? `(${expr}) AND ws : "${workspaceToken(options.workspaceId)}"` : expr);
@@ -89,6 +92,71 @@ async function setsPage(db: Kysely<Database>, q: Extract<Fts5Query, { kind: 'set
   const ranked = q.rankExpr
     ? sql`SELECT rowid AS id, bm25(search_fts, ${bm25Weights}) AS score FROM search_fts WHERE search_fts MATCH ${q.rankExpr}`
     : sql`SELECT NULL AS id, NULL AS score WHERE 0`;
+  const page = await sql<{ id: number; score: number | null }>`SELECT s.id AS id, r.score AS score FROM (${matching}) s
+    LEFT JOIN (${ranked}) r ON r.id = s.id ORDER BY coalesce(r.score, 0), s.id LIMIT ${limit} OFFSET ${offset}`.execute(db);
+  return { total, hits: page.rows.map((r) => ({ id: Number(r.id), score: r.score === null ? 0 : -Number(r.score) })) };
+}
+
+/** A flag-free part of a query as a condition on candidate `c`. */
+function textConditionSql(query: QueryNode, workspaceId: string): RawBuilder<unknown> {
+  const compiled = compileFts5(query);
+  switch (compiled.kind) {
+    case 'match':
+      return sql`c.id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ${compiled.expr})`;
+    case 'complement':
+      return sql`c.id NOT IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ${compiled.expr})`;
+    case 'sets':
+      return sql`c.id IN (${setSql(compiled.plan, workspaceId)})`;
+  }
+}
+
+function conditionSql(node: MixedNode, workspaceId: string): RawBuilder<unknown> {
+  switch (node.kind) {
+    case 'text':
+      return textConditionSql(node.query, workspaceId);
+    case 'flag':
+      return flagConditionSql(node);
+    case 'not':
+      return sql`NOT (${conditionSql(node.child, workspaceId)})`;
+    case 'and':
+    case 'or':
+      return sql`(${sql.join(
+        node.children.map((c) => sql`(${conditionSql(c, workspaceId)})`),
+        sql.raw(node.kind === 'and' ? ' AND ' : ' OR '),
+      )})`;
+  }
+}
+
+/**
+ * A query with flag filters (`java openProfile:true`). With a text part
+ * AND-ed at the top that FTS5 can match in one expression, FTS5 finds and
+ * ranks and the candidate row is checked for the rest; otherwise the
+ * workspace's candidates are filtered and ranked by the positive terms.
+ */
+async function flagsPage(db: Kysely<Database>, query: QueryNode, { workspaceId, limit, offset }: PageOptions): Promise<SearchPage> {
+  const plan = flagQueryPlan(query);
+  const condition = conditionSql(plan.condition, workspaceId);
+  const driver = plan.driver ? compileFts5(plan.driver) : null;
+  if (driver?.kind === 'match') {
+    const from = sql`FROM search_fts JOIN candidates c ON c.id = search_fts.rowid
+      WHERE search_fts MATCH ${driver.expr} AND c.workspace_id = ${workspaceId} AND ${condition}`;
+    const count = await sql<{ n: number }>`SELECT count(*) AS n ${from}`.execute(db);
+    const total = Number(count.rows[0].n);
+    if (limit === 0 || offset >= total) return { total, hits: [] };
+    const page = await sql<{ id: number; score: number }>`SELECT search_fts.rowid AS id, bm25(search_fts, ${bm25Weights}) AS score ${from}
+      ORDER BY score, id LIMIT ${limit} OFFSET ${offset}`.execute(db);
+    return { total, hits: page.rows.map((r) => ({ id: Number(r.id), score: -Number(r.score) })) };
+  }
+  const all = plan.driver ? sql`${textConditionSql(plan.driver, workspaceId)} AND ${condition}` : condition;
+  const matching = sql`SELECT c.id AS id FROM candidates c WHERE c.workspace_id = ${workspaceId} AND ${all}`;
+  const count = await sql<{ n: number }>`SELECT count(*) AS n FROM (${matching})`.execute(db);
+  const total = Number(count.rows[0].n);
+  if (limit === 0 || offset >= total) return { total, hits: [] };
+  const rankExpr = plan.rankTerms ? compileFts5(plan.rankTerms) : null;
+  const ranked =
+    rankExpr?.kind === 'match'
+      ? sql`SELECT rowid AS id, bm25(search_fts, ${bm25Weights}) AS score FROM search_fts WHERE search_fts MATCH ${rankExpr.expr}`
+      : sql`SELECT NULL AS id, NULL AS score WHERE 0`;
   const page = await sql<{ id: number; score: number | null }>`SELECT s.id AS id, r.score AS score FROM (${matching}) s
     LEFT JOIN (${ranked}) r ON r.id = s.id ORDER BY coalesce(r.score, 0), s.id LIMIT ${limit} OFFSET ${offset}`.execute(db);
   return { total, hits: page.rows.map((r) => ({ id: Number(r.id), score: r.score === null ? 0 : -Number(r.score) })) };

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { candidateInputSchema, type CandidateInput } from '../candidates/candidate.ts';
-import { andNode, notNode, orNode, termNode, type QueryNode } from './query-ast.ts';
+import { connectionDegrees } from './profile-flags.ts';
+import { andNode, flagNode, notNode, orNode, termNode, type QueryNode } from './query-ast.ts';
 import { searchFieldNames, type SearchField } from './search-fields.ts';
 import { isProtectedToken, tokenize } from './tokenize.ts';
 
@@ -38,6 +39,9 @@ export const candidateArbitrary: fc.Arbitrary<CandidateInput> = fc
     ),
     schools: fc.array(optionalText, { maxLength: 2 }),
     skills: fc.array(fc.constantFrom(...searchVocabulary), { maxLength: 4 }),
+    openProfile: fc.boolean(),
+    openToWork: fc.boolean(),
+    degree: fc.constantFrom(null, ...connectionDegrees),
   })
   .map((r) =>
     candidateInputSchema.parse({
@@ -48,6 +52,7 @@ export const candidateArbitrary: fc.Arbitrary<CandidateInput> = fc
       positions: r.positions.map((p) => ({ title: p.title, company: p.company, description: p.description, end: p.current ? null : '2020-01' })),
       education: r.schools.map((school) => ({ school })),
       skills: r.skills,
+      linkedin: { openProfile: r.openProfile, openToWork: r.openToWork, degree: r.degree },
     }),
   );
 
@@ -83,6 +88,24 @@ export const queryArbitrary: fc.Arbitrary<QueryNode> = fc.letrec<{ node: QueryNo
   node: fc.oneof(
     { maxDepth: 4, depthSize: 'small', withCrossShrink: true },
     { weight: 4, arbitrary: termArbitrary },
+    { weight: 1, arbitrary: tie('node').map(notNode) },
+    { weight: 2, arbitrary: fc.array(tie('node'), { minLength: 2, maxLength: 3 }).map(andNode) },
+    { weight: 2, arbitrary: fc.array(tie('node'), { minLength: 2, maxLength: 3 }).map(orNode) },
+  ),
+})).node;
+
+/** A LinkedIn flag filter: `openProfile:true`, `openToWork:false`, `degree:2`. */
+export const flagArbitrary: fc.Arbitrary<QueryNode> = fc.oneof(
+  fc.record({ flag: fc.constantFrom('openProfile' as const, 'openToWork' as const), value: fc.boolean() }).map(flagNode),
+  fc.constantFrom(...connectionDegrees).map((value) => flagNode({ flag: 'degree', value })),
+);
+
+/** Query trees with flag filters anywhere among the terms. */
+export const flaggedQueryArbitrary: fc.Arbitrary<QueryNode> = fc.letrec<{ node: QueryNode }>((tie) => ({
+  node: fc.oneof(
+    { maxDepth: 4, depthSize: 'small', withCrossShrink: true },
+    { weight: 3, arbitrary: termArbitrary },
+    { weight: 2, arbitrary: flagArbitrary },
     { weight: 1, arbitrary: tie('node').map(notNode) },
     { weight: 2, arbitrary: fc.array(tie('node'), { minLength: 2, maxLength: 3 }).map(andNode) },
     { weight: 2, arbitrary: fc.array(tie('node'), { minLength: 2, maxLength: 3 }).map(orNode) },

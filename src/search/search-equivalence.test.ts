@@ -11,7 +11,8 @@ import { andNode, notNode, orNode, termNode, type QueryNode } from './query-ast.
 import { tokenize } from './tokenize.ts';
 import { candidateInputSchema } from '../candidates/candidate.ts';
 import { runSearchQuery } from './run-search-query.ts';
-import { candidateArbitrary, deepQueryArbitrary, queryArbitrary } from './search-arbitraries.ts';
+import type { ProfileFlags } from './profile-flags.ts';
+import { candidateArbitrary, deepQueryArbitrary, flagArbitrary, flaggedQueryArbitrary, queryArbitrary, termArbitrary } from './search-arbitraries.ts';
 import { searchDocumentFor } from './search-document.ts';
 import { tokenizeDocument, type TokenizedDocument } from './tokenized-document.ts';
 
@@ -26,17 +27,17 @@ const timeout = 60_000 * scale;
 
 interface Loaded {
   workspaceId: string;
-  docs: Array<{ id: number; doc: TokenizedDocument }>;
+  docs: Array<{ id: number; doc: TokenizedDocument; flags?: ProfileFlags }>;
 }
 
 async function load(store: Store, workspaceId: string, seed: number, count: number): Promise<Loaded> {
   const profiles: CandidateInput[] = fc.sample(candidateArbitrary, { seed, numRuns: count });
   const { outcomes } = await upsertCandidates(store, workspaceId, profiles);
-  return { workspaceId, docs: outcomes.map((o, i) => ({ id: o.id, doc: tokenizeDocument(searchDocumentFor(profiles[i])) })) };
+  return { workspaceId, docs: outcomes.map((o, i) => ({ id: o.id, doc: tokenizeDocument(searchDocumentFor(profiles[i])), flags: profiles[i].linkedin })) };
 }
 
 async function expectSameAsReference(store: Store, loaded: Loaded, query: QueryNode): Promise<void> {
-  const expected = loaded.docs.filter((d) => evaluateQuery(query, d.doc)).map((d) => d.id).sort((a, b) => a - b);
+  const expected = loaded.docs.filter((d) => evaluateQuery(query, d.doc, d.flags)).map((d) => d.id).sort((a, b) => a - b);
   const page = await runSearchQuery(store, query, { workspaceId: loaded.workspaceId, limit: 100_000, offset: 0 });
   const got = page.hits.map((h) => h.id).sort((a, b) => a - b);
   const context = `query: ${formatQuery(query)}`;
@@ -72,6 +73,19 @@ describeEachBackend('search equivalence with the reference evaluator', (getStore
     await fc.assert(
       fc.asyncProperty(queryArbitrary, fc.boolean(), (q, useFirst) => expectSameAsReference(getStore(), useFirst ? first : other, q)),
       runs(300),
+    );
+  }, timeout);
+
+  it('property: flag filters (openProfile, openToWork, degree) anywhere in the query', async () => {
+    const other = await ensureSecond();
+    // the same flags on both sides of the candidate split: a text part AND-ed at the top (FTS5 drives), and without one
+    const driven = fc.tuple(termArbitrary, flaggedQueryArbitrary).map(([t, q]) => andNode([t, q]));
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(flaggedQueryArbitrary, driven, flagArbitrary), fc.boolean(), async (q, useFirst) => {
+        expect(parseQueryOrThrow(formatQuery(q))).toEqual(q);
+        await expectSameAsReference(getStore(), useFirst ? first : other, q);
+      }),
+      runs(400),
     );
   }, timeout);
 
