@@ -80,13 +80,17 @@ export function fitSignalValues(role: ResolvedRole, facts: CandidateFacts, input
 
 /** The fit score: a weighted mean of the applicable signals, 0..100. */
 export function fitScore(values: SignalValue<FitSignal>[], weights: Readonly<Record<FitSignal, number>> = fitPriorWeights): FitResult {
-  const total = values.reduce((s, v) => s + Math.max(0, weights[v.signal]), 0);
-  if (total <= 0) return { score: 0, signals: values.map((v) => ({ ...v, weight: 0, points: 0 })) };
-  const signals = values.map((v) => {
-    const weight = Math.max(0, weights[v.signal]) / total;
-    return { ...v, weight, points: v.value * weight * 100 };
-  });
-  const score = signals.reduce((s, v) => s + v.points, 0);
+  // plain loops and literals: this runs for every ranked candidate, and object spread was a tenth of the ranking's CPU
+  let total = 0;
+  for (const v of values) total += Math.max(0, weights[v.signal]);
+  const signals: FitSignalValue[] = [];
+  let score = 0;
+  for (const v of values) {
+    const weight = total > 0 ? Math.max(0, weights[v.signal]) / total : 0;
+    const points = v.value * weight * 100;
+    score += points;
+    signals.push({ signal: v.signal, value: v.value, detail: v.detail, weight, points });
+  }
   return { score: Math.min(100, Math.max(0, score)), signals };
 }
 

@@ -68,7 +68,7 @@ export function replyLikelihood(values: SignalValue<ReplySignal>[], weights: Rep
   let z = weights.intercept;
   for (const v of values) z += weights.coefficients[v.signal] * v.value;
   const p = sigmoid(z);
-  const signals = values.map((v) => ({ ...v, points: 100 * (p - sigmoid(z - weights.coefficients[v.signal] * v.value)) }));
+  const signals = values.map((v): ReplySignalValue => ({ signal: v.signal, value: v.value, detail: v.detail, points: 100 * (p - sigmoid(z - weights.coefficients[v.signal] * v.value)) }));
   return { score: 100 * p, signals };
 }
 
