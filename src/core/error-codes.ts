@@ -21,6 +21,7 @@ export const errorCodes = {
   bad_signature: { http: 401, exit: 33, summary: 'A webhook signature is missing or wrong.' },
   upstream_error: { http: 502, exit: 40, summary: 'An external service (SMTP, webhook, LLM, embeddings) failed.' },
   storage_error: { http: 500, exit: 50, summary: 'The database could not be opened or migrated.' },
+  config_error: { http: 503, exit: 78, summary: 'A server setting points at something that is not there (a model folder, an optional package) or is malformed.' },
   internal: { http: 500, exit: 70, summary: 'An unexpected error; please report it.' },
 } as const satisfies Record<string, { http: number; exit: number; summary: string }>;
 

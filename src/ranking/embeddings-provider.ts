@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AppError } from '../core/app-error.ts';
 
 /**
  * Optional semantic similarity: something that turns texts into vectors.
@@ -41,9 +42,9 @@ export type EmbeddingsConfig = z.infer<typeof embeddingsConfigSchema>;
  * folder. Nothing set: null (embeddings off).
  */
 export function embeddingsConfigFromEnv(env: NodeJS.ProcessEnv = process.env): EmbeddingsConfig | null {
-  if (env.SCOUTLINE_EMBEDDINGS_ONNX) return embeddingsConfigSchema.parse({ kind: 'onnx', path: env.SCOUTLINE_EMBEDDINGS_ONNX });
+  if (env.SCOUTLINE_EMBEDDINGS_ONNX) return parseSetting('SCOUTLINE_EMBEDDINGS_ONNX', { kind: 'onnx', path: env.SCOUTLINE_EMBEDDINGS_ONNX });
   if (env.SCOUTLINE_EMBEDDINGS_URL) {
-    return embeddingsConfigSchema.parse({
+    return parseSetting('SCOUTLINE_EMBEDDINGS_URL', {
       kind: 'openai',
       url: env.SCOUTLINE_EMBEDDINGS_URL,
       model: env.SCOUTLINE_EMBEDDINGS_MODEL ?? 'text-embedding-3-small',
@@ -51,6 +52,13 @@ export function embeddingsConfigFromEnv(env: NodeJS.ProcessEnv = process.env): E
     });
   }
   return null;
+}
+
+function parseSetting(variable: string, raw: unknown): EmbeddingsConfig {
+  const parsed = embeddingsConfigSchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw new AppError('config_error', `${variable}: ${issue.path.join('.') || 'value'}: ${issue.message}`);
 }
 
 export function cosineSimilarity(a: number[], b: number[]): number {

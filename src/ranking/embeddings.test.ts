@@ -3,7 +3,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { errorCodes } from '../core/error-codes.ts';
 import fc from 'fast-check';
 import { cosineSimilarity, embeddingsConfigFromEnv, embeddingsConfigSchema } from './embeddings-provider.ts';
 import { openAiEmbeddings } from './embeddings-openai.ts';
@@ -78,14 +80,80 @@ describe('OpenAI-compatible embeddings', () => {
 });
 
 describe('local ONNX embeddings', () => {
-  it('reads only the configured folder and says clearly when onnxruntime-node is absent', async () => {
+  const vocabText = '[PAD]\n[UNK]\n[CLS]\n[SEP]\ngo\n##lang\n';
+  const modelFolder = () => {
     const dir = mkdtempSync(join(tmpdir(), 'scoutline-onnx-'));
-    const missing = onnxEmbeddings({ kind: 'onnx', path: dir, maxTokens: 32 });
-    await expect(missing.embed(['x'])).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringContaining('model.onnx') });
     writeFileSync(join(dir, 'model.onnx'), 'not a model');
-    writeFileSync(join(dir, 'vocab.txt'), '[PAD]\n[UNK]\n[CLS]\n[SEP]\ngo\n##lang\n');
-    const noPackage = onnxEmbeddings({ kind: 'onnx', path: dir, maxTokens: 32 }, () => Promise.reject(new Error('Cannot find package')));
-    await expect(noPackage.embed(['x'])).rejects.toMatchObject({ code: 'upstream_error', message: expect.stringContaining('npm install onnxruntime-node') });
+    writeFileSync(join(dir, 'vocab.txt'), vocabText);
+    return dir;
+  };
+  const config = (path: string) => ({ kind: 'onnx' as const, path, maxTokens: 32 });
+
+  it('a folder that is missing or lacks model.onnx / vocab.txt is a config_error naming the setting and the file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'scoutline-onnx-'));
+    await expect(onnxEmbeddings(config(join(dir, 'nope'))).embed(['x'])).rejects.toMatchObject({ code: 'config_error', message: expect.stringMatching(/SCOUTLINE_EMBEDDINGS_ONNX=.*nope: no such folder/) });
+    await expect(onnxEmbeddings(config(dir)).embed(['x'])).rejects.toMatchObject({ code: 'config_error', message: expect.stringContaining('no model.onnx and no vocab.txt') });
+    writeFileSync(join(dir, 'model.onnx'), 'x');
+    await expect(onnxEmbeddings(config(dir)).embed(['x'])).rejects.toMatchObject({ code: 'config_error', message: expect.stringContaining('has no vocab.txt') });
+    expect(errorCodes.config_error).toMatchObject({ http: 503, exit: 78 });
+  });
+
+  it('without onnxruntime-node installed (the real import, not a stand-in) it is a config_error saying how to install it', async ({ skip }) => {
+    const installed = (() => {
+      try {
+        createRequire(import.meta.url).resolve('onnxruntime-node');
+        return true;
+      } catch {
+        return false;
+      }
+    })();
+    if (installed) skip('onnxruntime-node is installed here');
+    await expect(onnxEmbeddings(config(modelFolder())).embed(['x'])).rejects.toMatchObject({ code: 'config_error', message: expect.stringContaining('npm install onnxruntime-node') });
+  });
+
+  it('a model the runtime cannot load is a config_error; after the folder is fixed the next call works without a restart', async () => {
+    const dir = modelFolder();
+    let loadable = false;
+    const runtime = {
+      InferenceSession: {
+        async create(path: string) {
+          if (!loadable) throw new Error(`protobuf parsing failed for ${path}`);
+          return fakeSession;
+        },
+      },
+      Tensor: class {
+        constructor(
+          readonly type: string,
+          readonly data: BigInt64Array,
+          readonly dims: number[],
+        ) {}
+      },
+    };
+    const feeds: Array<Record<string, { data: BigInt64Array; dims: number[] }>> = [];
+    const fakeSession = {
+      inputNames: ['input_ids', 'attention_mask', 'token_type_ids'],
+      async run(f: Record<string, unknown>) {
+        const ids = f.input_ids as { data: BigInt64Array; dims: number[] };
+        feeds.push(f as never);
+        // [1, n, 2]: per token (id, 1), so mean pooling gives (mean id, 1)
+        const n = ids.dims[1];
+        const data = new Float32Array(n * 2);
+        ids.data.forEach((id, t) => ((data[t * 2] = Number(id)), (data[t * 2 + 1] = 1)));
+        return { last_hidden_state: { data, dims: [1, n, 2] } };
+      },
+    };
+    const provider = onnxEmbeddings(config(dir), async () => ({ default: runtime }));
+    await expect(provider.embed(['golang'])).rejects.toMatchObject({ code: 'config_error', message: expect.stringContaining('could not load model.onnx: protobuf parsing failed') });
+    loadable = true;
+    const [v] = await provider.embed(['golang']);
+    // [CLS]=2 go=4 ##lang=5 [SEP]=3
+    expect(v).toEqual([(2 + 4 + 5 + 3) / 4, 1]);
+    expect(Array.from(feeds[0].attention_mask.data)).toEqual([1n, 1n, 1n, 1n]);
+    expect(Array.from(feeds[0].token_type_ids.data)).toEqual([0n, 0n, 0n, 0n]);
+  });
+
+  it('malformed settings are a config_error naming the variable', () => {
+    expect(() => embeddingsConfigFromEnv({ SCOUTLINE_EMBEDDINGS_URL: 'not a url' })).toThrow(expect.objectContaining({ code: 'config_error', message: expect.stringContaining('SCOUTLINE_EMBEDDINGS_URL') }));
   });
 
   it('WordPiece splits into known sub-words with [CLS]/[SEP] and respects the length limit', () => {

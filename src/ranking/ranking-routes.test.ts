@@ -76,3 +76,20 @@ describeEachBackend('ranked search through the search API', (getStore) => {
     expect(inQuery.results.map((r) => r.name)).toEqual(['Ada']);
   });
 });
+
+describeEachBackend('ranking API with misconfigured embeddings', (getStore) => {
+  it('answers 503 config_error naming SCOUTLINE_EMBEDDINGS_ONNX when the model folder is missing', async () => {
+    const app = createApp({ store: getStore(), webRoot: '/nonexistent' });
+    await app.request('/api/candidates', json({ candidates: [{ name: 'Ada', headline: 'Backend Engineer', skills: ['golang'] }] }));
+    const before = process.env.SCOUTLINE_EMBEDDINGS_ONNX;
+    process.env.SCOUTLINE_EMBEDDINGS_ONNX = '/nonexistent/scoutline-model';
+    try {
+      const res = await app.request('/api/rank', json({ role: { query: 'golang' } }));
+      expect(res.status).toBe(503);
+      expect(await res.json()).toMatchObject({ error: { code: 'config_error', message: expect.stringContaining('SCOUTLINE_EMBEDDINGS_ONNX=/nonexistent/scoutline-model: no such folder') } });
+    } finally {
+      if (before === undefined) delete process.env.SCOUTLINE_EMBEDDINGS_ONNX;
+      else process.env.SCOUTLINE_EMBEDDINGS_ONNX = before;
+    }
+  });
+});
