@@ -32,7 +32,7 @@ export async function appendCreditEvents(db: Db, seatId: string, lastSeq: number
 }
 
 /** Serialises writers of one seat's history on PostgreSQL (SQLite transactions already are). */
-export async function lockSeats(db: Transaction<Database>, dialect: Dialect, seatIds: readonly string[]): Promise<void> {
+export async function lockSeats(db: Kysely<Database>, dialect: Dialect, seatIds: readonly string[]): Promise<void> {
   if (dialect !== 'postgres') return;
   for (const id of [...seatIds].sort()) await db.selectFrom('seats').select('id').where('id', '=', id).forUpdate().execute();
 }

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { AppError } from '../core/app-error.ts';
 import type { Store } from '../db/open-database.ts';
-import type { Database } from '../db/schema.ts';
+import type { Database, Dialect } from '../db/schema.ts';
 import { addSeat, listSeats, rowToSeat } from '../seats/seat-store.ts';
 import type { Seat } from '../seats/seat.ts';
 import { requirePlan, type CreditConfig } from './credit-config.ts';
@@ -87,6 +87,31 @@ export interface RecordedCreditEvent {
  * ledger refuses, and invalid_input for a date before the seat's last event.
  */
 export async function recordCreditEvent(store: Store, workspaceId: string, seatId: string, input: CreditEventInput, now: Date = new Date()): Promise<RecordedCreditEvent> {
+  const event = parseCreditEventInput(input, now);
+  return withRetry(() => store.db.transaction().execute((trx) => appendSeatEvent(trx, store.dialect, workspaceId, seatId, event, now)));
+}
+
+/**
+ * recordCreditEvent inside the caller's write transaction, so the ledger
+ * event commits or rolls back together with what the caller writes (the
+ * outreach engine: an InMail sent with its action, a reply with its
+ * outcome). The caller's transaction must be a write transaction (SQLite
+ * `BEGIN IMMEDIATE`); on PostgreSQL the seat row is locked here. A refusal
+ * throws AppError before anything is written, so the caller's transaction
+ * stays usable.
+ */
+export async function recordCreditEventIn(
+  trx: Kysely<Database>,
+  dialect: Dialect,
+  workspaceId: string,
+  seatId: string,
+  input: CreditEventInput,
+  now: Date = new Date(),
+): Promise<RecordedCreditEvent> {
+  return appendSeatEvent(trx, dialect, workspaceId, seatId, parseCreditEventInput(input, now), now);
+}
+
+function parseCreditEventInput(input: CreditEventInput, now: Date): LedgerEvent {
   const date = input.date ?? formatDay(todayUtc(now));
   if (input.type === ('transfer_in' as string) || input.type === ('transfer_out' as string)) {
     throw new AppError('invalid_input', 'transfers are recorded with a transfer between two seats, not as a single event');
@@ -96,20 +121,19 @@ export async function recordCreditEvent(store: Store, workspaceId: string, seatI
     const issue = parsed.error.issues[0];
     throw new AppError('invalid_input', `invalid credit event: ${issue?.path.join('.') || 'event'}: ${issue?.message}`);
   }
-  const event = parsed.data as LedgerEvent;
-  return withRetry(() =>
-    store.db.transaction().execute(async (trx) => {
-      await lockSeats(trx, store.dialect, [seatId]);
-      const ledger = await loadSeatLedger(trx, workspaceId, seatId);
-      const withTerms = event.type === 'subscribe' || event.type === 'switch' ? { ...event, terms: requirePlan(ledger.config, event.plan) } : event;
-      const { cursor, pending } = prepare(ledger, seatId, withTerms);
-      const outcome = cursor.apply(withTerms);
-      if (!outcome.ok) throw new AppError(outcome.code, outcome.message, { seatId, event: withTerms });
-      const seq = await appendCreditEvents(trx, seatId, lastSeq(ledger), [...pending, withTerms], now.toISOString());
-      await syncSeatPlan(trx, seatId, withTerms);
-      return { seatId, seq, event: withTerms, effect: outcome.effect, balance: cursor.currentBalance };
-    }),
-  );
+  return parsed.data as LedgerEvent;
+}
+
+async function appendSeatEvent(trx: Kysely<Database>, dialect: Dialect, workspaceId: string, seatId: string, event: LedgerEvent, now: Date): Promise<RecordedCreditEvent> {
+  await lockSeats(trx, dialect, [seatId]);
+  const ledger = await loadSeatLedger(trx, workspaceId, seatId);
+  const withTerms = event.type === 'subscribe' || event.type === 'switch' ? { ...event, terms: requirePlan(ledger.config, event.plan) } : event;
+  const { cursor, pending } = prepare(ledger, seatId, withTerms);
+  const outcome = cursor.apply(withTerms);
+  if (!outcome.ok) throw new AppError(outcome.code, outcome.message, { seatId, event: withTerms });
+  const seq = await appendCreditEvents(trx, seatId, lastSeq(ledger), [...pending, withTerms], now.toISOString());
+  await syncSeatPlan(trx, seatId, withTerms);
+  return { seatId, seq, event: withTerms, effect: outcome.effect, balance: cursor.currentBalance };
 }
 
 export interface CreditTransfer {
@@ -229,7 +253,7 @@ function lastSeq(ledger: SeatLedger): number {
 }
 
 /** Keeps the seat row's plan column in step with the ledger (a plan implies a paid seat). */
-async function syncSeatPlan(trx: Transaction<Database>, seatId: string, event: LedgerEvent): Promise<void> {
+async function syncSeatPlan(trx: Kysely<Database>, seatId: string, event: LedgerEvent): Promise<void> {
   if (event.type === 'subscribe' || event.type === 'switch') await trx.updateTable('seats').set({ plan: event.plan, paid: 1 }).where('id', '=', seatId).execute();
   else if (event.type === 'cancel') await trx.updateTable('seats').set({ plan: null }).where('id', '=', seatId).execute();
 }

@@ -2,7 +2,7 @@ import type { Kysely, Selectable } from 'kysely';
 import { canSendInMail } from '../credits/ledger.ts';
 import { AppError } from '../core/app-error.ts';
 import type { Store } from '../db/open-database.ts';
-import type { Database } from '../db/schema.ts';
+import type { Database, Dialect } from '../db/schema.ts';
 import { rowToSeat } from '../seats/seat-store.ts';
 import type { ActionToExecute, Channel, ExecutionResult, ExecutorName } from './executor.ts';
 import { eventForChannel, isSequenceActive, type EnrollmentState } from './enrollment-state-machine.ts';
@@ -12,7 +12,7 @@ import { defaultPacingRules, notesLeft, type PacingRules } from './pacing-rules.
 import { ledgerPersonId } from './plan-day.ts';
 import { capDate, countedStatuses, ensureSeatState } from './plan-seat-day.ts';
 import { addDays, isoPlusMinutes, localDateOf } from './seat-calendar.ts';
-import { recordInMailSent, seatLedgerState } from './seat-credit-ledger.ts';
+import { recordInMailSent, seatLedgerState, type LedgerWrite } from './seat-credit-ledger.ts';
 import { isSuppressed } from './suppression.ts';
 import { loadSuppressionIndex } from './suppression-store.ts';
 import { withWriteTransaction } from './write-transaction.ts';
@@ -195,15 +195,22 @@ async function checkBeforeClaim(trx: Kysely<Database>, row: ActionRow, opts: Cla
   return { dropNote };
 }
 
-/** Marks an action done (executor sent it, or the recruiter did the task) and moves the enrollment on. */
-export async function markActionSent(trx: Kysely<Database>, row: ActionRow, at: string, now: string, externalId: string | null, cause: string): Promise<void> {
+/**
+ * Marks an action done (executor sent it, or the recruiter did the task) and
+ * moves the enrollment on. A sent InMail goes on the seat's credit ledger in
+ * the same transaction; a ledger refusal (e.g. the recruiter sent a second
+ * InMail by hand) is kept in `last_error` and returned — the InMail was sent
+ * all the same.
+ */
+export async function markActionSent(trx: Kysely<Database>, dialect: Dialect, row: ActionRow, at: string, now: string, externalId: string | null, cause: string): Promise<LedgerWrite | null> {
+  const ledger = row.channel === 'inmail' ? await recordInMailSent(trx, dialect, row.workspace_id, row.seat_id, Number(row.candidate_id), Number(row.charged) === 0, at) : null;
   await trx
     .updateTable('outreach_actions')
-    .set({ status: 'sent', executed_at: at, external_id: externalId, lease_until: null, last_error: null, updated_at: now })
+    .set({ status: 'sent', executed_at: at, external_id: externalId, lease_until: null, last_error: ledger && !ledger.ok ? `sent; credit ledger refused: ${ledger.code}: ${ledger.message}` : null, updated_at: now })
     .where('id', '=', row.id)
     .execute();
   const e = await getEnrollmentRow(trx, row.enrollment_id);
-  if (!e) return;
+  if (!e) return ledger;
   const channel = row.channel as Channel;
   const patch: Record<string, unknown> = {};
   if (channel === 'connection_request') patch.invite_sent_at = at;
@@ -213,6 +220,7 @@ export async function markActionSent(trx: Kysely<Database>, row: ActionRow, at: 
     patch.last_action_at = at;
   }
   await applyEnrollmentEvent(trx, e, eventForChannel(channel), cause, at, patch);
+  return ledger;
 }
 
 /** The step is passed without being done (skipped task, permanent failure): the sequence goes on. */
@@ -231,15 +239,24 @@ export function retryDelayMinutes(attempts: number): number {
   return Math.min(240, 2 ** Math.max(0, attempts - 1));
 }
 
+export interface RecordResultOptions {
+  /** a sent InMail the credit ledger refused (recorded as sent all the same) */
+  onLedgerRefused?: (w: Extract<LedgerWrite, { ok: false }>) => void;
+  /** tests: runs last inside the recording transaction (a throw rolls everything back) */
+  inTransaction?: (trx: Kysely<Database>) => Promise<void>;
+}
+
 /** Records what the executor answered. Idempotent: a result for an action no longer running is ignored. */
-export async function recordActionResult(store: Pick<Store, 'db' | 'dialect'>, actionId: string, workerId: string, result: ExecutionResult, now: string): Promise<'recorded' | 'stale'> {
+export async function recordActionResult(store: Pick<Store, 'db' | 'dialect'>, actionId: string, workerId: string, result: ExecutionResult, now: string, opts: RecordResultOptions = {}): Promise<'recorded' | 'stale'> {
   return withWriteTransaction(store, async (trx) => {
     const row = await trx.selectFrom('outreach_actions').selectAll().where('id', '=', actionId).executeTakeFirst();
     if (!row || row.status !== 'running') return 'stale';
     switch (result.status) {
-      case 'sent':
-        await markActionSent(trx, row, result.at || now, now, result.externalId ?? null, `${row.executor ?? 'executor'} ${row.id}`);
+      case 'sent': {
+        const ledger = await markActionSent(trx, store.dialect, row, result.at || now, now, result.externalId ?? null, `${row.executor ?? 'executor'} ${row.id}`);
+        if (ledger && !ledger.ok) opts.onLedgerRefused?.(ledger);
         break;
+      }
       case 'queued_for_person':
         await trx.updateTable('outreach_actions').set({ status: 'awaiting_person', lease_until: null, updated_at: now }).where('id', '=', row.id).execute();
         break;
@@ -262,6 +279,7 @@ export async function recordActionResult(store: Pick<Store, 'db' | 'dialect'>, a
         break;
     }
     void workerId;
+    await opts.inTransaction?.(trx);
     return 'recorded';
   });
 }
@@ -298,18 +316,18 @@ export async function completeTask(
   outcome: 'done' | 'skipped' | 'failed',
   now: string = new Date().toISOString(),
   message = '',
+  opts: Pick<RecordResultOptions, 'inTransaction'> = {},
 ): Promise<ActionRow> {
-  const row = await withWriteTransaction(store, async (trx) => {
+  return withWriteTransaction(store, async (trx) => {
     const row = await trx.selectFrom('outreach_actions').selectAll().where('id', '=', actionId).where('workspace_id', '=', workspaceId).executeTakeFirst();
     if (!row) throw new AppError('not_found', `task ${actionId} does not exist`, { id: actionId });
     if (row.status !== 'awaiting_person') throw new AppError('invalid_transition', `task ${actionId} is ${row.status}, not waiting for a person`, { id: actionId, status: row.status });
-    if (outcome === 'done') await markActionSent(trx, row, now, now, null, `task done ${row.id}`);
+    // a done InMail task goes on the credit ledger in this transaction (markActionSent)
+    if (outcome === 'done') await markActionSent(trx, store.dialect, row, now, now, null, `task done ${row.id}`);
     else await passStep(trx, row, outcome === 'skipped' ? 'skipped' : 'failed', message || `task ${outcome}`, now);
+    await opts.inTransaction?.(trx);
     return (await trx.selectFrom('outreach_actions').selectAll().where('id', '=', actionId).executeTakeFirstOrThrow()) as ActionRow;
   });
-  // the recruiter sent the InMail: the credit ledger takes it (and refuses a second one awaiting a reply)
-  if (outcome === 'done' && row.channel === 'inmail') await recordInMailSent(store, workspaceId, row.seat_id, Number(row.candidate_id), Number(row.charged) === 0, now);
-  return row;
 }
 
 export { countedStatuses };

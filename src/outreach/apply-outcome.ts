@@ -12,7 +12,8 @@
  *   stops the sequence: the enrollment's open actions and tasks are cancelled;
  * - for a reply, closes the InMail awaiting a reply on each seat that sent
  *   one and refunds a credit through the ledger when spec 2 rule 7 allows
- *   (reply channel `inmail` or unknown; Open Profile messages never refund);
+ *   (reply channel `inmail` or unknown; Open Profile messages never refund),
+ *   in the same transaction as the outcome: both are written or neither;
  * - tells ranking (accepted / replied) so it learns; a learning failure never
  *   fails the outcome.
  * A refused transition (e.g. an acceptance after a reply) is recorded, not
@@ -21,7 +22,9 @@
  */
 import { z } from 'zod';
 import { AppError } from '../core/app-error.ts';
+import type { Kysely } from 'kysely';
 import type { Store } from '../db/open-database.ts';
+import type { Database } from '../db/schema.ts';
 import { recordOutcomeForLearning } from '../ranking/learn-from-outcomes.ts';
 import { applyEnrollmentEvent, type EnrollmentChange } from './enrollment-store.ts';
 import type { EnrollmentEvent } from './enrollment-state-machine.ts';
@@ -59,6 +62,12 @@ export interface ApplyOutcomeOptions {
   now?: string;
   /** ranking's learning hook; default: src/ranking's recordOutcomeForLearning */
   learn?: ((input: { candidateId: number; roleId: string | null; seatId: string | null; outcome: 'accepted' | 'replied' }) => Promise<void>) | null;
+  /**
+   * Runs last inside the outcome's transaction: a throw rolls the whole
+   * outcome back (ledger events included). The worker marks a sandbox answer
+   * applied here, so it is applied exactly once.
+   */
+  inTransaction?: (trx: Kysely<Database>) => Promise<void>;
 }
 
 const eventFor: Record<OutcomeReport['kind'], EnrollmentEvent> = {
@@ -81,7 +90,7 @@ export async function applyOutcome(store: Store, workspaceId: string, report: Ou
     if (rows.length === 0) {
       throw new AppError('not_found', `candidate ${r.candidateId} has no ${r.campaignId ? `enrollment in campaign '${r.campaignId}'` : 'active enrollment'}`, { candidateId: r.candidateId, campaignId: r.campaignId ?? null });
     }
-    // seats with an InMail to this person awaiting a reply: the reply closes it on their ledgers (after this transaction)
+    // seats with an InMail to this person awaiting a reply: the reply closes it on their ledgers (below, in this transaction)
     const inmailSeats: string[] = [];
     if (r.kind === 'replied' && (r.channel === undefined || r.channel === 'inmail')) {
       const seats = new Set((await trx.selectFrom('outreach_actions').select('seat_id').where('workspace_id', '=', workspaceId).where('candidate_id', '=', r.candidateId).where('channel', '=', 'inmail').where('status', '=', 'sent').execute()).map((x) => x.seat_id));
@@ -131,17 +140,17 @@ export async function applyOutcome(store: Store, workspaceId: string, report: Ou
         cancelled += Number(res.numUpdatedRows);
       }
     }
+    const refunds: AppliedOutcome['refunds'] = [];
+    for (const seatId of inmailSeats.sort()) {
+      const w = await recordInMailReply(trx, store.dialect, workspaceId, seatId, r.candidateId, r.replyKind ?? 'positive', at);
+      refunds.push({ seatId, refunded: w.ok && w.refunded === true });
+    }
+    if (refunds.some((x) => x.refunded)) await trx.updateTable('outreach_outcomes').set({ refunded: 1 }).where('id', '=', outcomeId).execute();
     const campaignIds = [...new Set(rows.map((x) => x.campaign_id))];
     const roles = await trx.selectFrom('outreach_campaigns').select(['id', 'role_id']).where('id', 'in', campaignIds).execute();
-    return { outcomeId, changes, inmailSeats, cancelled, roleId: roles.find((x) => x.role_id)?.role_id ?? null, seatId: rows[0].seat_id };
+    await opts.inTransaction?.(trx);
+    return { outcomeId, changes, refunds, cancelled, roleId: roles.find((x) => x.role_id)?.role_id ?? null, seatId: rows[0].seat_id };
   });
-
-  const refunds: AppliedOutcome['refunds'] = [];
-  for (const seatId of result.inmailSeats) {
-    const w = await recordInMailReply(store, workspaceId, seatId, r.candidateId, r.replyKind ?? 'positive', at);
-    refunds.push({ seatId, refunded: w.ok && w.refunded === true });
-  }
-  if (refunds.some((x) => x.refunded)) await store.db.updateTable('outreach_outcomes').set({ refunded: 1 }).where('id', '=', result.outcomeId).execute();
 
   let learned = false;
   if (r.kind === 'accepted' || r.kind === 'replied') {
@@ -160,5 +169,5 @@ export async function applyOutcome(store: Store, workspaceId: string, report: Ou
       }
     }
   }
-  return { outcomeId: result.outcomeId, candidateId: r.candidateId, kind: r.kind, changes: result.changes, refunds, cancelledActions: result.cancelled, learned };
+  return { outcomeId: result.outcomeId, candidateId: r.candidateId, kind: r.kind, changes: result.changes, refunds: result.refunds, cancelledActions: result.cancelled, learned };
 }

@@ -2,9 +2,9 @@ import type { Kysely } from 'kysely';
 import { isAppError } from '../core/app-error.ts';
 import { replayLedger } from '../credits/ledger.ts';
 import type { LedgerState } from '../credits/ledger-state.ts';
-import { loadSeatLedger, recordCreditEvent } from '../credits/seat-credits.ts';
+import { loadSeatLedger, recordCreditEventIn, type CreditEventInput } from '../credits/seat-credits.ts';
 import type { Store } from '../db/open-database.ts';
-import type { Database } from '../db/schema.ts';
+import type { Database, Dialect } from '../db/schema.ts';
 import { ledgerPersonId } from './plan-day.ts';
 
 /**
@@ -14,10 +14,12 @@ import { ledgerPersonId } from './plan-day.ts';
  * InMail is sent and a `reply` when its recipient answers (the ledger
  * decides the spend, the awaiting-reply rule and the refund).
  *
- * Writes happen right after the outreach transaction commits (the credits
- * store runs its own transaction). A crash in between can at worst miss one
- * ledger event; a repeated write is refused by the ledger itself (a second
- * InMail to a person awaiting a reply), so nothing is counted twice.
+ * Writes take the outreach transaction (`recordCreditEventIn`): the InMail
+ * event commits with the action marked sent, the reply event (and its
+ * refund) with the outcome, so a crash can never leave one without the
+ * other. A ledger refusal (awaiting reply, no credits, a date before the
+ * seat's last event) is returned as a value and writes nothing; the caller
+ * still records what happened on LinkedIn.
  */
 export async function seatLedgerState(db: Kysely<Database>, seatId: string, date: string): Promise<LedgerState | null> {
   const seat = await db.selectFrom('seats').select('workspace_id').where('id', '=', seatId).executeTakeFirst();
@@ -30,9 +32,9 @@ export async function seatLedgerState(db: Kysely<Database>, seatId: string, date
 
 export type LedgerWrite = { ok: true; refunded?: boolean } | { ok: false; code: string; message: string };
 
-async function record(store: Store, workspaceId: string, seatId: string, event: Parameters<typeof recordCreditEvent>[3], at: string): Promise<LedgerWrite> {
+async function record(trx: Kysely<Database>, dialect: Dialect, workspaceId: string, seatId: string, event: CreditEventInput, at: string): Promise<LedgerWrite> {
   try {
-    const r = await recordCreditEvent(store, workspaceId, seatId, event, new Date(at));
+    const r = await recordCreditEventIn(trx, dialect, workspaceId, seatId, event, new Date(at));
     return { ok: true, refunded: r.effect.refunded };
   } catch (err) {
     if (isAppError(err)) return { ok: false, code: err.code, message: err.message };
@@ -40,10 +42,10 @@ async function record(store: Store, workspaceId: string, seatId: string, event: 
   }
 }
 
-export function recordInMailSent(store: Store, workspaceId: string, seatId: string, candidateId: number, openProfile: boolean, at: string): Promise<LedgerWrite> {
-  return record(store, workspaceId, seatId, { type: 'inmail', date: at.slice(0, 10), to: ledgerPersonId(candidateId), openProfile }, at);
+export function recordInMailSent(trx: Kysely<Database>, dialect: Dialect, workspaceId: string, seatId: string, candidateId: number, openProfile: boolean, at: string): Promise<LedgerWrite> {
+  return record(trx, dialect, workspaceId, seatId, { type: 'inmail', date: at.slice(0, 10), to: ledgerPersonId(candidateId), openProfile }, at);
 }
 
-export function recordInMailReply(store: Store, workspaceId: string, seatId: string, candidateId: number, kind: 'positive' | 'negative' | 'decline' | 'quick_reply', at: string): Promise<LedgerWrite> {
-  return record(store, workspaceId, seatId, { type: 'reply', date: at.slice(0, 10), from: ledgerPersonId(candidateId), kind }, at);
+export function recordInMailReply(trx: Kysely<Database>, dialect: Dialect, workspaceId: string, seatId: string, candidateId: number, kind: 'positive' | 'negative' | 'decline' | 'quick_reply', at: string): Promise<LedgerWrite> {
+  return record(trx, dialect, workspaceId, seatId, { type: 'reply', date: at.slice(0, 10), from: ledgerPersonId(candidateId), kind }, at);
 }

@@ -6,7 +6,6 @@ import type { Channel, ExecutionResult, ExecutorName, OutcomeReport } from './ex
 import { executorFor, executorRoutingSchema, resolveExecutorName, type ExecutorRegistry, type ExecutorRouting } from './executor-registry.ts';
 import type { PacingRules } from './pacing-rules.ts';
 import { planSeatDay, type PlanSeatResult } from './plan-seat-day.ts';
-import { recordInMailSent } from './seat-credit-ledger.ts';
 import { recordOutcomeForLearning } from '../ranking/learn-from-outcomes.ts';
 import { silentLog, type StructuredLog } from './structured-log.ts';
 
@@ -129,11 +128,10 @@ export async function runWorkerPass(store: Store, opts: WorkerOptions): Promise<
     } catch (err) {
       result = { status: 'failed', message: (err as Error).message, retryable: true };
     }
-    const recorded = await recordActionResult(store, claimed.row.id, workerId, result, clock());
-    if (recorded === 'recorded' && result.status === 'sent' && claimed.row.channel === 'inmail') {
-      const w = await recordInMailSent(store, claimed.row.workspace_id, claimed.row.seat_id, Number(claimed.row.candidate_id), Number(claimed.row.charged) === 0, result.at || clock());
-      if (!w.ok) log('warn', 'InMail not recorded on the credit ledger', { ...fields, code: w.code, message: w.message });
-    }
+    // a sent InMail goes on the credit ledger inside the recording transaction
+    await recordActionResult(store, claimed.row.id, workerId, result, clock(), {
+      onLedgerRefused: (w) => log('warn', 'InMail not recorded on the credit ledger', { ...fields, code: w.code, message: w.message }),
+    });
     report.executed++;
     report.results[result.status] = (report.results[result.status] ?? 0) + 1;
     log(result.status === 'failed' || result.status === 'limit_reached' ? 'warn' : 'info', 'action executed', { ...fields, status: result.status, ...('message' in result ? { message: result.message } : {}) });
