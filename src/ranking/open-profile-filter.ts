@@ -1,23 +1,19 @@
+import { parseQuery } from '../search/parse-query.ts';
+import { queryTerms } from '../search/query-ast.ts';
+
 /**
- * `openProfile:true` in a search query: a filter, not a text term, so Open
- * Profile members (free to InMail) can be pulled in bulk. It is accepted as
- * one of the top-level AND-ed parts of the query (`java openProfile:true`,
- * `openProfile:true AND title:engineer`) and removed from the text the
- * search engine sees. `openProfile:false` keeps only the others.
+ * `openProfile:true` used to be cut out of the query text here and applied
+ * after ranking, to the top matches only (so the total was inexact). It is
+ * now a filter of the query language (`openProfile:`, `openToWork:`,
+ * `degree:`; src/search/profile-flags.ts) that the search engine applies to
+ * every match, so the query stays whole and no filter is reported back.
+ *
+ * One rule stays: ranking scores the top matches by text relevance, so a
+ * query of filters only (`openProfile:true`) has nothing to pick them by;
+ * its text is reported as empty, which rank-candidates.ts refuses.
  */
 export function splitOpenProfileFilter(query: string): { query: string; openProfile: boolean | undefined } {
-  let openProfile: boolean | undefined;
-  const re = /(^|\s|\()(?:AND\s+)?openprofile:(true|false)(?:\s+AND)?(?=\s|\)|$)/gi;
-  const stripped = query.replace(re, (_m, lead: string, v: string) => {
-    openProfile = v.toLowerCase() === 'true';
-    return lead;
-  });
-  if (openProfile === undefined) return { query: query.trim(), openProfile };
-  const cleaned = stripped
-    .replace(/^\s*AND\s+/, '')
-    .replace(/\s+AND\s*$/, '')
-    .replace(/\(\s*\)/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-  return { query: cleaned, openProfile };
+  const parsed = parseQuery(query);
+  const filtersOnly = parsed.ok && queryTerms(parsed.query).next().done === true;
+  return { query: filtersOnly ? '' : query.trim(), openProfile: undefined };
 }

@@ -6,7 +6,6 @@ import { searchDocumentFor } from '../search/search-document.ts';
 import { tokenizeDocument } from '../search/tokenized-document.ts';
 import type { RankSort } from './candidate-score.ts';
 import type { Explanation } from './explain.ts';
-import { splitOpenProfileFilter } from './open-profile-filter.ts';
 import { rankCandidates } from './rank-candidates.ts';
 import { roleProfileSchema, type RoleProfile } from './role-profile.ts';
 
@@ -37,16 +36,16 @@ export interface RankedSearchRequest {
   offset: number;
 }
 
-/** Whether a search needs the ranking path: a priority/fit/reply sort, a role, or the `openProfile:` filter. */
-export function searchNeedsRanking(query: string, sort: string | undefined, role: unknown): boolean {
-  return (sort !== undefined && sort !== 'relevance') || (role !== undefined && role !== null) || splitOpenProfileFilter(query).openProfile !== undefined;
+/** Whether a search needs the ranking path: a priority/fit/reply sort or a role (flag filters such as `openProfile:true` are plain search). */
+export function searchNeedsRanking(_query: string, sort: string | undefined, role: unknown): boolean {
+  return (sort !== undefined && sort !== 'relevance') || (role !== undefined && role !== null);
 }
 
 /** Search + rank: the top 1,000 matches scored, one page returned with fit, reply likelihood, priority and reasons. */
 export async function rankedSearch(store: Store, req: RankedSearchRequest): Promise<{ total: number; results: RankedSearchResult[]; weights: string }> {
   const profile: RoleProfile = req.role ? { ...req.role, query: req.query } : roleProfileSchema.parse({ name: 'Search', query: req.query });
   const ranked = await rankCandidates(store, req.workspaceId, profile, { sort: req.sort, seatId: req.seatId, limit: req.limit, offset: req.offset });
-  const parsed = parseQueryOrThrow(splitOpenProfileFilter(req.query).query);
+  const parsed = parseQueryOrThrow(req.query);
   const candidates = await getCandidatesByIds(store, req.workspaceId, ranked.results.map((r) => r.candidateId));
   const results = ranked.results.map((r) => {
     const c = candidates.get(r.candidateId);

@@ -19,7 +19,7 @@ function tableColumn(heading: string, column: number): string[] {
 
 describe('docs/search.md', () => {
   it('every example query parses', () => {
-    const examples = [...tableColumn('Examples', 1), ...tableColumn('Fields', 2)];
+    const examples = [...tableColumn('Examples', 1), ...tableColumn('Fields', 2), ...tableColumn('LinkedIn filters (Scoutline extension)', 2)];
     expect(examples.length).toBeGreaterThan(15);
     for (const q of examples) expect(parseQuery(q).ok, q).toBe(true);
   });

@@ -19,6 +19,7 @@ describeEachBackend('POST /api/search', (getStore) => {
         headline: i % 2 ? 'Java developer' : 'Python developer',
         profileUrl: `https://www.linkedin.com/in/person-${i}`,
         location: { city: i < 3 ? 'Berlin' : 'Paris' },
+        linkedin: { openProfile: i % 2 === 0, openToWork: i % 3 === 0, degree: ([1, 2, 3, null] as const)[i % 4] },
       }),
     );
     await upsertCandidates(getStore(), 'default', people);
@@ -70,9 +71,53 @@ describeEachBackend('POST /api/search', (getStore) => {
     expect(body.total).toBe(3);
   });
 
-  it('refuses flag filters it does not support yet instead of ignoring them', async () => {
-    const res = await post({ query: 'developer', filters: { openToWork: true } });
-    expect(res.status).toBe(400);
+  it('filters by Open Profile, Open to Work and connection degree, alone or together', async () => {
+    const total = async (filters: unknown, query = 'developer') => {
+      const res = await post({ query, filters, limit: 50 });
+      expect(res.status).toBe(200);
+      const body = await res.json();
+      expect(body.results).toHaveLength(body.total);
+      return body.total;
+    };
+    expect(await total({ openProfile: true })).toBe(4); // 0 2 4 6
+    expect(await total({ openProfile: false })).toBe(3);
+    expect(await total({ openToWork: true, location: 'Berlin' })).toBe(1); // 0
+    expect(await total({ degree: [1, 2] })).toBe(4); // 0 1 4 5
+    expect(await total({ degree: [3], openProfile: true })).toBe(2); // 2 6
+    expect(await total({ degree: [3], openProfile: true }, 'developer NOT degree:3')).toBe(0);
+    expect(await total({ degree: [] })).toBe(7);
+    expect(await total({ openProfile: true, openToWork: true, degree: [1] }, 'java')).toBe(0);
+  });
+
+  it('with filters the query may be blank: the filters alone are the search', async () => {
+    const body = await (await post({ query: ' ', filters: { openProfile: true }, limit: 2 })).json();
+    expect(body.total).toBe(4);
+    const next = await (await post({ query: ' ', filters: { openProfile: true }, limit: 2, cursor: body.nextCursor })).json();
+    expect(next.results.map((r: { id: number }) => r.id)).not.toContain(body.results[0].id);
+    const none = await post({ query: ' ', filters: { degree: [] } });
+    expect(none.status).toBe(400);
+    expect((await none.json()).error.code).toBe('query_syntax');
+  });
+
+  it('reports a syntax error at the column typed, filters or not', async () => {
+    const body = await (await post({ query: 'java AND (python', filters: { openProfile: true } })).json();
+    expect(body.error).toMatchObject({ code: 'query_syntax', details: { column: 10 } });
+  });
+
+  it('refuses unknown filters and bad degrees instead of ignoring them', async () => {
+    for (const filters of [{ openprofile: true }, { degree: [4] }, { degree: 2 }, { openToWork: 'yes' }]) {
+      const res = await post({ query: 'developer', filters });
+      expect(res.status, JSON.stringify(filters)).toBe(400);
+      expect((await res.json()).error.code).toBe('invalid_input');
+    }
+  });
+
+  it('ranked by priority, the filters still apply to every match', async () => {
+    const res = await post({ query: 'developer', filters: { openProfile: true, degree: [1, 2] }, sort: 'priority', limit: 50 });
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.total).toBe(2); // 0 4
+    expect(body.results.map((r: { name: string }) => r.name).sort()).toEqual(['Person 0', 'Person 4']);
   });
 
   it('is described in /openapi.json', async () => {

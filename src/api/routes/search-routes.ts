@@ -4,30 +4,34 @@ import { errorResponses } from '../error-response.ts';
 import { AppError } from '../../core/app-error.ts';
 import { formatQuery } from '../../search/format-query.ts';
 import { parseQueryOrThrow } from '../../search/parse-query.ts';
-import { andNode, termNode } from '../../search/query-ast.ts';
 import { defaultSearchLimit, maxSearchLimit, searchCandidates } from '../../search/search-candidates.ts';
 import { decodeCursor, encodeCursor } from '../../search/search-cursor.ts';
 import { searchFieldNames } from '../../search/search-fields.ts';
-import { tokenize } from '../../search/tokenize.ts';
+import { searchFilterNodes, withSearchFilters, withSearchFiltersText, type ConnectionDegree } from '../../search/search-filters.ts';
 import { rankSorts } from '../../ranking/candidate-score.ts';
 import { rankedSearch, searchNeedsRanking } from '../../ranking/ranked-search.ts';
 import { getRole } from '../../ranking/ranking-store.ts';
 
 const searchRequestSchema = z
   .object({
-    query: z.string().max(100_000).openapi({ example: 'title:"software engineer" AND (java OR kotlin) NOT manager' }),
+    query: z.string().max(100_000).openapi({ example: 'title:"software engineer" AND (java OR kotlin) NOT manager', description: 'Boolean query; may be blank when filters are given' }),
     limit: z.number().int().min(0).max(maxSearchLimit).default(defaultSearchLimit),
     offset: z.number().int().min(0).optional().openapi({ description: 'skip this many results (or use cursor)' }),
     cursor: z.string().optional().openapi({ description: 'nextCursor of the previous page' }),
     filters: z
       .object({
-        location: z.string().optional().openapi({ description: 'same as AND location:"..."' }),
-        openProfile: z.boolean().optional(),
-        openToWork: z.boolean().optional(),
-        degree: z.array(z.number().int()).optional(),
+        location: z.string().max(500).optional().openapi({ description: 'same as AND location:"...": these words in a row in the location text; blank: no filter', example: 'Berlin' }),
+        openProfile: z.boolean().optional().openapi({ description: 'true: only Open Profile members (InMail free); false: only the others. Same as AND openProfile:true' }),
+        openToWork: z.boolean().optional().openapi({ description: 'true: only members marked Open to Work; false: only the others. Same as AND openToWork:true' }),
+        degree: z
+          .array(z.number().int().min(1).max(3))
+          .max(3)
+          .optional()
+          .openapi({ description: 'connection degrees to keep, any of them: [2], [1, 2]. Same as AND degree:(1 OR 2). An unknown degree matches none; [] filters nothing', example: [1, 2] }),
       })
+      .strict()
       .optional()
-      .openapi({ description: 'location and openProfile are supported (openProfile also as `openProfile:true` in the query); openToWork and degree not yet' }),
+      .openapi({ description: 'Filters AND-ed to the query (docs/search.md). With filters, query may be blank: the filters alone are the search (e.g. every Open Profile member)' }),
     sort: z.enum(rankSorts).optional().openapi({ description: 'relevance (BM25, default) | priority | fit | reply; a ranked search returns fit, replyLikelihood, priority and why (docs/ranking.md)' }),
     roleId: z.string().optional().openapi({ description: 'rank against a saved role (its criteria; this query is searched)' }),
     seatId: z.string().optional().openapi({ description: 'with ranking: the seat that will reach out' }),
@@ -80,22 +84,19 @@ export function registerSearchRoutes(app: ScoutlineApp): void {
       const started = performance.now();
       const body = c.req.valid('json');
       const workspaceId = c.get('workspaceId');
-      const filters = body.filters ?? {};
-      // ranking (src/ranking): a priority sort, a role, or the Open Profile filter go through rankedSearch
-      const placed = filters.location ? `(${body.query}) location:"${filters.location.replace(/"/g, ' ')}"` : body.query;
-      const rankedQuery = filters.openProfile === undefined ? placed : `(${placed}) openProfile:${filters.openProfile}`;
-      if (searchNeedsRanking(rankedQuery, body.sort, body.roleId) && filters.openToWork === undefined && filters.degree === undefined) {
+      const filters = { ...body.filters, degree: body.filters?.degree as ConnectionDegree[] | undefined };
+      // the typed query is parsed on its own first, so a syntax error points at the column the user typed
+      const typed = body.query.trim() || searchFilterNodes(filters).length === 0 ? parseQueryOrThrow(body.query) : null;
+      const query = withSearchFilters(typed, filters)!;
+      // ranking (src/ranking): a priority sort or a role go through rankedSearch, with the filters in the query text
+      if (searchNeedsRanking(body.query, body.sort, body.roleId)) {
         if (body.cursor !== undefined) throw new AppError('invalid_input', 'ranked searches page with offset, not cursor');
         const store = c.get('store');
         const role = body.roleId ? await getRole(store, workspaceId, body.roleId) : null;
+        const rankedQuery = withSearchFiltersText(body.query, filters);
         const ranked = await rankedSearch(store, { query: rankedQuery, workspaceId, sort: body.sort ?? 'priority', role, seatId: body.seatId, limit: body.limit, offset: body.offset ?? 0 });
         return c.json({ total: ranked.total, results: ranked.results, nextCursor: null, tookMs: Math.round((performance.now() - started) * 10) / 10 }, 200);
       }
-      let query = parseQueryOrThrow(body.query);
-      const unsupported = (['openProfile', 'openToWork', 'degree'] as const).filter((k) => filters[k] !== undefined);
-      if (unsupported.length) throw new AppError('invalid_input', `search filters ${unsupported.join(', ')} are not supported yet`, { filters: unsupported });
-      const place = tokenize(filters.location ?? '');
-      if (place.length) query = andNode([query, termNode(place, { field: 'location' })]);
       if (body.cursor !== undefined && body.offset !== undefined) throw new AppError('invalid_input', 'give either offset or cursor, not both');
       const key = `${workspaceId}\n${formatQuery(query)}`;
       const offset = body.cursor !== undefined ? decodeCursor(body.cursor, key) : (body.offset ?? 0);
