@@ -1,5 +1,6 @@
 import type { CandidateInput, Position } from '../candidates/candidate.ts';
 import { SeededRandom } from '../candidates/seeded-random.ts';
+import { places, type Place } from './place-data.ts';
 import { roleProfileSchema, type RoleProfile, type RoleProfileInput } from './role-profile.ts';
 
 /**
@@ -48,10 +49,10 @@ interface RoleRecipe {
   nice: string[][];
   /** other skills a practitioner lists */
   filler: string[];
-  /** [city, country, time zone]: in place, workable (near time zone), far */
-  placesIn: Array<[string, string, string]>;
-  placesNear: Array<[string, string, string]>;
-  placesFar: Array<[string, string, string]>;
+  /** cities (known to place-data.ts, which gives country and time zone): in place, workable (near time zone), far */
+  placesIn: string[];
+  placesNear: string[];
+  placesFar: string[];
   /** the query words every profile must carry to match the query */
   queryWords: string[][];
   companies: string[];
@@ -82,9 +83,9 @@ const recipes: RoleRecipe[] = [
     musts: [['Go', 'Golang', 'golang'], ['Kubernetes', 'k8s', 'K8s'], ['PostgreSQL', 'Postgres', 'postgresql']],
     nice: [['Kafka', 'Apache Kafka'], ['gRPC', 'protobuf']],
     filler: ['Docker', 'Redis', 'Linux', 'Terraform', 'Prometheus', 'CI/CD', 'Microservices', 'AWS'],
-    placesIn: [['Berlin', 'Germany', 'Europe/Berlin'], ['Munich', 'Germany', 'Europe/Berlin'], ['Hamburg', 'Germany', 'Europe/Berlin']],
-    placesNear: [['Amsterdam', 'Netherlands', 'Europe/Amsterdam'], ['Warsaw', 'Poland', 'Europe/Warsaw'], ['Lisbon', 'Portugal', 'Europe/Lisbon']],
-    placesFar: [['San Francisco', 'United States', 'America/Los_Angeles'], ['Bangalore', 'India', 'Asia/Kolkata'], ['Sydney', 'Australia', 'Australia/Sydney']],
+    placesIn: ['Berlin', 'Munich', 'Hamburg'],
+    placesNear: ['Amsterdam', 'Warsaw', 'Lisbon'],
+    placesFar: ['San Francisco', 'Bangalore', 'Sydney'],
     queryWords: [['golang', 'Go'], ['Kubernetes', 'k8s']],
     companies: ['Zalando', 'N26', 'Delivery Hero', 'SoundCloud', 'Contentful', 'Trade Republic', 'HelloFresh', 'Personio'],
     domainPhrases: ['payments APIs', 'high-throughput event processing', 'internal developer platform', 'order management services'],
@@ -112,9 +113,9 @@ const recipes: RoleRecipe[] = [
     musts: [['React', 'React.js', 'ReactJS'], ['TypeScript', 'TS']],
     nice: [['Next.js', 'NextJS'], ['GraphQL']],
     filler: ['CSS', 'HTML', 'Jest', 'Redux', 'Webpack', 'Storybook', 'Figma', 'Cypress'],
-    placesIn: [['London', 'United Kingdom', 'Europe/London']],
-    placesNear: [['Manchester', 'United Kingdom', 'Europe/London'], ['Dublin', 'Ireland', 'Europe/Dublin']],
-    placesFar: [['Toronto', 'Canada', 'America/Toronto'], ['Singapore', 'Singapore', 'Asia/Singapore'], ['Austin', 'United States', 'America/Chicago']],
+    placesIn: ['London'],
+    placesNear: ['Manchester', 'Dublin'],
+    placesFar: ['Toronto', 'Singapore', 'Austin'],
     queryWords: [['React'], ['TypeScript', 'JavaScript']],
     companies: ['Monzo', 'Deliveroo', 'Wise', 'Revolut', 'Ocado', 'Skyscanner', 'Farfetch', 'BBC'],
     domainPhrases: ['design system components', 'checkout flows', 'accessible web apps', 'customer dashboards'],
@@ -142,9 +143,9 @@ const recipes: RoleRecipe[] = [
     musts: [['Python', 'python3'], ['Machine learning', 'ML'], ['SQL']],
     nice: [['PyTorch', 'Torch'], ['A/B testing', 'experimentation']],
     filler: ['Pandas', 'scikit-learn', 'Statistics', 'Spark', 'Tableau', 'NumPy', 'Jupyter', 'R'],
-    placesIn: [['New York', 'United States', 'America/New_York']],
-    placesNear: [['Boston', 'United States', 'America/New_York'], ['Toronto', 'Canada', 'America/Toronto'], ['Chicago', 'United States', 'America/Chicago']],
-    placesFar: [['Berlin', 'Germany', 'Europe/Berlin'], ['Tokyo', 'Japan', 'Asia/Tokyo'], ['Bangalore', 'India', 'Asia/Kolkata']],
+    placesIn: ['New York'],
+    placesNear: ['Boston', 'Toronto', 'Chicago'],
+    placesFar: ['Berlin', 'Tokyo', 'Bangalore'],
     queryWords: [['Python'], ['machine learning', 'ML']],
     companies: ['Spotify', 'Etsy', 'Squarespace', 'Peloton', 'Datadog', 'Two Sigma', 'Oscar Health', 'Betterment'],
     domainPhrases: ['churn models', 'recommendation ranking', 'pricing experiments', 'fraud detection'],
@@ -175,9 +176,9 @@ const recipes: RoleRecipe[] = [
     musts: [['Terraform'], ['AWS', 'Amazon Web Services'], ['Kubernetes', 'k8s']],
     nice: [['Prometheus'], ['Grafana']],
     filler: ['Docker', 'Linux', 'Ansible', 'Python', 'Bash', 'GitHub Actions', 'Helm', 'Jenkins'],
-    placesIn: [['Amsterdam', 'Netherlands', 'Europe/Amsterdam'], ['Rotterdam', 'Netherlands', 'Europe/Amsterdam'], ['Berlin', 'Germany', 'Europe/Berlin']],
-    placesNear: [['London', 'United Kingdom', 'Europe/London'], ['Helsinki', 'Finland', 'Europe/Helsinki'], ['Lisbon', 'Portugal', 'Europe/Lisbon']],
-    placesFar: [['Seattle', 'United States', 'America/Los_Angeles'], ['Sydney', 'Australia', 'Australia/Sydney'], ['Sao Paulo', 'Brazil', 'America/Sao_Paulo']],
+    placesIn: ['Amsterdam', 'Rotterdam', 'Berlin'],
+    placesNear: ['London', 'Helsinki', 'Lisbon'],
+    placesFar: ['Seattle', 'Sydney', 'Sao Paulo'],
     queryWords: [['Terraform'], ['AWS']],
     companies: ['Booking.com', 'Adyen', 'Mollie', 'Bunq', 'Picnic', 'Elastic', 'MessageBird', 'Catawiki'],
     domainPhrases: ['multi-account AWS landing zones', 'zero-downtime deploys', 'cost reduction of cloud spend', 'observability stack'],
@@ -205,9 +206,9 @@ const recipes: RoleRecipe[] = [
     musts: [['SaaS sales', 'SaaS', 'software sales'], ['Salesforce', 'SFDC'], ['Negotiation', 'contract negotiation']],
     nice: [['HubSpot']],
     filler: ['Lead generation', 'Account management', 'Cold calling', 'B2B', 'Forecasting', 'CRM', 'Presentations', 'LinkedIn Sales Navigator'],
-    placesIn: [['Amsterdam', 'Netherlands', 'Europe/Amsterdam'], ['Rotterdam', 'Netherlands', 'Europe/Amsterdam']],
-    placesNear: [['Brussels', 'Belgium', 'Europe/Brussels'], ['Cologne', 'Germany', 'Europe/Berlin']],
-    placesFar: [['New York', 'United States', 'America/New_York'], ['Dubai', 'United Arab Emirates', 'Asia/Dubai'], ['Singapore', 'Singapore', 'Asia/Singapore']],
+    placesIn: ['Amsterdam', 'Rotterdam'],
+    placesNear: ['Brussels', 'Cologne'],
+    placesFar: ['New York', 'Dubai', 'Singapore'],
     queryWords: [['Salesforce'], ['SaaS', 'B2B']],
     companies: ['Mews', 'Bynder', 'WeTransfer', 'Mollie', 'Miro', 'Framer', 'Mirakl', 'Personio'],
     domainPhrases: ['mid-market deals', 'new logo acquisition', 'enterprise expansion', 'full-cycle sales'],
@@ -240,14 +241,141 @@ const firstNames = ['Ada', 'Alan', 'Grace', 'Linus', 'Mia', 'Jonas', 'Priya', 'O
 const lastNames = ['Schmidt', 'Garcia', 'Patel', 'Chen', 'Kowalski', 'Jansen', 'Murphy', 'Rossi', 'Okafor', 'Silva', 'Kim', 'Novak', 'Hansen', 'Dubois', 'Cohen', 'Khan'];
 const schools = ['TU Berlin', 'University of Amsterdam', 'Imperial College London', 'NYU', 'ETH Zurich', 'University of Warsaw', 'IIT Bombay', 'Open University'];
 
-function ym(year: number, month: number): string {
-  return `${year}-${String(month).padStart(2, '0')}`;
+/** 'YYYY-MM' of a month number (year * 12 + month - 1, as in career-dates.ts). */
+function ym(month: number): string {
+  return `${Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, '0')}`;
 }
 
+const placeByCity = new Map(places.map((p) => [p.city, p]));
+function placeOf(city: string): Place {
+  const place = placeByCity.get(city);
+  if (!place) throw new Error(`labelled set: ${city} is not in place-data.ts`);
+  return place;
+}
+
+/** What an archetype decides about a profile; positions, texts and LinkedIn flags follow from it in `buildProfile`. */
+interface Draft {
+  title: string;
+  seniorWord: string;
+  mustShown: string[];
+  /** the spellings of the must-have the profile leaves out */
+  dropped: string[];
+  skills: string[];
+  /** a city of the recipe */
+  place: string;
+  years: number;
+  /** the current role is in this line of work */
+  currentRelevant: boolean;
+  /** did the job long ago, now in another line of work */
+  pastOnly: boolean;
+  /** a neighbouring function (recruiter, PM...) that works with the technology */
+  neighbour: boolean;
+  /** sells, writes or teaches about the technology */
+  offTarget: boolean;
+}
+
+interface DraftContext {
+  r: RoleRecipe;
+  rnd: SeededRandom;
+  mustAll: string[];
+  niceSome: string[];
+  filler: string[];
+}
+
+/** An archetype: its name and how it changes the default draft (an ideal profile's skills, seniority and place). */
+type Archetype = readonly [name: string, shape: (d: Draft, c: DraftContext) => void];
+
+// Weak profiles draw a wanted title first (the neighbour replaces it): the draws stay in the order the set was generated with.
+const weak = (name: string, shape: (d: Draft, c: DraftContext) => void): Archetype => [
+  `weak:${name}`,
+  (d, c) => {
+    d.title = c.rnd.pick(c.r.titles);
+    shape(d, c);
+  },
+];
+
+const offTarget: Archetype[1] = (d, { r, rnd, mustAll }) => {
+  d.offTarget = true;
+  d.title = rnd.pick(r.offTitles);
+  d.seniorWord = rnd.pick(['', 'Senior']);
+  d.skills = rnd.chance(0.5) ? ['Presentations', 'Communication'] : [...mustAll.slice(0, 1)];
+  d.place = rnd.pick([...r.placesIn, ...r.placesNear, ...r.placesFar]);
+};
+
+/** The rubric (module comment) as data: each grade's archetypes, one drawn at random per profile. */
+const archetypes: Record<0 | 1 | 2 | 3, readonly Archetype[]> = {
+  3: [
+    [
+      'ideal',
+      (d, { r, rnd }) => {
+        d.title = rnd.pick(r.titles);
+        if (rnd.chance(0.3)) d.place = rnd.pick(r.role.remote ? r.placesNear : r.placesIn);
+      },
+    ],
+  ],
+  2: [
+    ['good:adjacent-title', (d, { r, rnd }) => void (d.title = rnd.pick(r.adjacentTitles))],
+    [
+      'good:missing-must',
+      (d, { r, rnd, niceSome, filler }) => {
+        d.title = rnd.pick(r.titles);
+        // drop a must-have the query does not require (or that the query can match through another word)
+        const droppable = r.musts.map((_, i) => i).filter((i) => !r.queryWords.some((ws) => ws.some((w) => r.musts[i].some((v) => sameWord(v, w))) && ws.every((w) => r.musts[i].some((v) => sameWord(v, w)))));
+        const drop = rnd.pick(droppable);
+        d.dropped = r.musts[drop];
+        d.mustShown = d.mustShown.filter((_, i) => i !== drop);
+        d.skills = [...d.mustShown, ...niceSome, ...filler];
+      },
+    ],
+    [
+      'good:seniority-off',
+      (d, { r, rnd }) => {
+        d.title = rnd.pick(r.titles);
+        d.seniorWord = rnd.pick(r.seniorOff);
+        d.years = d.seniorWord === '' || d.seniorWord === 'Junior' ? rnd.int(3, 4) : rnd.int(12, 16);
+      },
+    ],
+    [
+      'good:location-off',
+      (d, { r, rnd }) => {
+        d.title = rnd.pick(r.titles);
+        d.place = rnd.pick(r.placesNear);
+      },
+    ],
+  ],
+  1: [
+    weak('junior', (d, { rnd, mustAll, filler }) => {
+      d.seniorWord = rnd.pick(['Junior', 'Intern', 'Graduate']);
+      d.years = rnd.int(0, 1);
+      d.skills = [...mustAll.slice(0, 2), ...filler.slice(0, 2)];
+    }),
+    weak('moved-on', (d, { rnd }) => {
+      d.pastOnly = true;
+      d.currentRelevant = false;
+      d.years = rnd.int(10, 16);
+    }),
+    weak('far-away', (d, { r, rnd }) => {
+      d.place = rnd.pick(r.placesFar);
+      if (rnd.chance(0.5)) d.skills = d.skills.slice(1);
+    }),
+    weak('neighbour', (d, { r, rnd, mustAll, filler }) => {
+      d.neighbour = true;
+      d.title = rnd.pick(r.neighbourTitles);
+      d.seniorWord = rnd.pick(['', 'Senior']);
+      d.skills = [...mustAll.slice(0, 1), ...filler.slice(0, 3)];
+    }),
+  ],
+  0: [
+    ['off:seller', offTarget],
+    ['off:writer', offTarget],
+    ['off:other', offTarget],
+  ],
+};
+
 /**
- * One profile of a given grade. Each grade has a few archetypes (see the
- * module comment); the choice of archetype, spellings, verbosity and keyword
- * repetition is random so text relevance varies inside every grade.
+ * One profile of a given grade: an archetype of the grade drawn at random
+ * (see `archetypes`); spellings, verbosity and keyword repetition are
+ * random too, so text relevance varies inside every grade.
  */
 function buildProfile(r: RoleRecipe, grade: 0 | 1 | 2 | 3, rnd: SeededRandom, slug: string): LabelledRole['profiles'][number] {
   const now = 2026 * 12 + 5; // June 2026
@@ -255,69 +383,25 @@ function buildProfile(r: RoleRecipe, grade: 0 | 1 | 2 | 3, rnd: SeededRandom, sl
   const mustAll = r.musts.map(spell);
   const niceSome = r.nice.filter(() => rnd.chance(0.5)).map(spell);
   const filler = r.filler.filter(() => rnd.chance(0.4));
-  let archetype: string;
-  let title: string;
-  let seniorWord = rnd.pick(r.seniorIn);
-  let mustShown = [...mustAll];
-  let dropped: string[] = [];
-  let skills: string[] = [...mustAll, ...niceSome, ...filler];
-  let place = rnd.pick(r.placesIn);
-  let years = rnd.int(6, 11);
-  let currentRelevant = true;
-  let pastOnly = false;
-  let neighbour = false;
-  let offTarget = false;
-
-  if (grade === 3) {
-    archetype = 'ideal';
-    title = rnd.pick(r.titles);
-    if (rnd.chance(0.3)) place = rnd.pick(r.role.remote ? r.placesNear : r.placesIn);
-  } else if (grade === 2) {
-    const kind = rnd.pick(['adjacent-title', 'missing-must', 'seniority-off', 'location-off']);
-    archetype = `good:${kind}`;
-    title = kind === 'adjacent-title' ? rnd.pick(r.adjacentTitles) : rnd.pick(r.titles);
-    if (kind === 'missing-must') {
-      // drop a must-have the query does not require (or that the query can match through another word)
-      const droppable = r.musts.map((_, i) => i).filter((i) => !r.queryWords.some((ws) => ws.some((w) => r.musts[i].some((v) => sameWord(v, w))) && ws.every((w) => r.musts[i].some((v) => sameWord(v, w)))));
-      const drop = rnd.pick(droppable);
-      dropped = r.musts[drop];
-      mustShown = mustShown.filter((_, i) => i !== drop);
-      skills = [...mustShown, ...niceSome, ...filler];
-    }
-    if (kind === 'seniority-off') {
-      seniorWord = rnd.pick(r.seniorOff);
-      years = seniorWord === '' || seniorWord === 'Junior' ? rnd.int(3, 4) : rnd.int(12, 16);
-    }
-    if (kind === 'location-off') place = r.role.remote ? rnd.pick(r.placesNear) : rnd.pick(r.placesNear);
-  } else if (grade === 1) {
-    const kind = rnd.pick(['junior', 'moved-on', 'far-away', 'neighbour']);
-    archetype = `weak:${kind}`;
-    title = rnd.pick(r.titles);
-    if (kind === 'junior') {
-      seniorWord = rnd.pick(['Junior', 'Intern', 'Graduate']);
-      years = rnd.int(0, 1);
-      skills = [...mustAll.slice(0, 2), ...filler.slice(0, 2)];
-    } else if (kind === 'moved-on') {
-      pastOnly = true;
-      currentRelevant = false;
-      years = rnd.int(10, 16);
-    } else if (kind === 'far-away') {
-      place = rnd.pick(r.placesFar);
-      if (rnd.chance(0.5)) skills = skills.slice(1);
-    } else {
-      neighbour = true;
-      title = rnd.pick(r.neighbourTitles);
-      seniorWord = rnd.pick(['', 'Senior']);
-      skills = [...mustAll.slice(0, 1), ...filler.slice(0, 3)];
-    }
-  } else {
-    archetype = `off:${rnd.pick(['seller', 'writer', 'other'])}`;
-    offTarget = true;
-    title = rnd.pick(r.offTitles);
-    seniorWord = rnd.pick(['', 'Senior']);
-    skills = rnd.chance(0.5) ? ['Presentations', 'Communication'] : [...mustAll.slice(0, 1)];
-    place = rnd.pick([...r.placesIn, ...r.placesNear, ...r.placesFar]);
-  }
+  const draft: Draft = {
+    title: '',
+    seniorWord: rnd.pick(r.seniorIn),
+    mustShown: [...mustAll],
+    dropped: [],
+    skills: [...mustAll, ...niceSome, ...filler],
+    place: rnd.pick(r.placesIn),
+    years: rnd.int(6, 11),
+    currentRelevant: true,
+    pastOnly: false,
+    neighbour: false,
+    offTarget: false,
+  };
+  const options = archetypes[grade];
+  const [archetype, shape] = options.length === 1 ? options[0] : rnd.pick(options);
+  shape(draft, { r, rnd, mustAll, niceSome, filler });
+  const { title, seniorWord, mustShown, dropped, years, currentRelevant, pastOnly, neighbour, offTarget } = draft;
+  let { skills } = draft;
+  const place = placeOf(draft.place);
   // every profile must match the query: make sure one spelling of each required word group appears in the text
   const queryMentions = r.queryWords.map((ws) => {
     const allowed = ws.filter((w) => !dropped.some((d) => sameWord(d, w)));
@@ -346,17 +430,17 @@ function buildProfile(r: RoleRecipe, grade: 0 | 1 | 2 | 3, rnd: SeededRandom, sl
   const currentStart = now - tenureMonths;
   if (pastOnly) {
     // did the job long ago, now in another line of work
-    positions.push({ title: 'Store Manager', company: 'Albert Heijn', start: ym(Math.floor(currentStart / 12), (currentStart % 12) + 1), end: null, description: currentDescription, location: place[0] });
+    positions.push({ title: 'Store Manager', company: 'Albert Heijn', start: ym(currentStart), end: null, description: currentDescription, location: place.city });
     const pastEnd = now - rnd.int(72, 110);
     const pastStart = pastEnd - 48;
-    positions.push({ title: `${rnd.pick(r.seniorIn)} ${title}`.trim(), company, start: ym(Math.floor(pastStart / 12), (pastStart % 12) + 1), end: ym(Math.floor(pastEnd / 12), (pastEnd % 12) + 1), description: `Built ${domain} with ${mustAll.join(', ')}; ${mention}.`, location: '' });
+    positions.push({ title: `${rnd.pick(r.seniorIn)} ${title}`.trim(), company, start: ym(pastStart), end: ym(pastEnd), description: `Built ${domain} with ${mustAll.join(', ')}; ${mention}.`, location: '' });
   } else {
-    positions.push({ title: currentTitle, company, start: ym(Math.floor(currentStart / 12), (currentStart % 12) + 1), end: null, description: currentDescription, location: place[0] });
+    positions.push({ title: currentTitle, company, start: ym(currentStart), end: null, description: currentDescription, location: place.city });
     const earlier = Math.max(0, startYears * 12 - tenureMonths);
     if (earlier > 0) {
       const s = currentStart - earlier;
       const prevTitle = grade >= 2 ? rnd.pick([...r.titles, ...r.adjacentTitles]) : offTarget ? rnd.pick(r.offTitles) : rnd.pick([...r.adjacentTitles, ...r.neighbourTitles]);
-      positions.push({ title: prevTitle, company: rnd.pick(r.companies), start: ym(Math.floor(s / 12), (s % 12) + 1), end: ym(Math.floor((currentStart - 1) / 12), ((currentStart - 1) % 12) + 1), description: grade >= 2 ? `Worked on ${rnd.pick(r.domainPhrases)}.` : 'Various projects.', location: '' });
+      positions.push({ title: prevTitle, company: rnd.pick(r.companies), start: ym(s), end: ym(currentStart - 1), description: grade >= 2 ? `Worked on ${rnd.pick(r.domainPhrases)}.` : 'Various projects.', location: '' });
     }
   }
   const summary = offTarget
@@ -377,7 +461,7 @@ function buildProfile(r: RoleRecipe, grade: 0 | 1 | 2 | 3, rnd: SeededRandom, sl
     name: `${first} ${last}`,
     headline: `${currentTitle}${rnd.chance(0.5) ? ` at ${company}` : ''}`,
     summary,
-    location: { city: place[0], region: '', country: place[1], timeZone: rnd.chance(0.8) ? place[2] : '' },
+    location: { city: place.city, region: '', country: place.country, timeZone: rnd.chance(0.8) ? place.timeZone : '' },
     positions,
     education: [{ school: rnd.pick(schools), degree: rnd.pick(['BSc', 'MSc', 'BA', '']), field: '', start: null, end: null }],
     skills: skillsWithQuery,

@@ -5,6 +5,7 @@ import { scoreCandidate } from './candidate-score.ts';
 import { priorRankingModel, type FeedbackVerdict, type OutreachOutcome, type RankingModel } from './ranking-model.ts';
 import { getRole, insertExample, retrainRankingModel } from './ranking-store.ts';
 import { resolveRole } from './resolved-role.ts';
+import { queryOnlyRoleProfile } from './role-profile.ts';
 
 /**
  * The two ways a workspace teaches its ranking. Each stores the candidate's
@@ -40,22 +41,8 @@ export interface OutcomeInput {
 export async function recordOutcomeForLearning(store: Store, workspaceId: string, input: OutcomeInput, now: Date = new Date()): Promise<RankingModel> {
   const candidate = await getCandidate(store, workspaceId, input.candidateId);
   const seat = input.seatId ? await getSeat(store, workspaceId, input.seatId) : null;
-  const role = input.roleId ? resolveRole(await getRole(store, workspaceId, input.roleId)) : resolveRole({ ...emptyRole, query: '*' });
+  const role = input.roleId ? resolveRole(await getRole(store, workspaceId, input.roleId)) : resolveRole(queryOnlyRoleProfile('outcome', '*'));
   const scored = scoreCandidate(candidate, role, seat, priorRankingModel(), { now, explain: false });
   await insertExample(store, workspaceId, { candidateId: candidate.id, roleId: input.roleId ?? '', kind: 'outcome', label: input.outcome, fit: scored.signals.fit, reply: scored.signals.reply }, now.toISOString());
   return retrainRankingModel(store, workspaceId, now.toISOString());
 }
-
-const emptyRole = {
-  name: 'outcome',
-  titles: [],
-  mustHaveSkills: [],
-  niceToHaveSkills: [],
-  seniority: null,
-  yearsOfExperience: null,
-  locations: [],
-  timeZones: [],
-  timeZoneToleranceHours: 3,
-  remote: false,
-  jobDescription: '',
-};

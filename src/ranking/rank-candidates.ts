@@ -15,7 +15,7 @@ import { splitOpenProfileFilter } from './open-profile-filter.ts';
 import { loadRankingModel } from './ranking-store.ts';
 import { resolveRole } from './resolved-role.ts';
 import type { RankableCandidate } from './rankable-candidate.ts';
-import type { RoleProfile } from './role-profile.ts';
+import { queryOnlyRoleProfile, type RoleProfile } from './role-profile.ts';
 import { weightsStatement } from './explain.ts';
 
 /**
@@ -98,7 +98,7 @@ export async function scoreSearchResults(
   seat: Pick<Seat, 'employers' | 'schools'> | null = null,
   opts: Omit<RankOptions, 'seat' | 'seatId' | 'considered'> = {},
 ): Promise<{ results: RankedCandidate[]; weights: string; inferred: string[] }> {
-  const profile: RoleProfile = 'name' in role ? role : roleFromQuery(role.query);
+  const profile: RoleProfile = 'name' in role ? role : queryOnlyRoleProfile('Search', role.query);
   const resolved = resolveRole(profile);
   const model = await loadRankingModel(store, workspaceId);
   const now = opts.now ?? new Date();
@@ -128,23 +128,6 @@ export async function scoreSearchResults(
     };
   });
   return { results, weights: weightsStatement(model.info), inferred: resolved.inferred };
-}
-
-function roleFromQuery(query: string): RoleProfile {
-  return {
-    name: 'Search',
-    query,
-    titles: [],
-    mustHaveSkills: [],
-    niceToHaveSkills: [],
-    seniority: null,
-    yearsOfExperience: null,
-    locations: [],
-    timeZones: [],
-    timeZoneToleranceHours: 3,
-    remote: false,
-    jobDescription: '',
-  };
 }
 
 async function filterOpenProfile(store: Store, workspaceId: string, hits: SearchHit[], openProfile: boolean): Promise<SearchHit[]> {

@@ -50,3 +50,8 @@ export const roleProfileSchema = z
 
 export type RoleProfile = z.infer<typeof roleProfileSchema>;
 export type RoleProfileInput = z.input<typeof roleProfileSchema>;
+
+/** A role that is only a query: no criteria, so ranking goes by what the query itself names (skills, titles). */
+export function queryOnlyRoleProfile(name: string, query: string): RoleProfile {
+  return { name, query, titles: [], mustHaveSkills: [], niceToHaveSkills: [], seniority: null, yearsOfExperience: null, locations: [], timeZones: [], timeZoneToleranceHours: 3, remote: false, jobDescription: '' };
+}
