@@ -160,7 +160,14 @@ export interface WatchedPage {
 export const desktop = { width: 1280, height: 860 } as const;
 export const phone = { width: 390, height: 844 } as const;
 
-/** A fresh context (its own storage) and page that records console errors. */
+const opened: WatchedPage[] = [];
+
+/** The pages opened since the last call (browser-suite checks each for console errors after every test). */
+export function takeOpenedPages(): WatchedPage[] {
+  return opened.splice(0, opened.length);
+}
+
+/** A fresh context (its own storage) and page that records console errors; the suite fails the test on any it did not allow. */
 export async function openPage(browser: Browser, baseURL: string, viewport: { width: number; height: number } = desktop): Promise<WatchedPage> {
   const context = await browser.newContext({ baseURL, viewport, deviceScaleFactor: 1 });
   const page = await context.newPage();
@@ -172,7 +179,7 @@ export async function openPage(browser: Browser, baseURL: string, viewport: { wi
   });
   page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
   mkdirSync(artifactsDir, { recursive: true });
-  return {
+  const watched: WatchedPage = {
     context,
     page,
     problems,
@@ -189,4 +196,6 @@ export async function openPage(browser: Browser, baseURL: string, viewport: { wi
       return file;
     },
   };
+  opened.push(watched);
+  return watched;
 }

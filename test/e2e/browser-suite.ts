@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { ensureChromium, ensureWebBuild, inCI, launchBrowser, startServer, type RunningServer } from './browser-harness.ts';
+import { ensureChromium, ensureWebBuild, inCI, launchBrowser, startServer, takeOpenedPages, type RunningServer } from './browser-harness.ts';
 
 export interface BrowserSuite {
   server: RunningServer;
@@ -33,6 +33,10 @@ export function browserSuite(name: string, opts: { demoCount?: number }, body: (
         await server.stop();
         throw err;
       }
+    });
+    // every page a test opened must be free of console errors and page errors (unless the test allowed them)
+    afterEach(() => {
+      for (const p of takeOpenedPages()) p.assertClean();
     });
     afterAll(async () => {
       await ctx?.browser.close();

@@ -199,7 +199,107 @@ browserSuite('web UI shell in Chromium', { demoCount: 300 }, (ctx) => {
       await w.context.close();
     }
   }, 240_000);
+  it('at night: Today shows the caps and the tasks coming next; adds to an existing campaign; candidate page with history and a note', async () => {
+    const { browser, server } = ctx();
+    // a free seat whose working window is not now (as for a recruiter opening Scoutline at night)
+    const seatName = 'Night Owl';
+    const window = await createSeatWorkingLater(server.url, 'night-owl', seatName);
+    const w = await openPage(browser, server.url);
+    try {
+      // a new campaign from three results, launched
+      await w.page.goto('/search');
+      const box = w.page.getByRole('combobox', { name: 'Boolean query' });
+      await box.fill('title:engineer');
+      await box.press('Enter');
+      await w.page.getByRole('list', { name: 'Search results' }).waitFor();
+      const picks = w.page.getByRole('checkbox', { name: /^Select (?!all)/ });
+      for (let i = 0; i < 3; i++) await picks.nth(i).check();
+      await w.page.getByRole('button', { name: 'Add to campaign' }).click();
+      const form = w.page.getByRole('form', { name: 'New campaign' });
+      await form.getByLabel('Campaign name').fill('Night shift');
+      await form.getByRole('checkbox', { name: new RegExp(seatName) }).waitFor();
+      for (const cb of await form.getByRole('checkbox').all()) await cb.uncheck();
+      await form.getByRole('checkbox', { name: new RegExp(seatName) }).check();
+      await form.getByRole('button', { name: 'Create campaign' }).click();
+      await w.page.getByRole('heading', { name: /Night shift/, level: 1 }).waitFor();
+      await w.page.getByRole('button', { name: 'Launch' }).click();
+      await w.page.locator('h1 .badge', { hasText: /^running$/ }).waitFor();
+
+      // three more results into the existing campaign: the one already in is skipped with the reason
+      await w.page.goto('/search?q=title%3Aengineer');
+      await w.page.getByRole('list', { name: 'Search results' }).waitFor();
+      for (let i = 2; i < 5; i++) await picks.nth(i).check();
+      await w.page.getByRole('button', { name: 'Add to campaign' }).click();
+      const adder = w.page.getByRole('group', { name: 'Add to campaign' });
+      await adder.getByRole('radio', { name: 'An existing campaign' }).check();
+      await adder.getByLabel('Campaign', { exact: true }).selectOption({ label: 'Night shift (running, 3 candidates)' });
+      await w.shot('night-1-add-to-existing');
+      await adder.getByRole('button', { name: 'Add to this campaign' }).click();
+      await adder.getByText('Added 2 to Night shift. Skipped 1: 1 already in the campaign.').waitFor();
+
+      // Today for the seat: nothing due, the caps, and what the planner will queue when the window opens
+      await w.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }).click();
+      await w.page.getByRole('tab', { name: new RegExp(seatName) }).click();
+      await w.page.getByText(/Nothing due right now\. The next task comes (today|tomorrow) \d\d:\d\d UTC\./).waitFor();
+      const caps = w.page.getByLabel('Caps left');
+      await expect(caps.locator('.stat', { hasText: 'Requests left this week' }).locator('.stat-value').textContent()).resolves.toBe('100');
+      await expect(caps.locator('.stat', { hasText: 'Notes left this month' }).locator('.stat-value').textContent()).resolves.toBe('5');
+      const coming = w.page.getByRole('list', { name: 'Coming next' }).locator('li.task');
+      // five people in the campaign; a 1st-degree connection gets no request, so up to five requests
+      expect(await coming.count()).toBeGreaterThanOrEqual(1);
+      expect(await coming.count()).toBeLessThanOrEqual(5);
+      const firstTime = await coming.first().locator('time').getAttribute('datetime');
+      expect(firstTime! >= window.start && firstTime! < window.end).toBe(true);
+      await w.shot('night-2-today-upcoming', true);
+
+      // the candidate page: in the campaign with no action yet, and a note added then deleted
+      const name = (await coming.first().getByRole('link').textContent())!;
+      await coming.first().getByRole('link').click();
+      await w.page.getByRole('heading', { name, level: 1 }).waitFor();
+      const history = w.page.getByRole('article', { name: 'Campaign Night shift' });
+      await history.waitFor();
+      await expect(history.locator('.badge').first().textContent()).resolves.toBe('queued');
+      await w.page.getByLabel('New note').fill('Prefers a call after 17:00');
+      await w.page.getByRole('button', { name: 'Add note' }).click();
+      const notes = w.page.getByRole('list', { name: 'Notes' });
+      await notes.getByText('Prefers a call after 17:00').waitFor();
+      await w.shot('night-3-candidate', true);
+      await notes.getByRole('button', { name: /^Delete note/ }).click();
+      await w.page.getByText('No notes yet.').waitFor();
+    } finally {
+      await w.context.close();
+    }
+    const p = await openPage(browser, server.url, phone);
+    try {
+      await p.page.goto('/today');
+      await p.page.getByRole('tab', { name: new RegExp(seatName) }).click();
+      await p.page.getByRole('list', { name: 'Coming next' }).waitFor();
+      const overflow = await p.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, 'Today is wider than a phone').toBeLessThanOrEqual(0);
+      await p.shot('phone-today-upcoming', true);
+    } finally {
+      await p.context.close();
+    }
+  }, 120_000);
 });
+
+/** A free seat whose one-hour working window starts 90 minutes from now or ended 90 minutes ago (UTC, never across midnight). */
+async function createSeatWorkingLater(baseUrl: string, id: string, name: string): Promise<{ start: string; end: string }> {
+  const d = new Date();
+  const now = d.getUTCHours() * 60 + d.getUTCMinutes();
+  const start = now + 150 < 1440 ? now + 90 : now - 150;
+  const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+  const res = await fetch(`${baseUrl}/api/seats`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ id, name, plan: null, timeZone: 'UTC', workingHours: { start: hhmm(start), end: hhmm(start + 60), days: [1, 2, 3, 4, 5, 6, 7] } }),
+  });
+  if (!res.ok) throw new Error(`creating the test seat failed: ${res.status} ${await res.text()}`);
+  // the next window: today's when it is still ahead, else tomorrow's
+  const day = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + (start > now ? 0 : 1)));
+  const at = (m: number) => new Date(day.getTime() + m * 60_000).toISOString();
+  return { start: at(start), end: at(start + 60) };
+}
 
 /** A paid seat whose working hours are now and the next four minutes of its local day. */
 async function createSeatWorkingNow(baseUrl: string, id: string, name: string): Promise<void> {

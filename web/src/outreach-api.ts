@@ -23,19 +23,90 @@ export interface Task {
   email: string | null;
   dueAt: string;
   planDate?: string;
-  status: string;
+  status?: string;
   priority?: number;
+  variant?: string | null;
+  /** lint findings stored with the text when it was queued (warnings) */
+  lint?: Array<{ code: string; severity: 'error' | 'warning'; message: string }>;
 }
 
+/** What a seat may still do today and this week (src/outreach/seat-caps.ts). */
 export interface SeatCaps {
   seatId: string;
-  [k: string]: unknown;
+  date: string;
+  paused: boolean;
+  invitations: { weeklyCap: number; leftThisWeek: number; leftToday: number; plannedToday: number; pending: number; maxPending: number };
+  /** null: unlimited (paid seat) */
+  notesLeftThisMonth: number | null;
+  inmail: { hasPlan: boolean; credits: number; leftToday: number };
+  otherActionsLeftToday: number;
+}
+
+/** An action planned for later: not a task yet (src/outreach/seat-outlook.ts). */
+export interface UpcomingAction {
+  seatId: string;
+  campaignId: string;
+  campaignName: string;
+  candidateId: number;
+  candidateName: string;
+  channel: string;
+  stepKey: string;
+  withNote: boolean;
+  subject: string | null;
+  body: string | null;
+  profileUrl: string | null;
+  dueAt: string;
+  planDate: string;
+  kind: 'scheduled' | 'forecast';
+}
+
+export interface SeatOutlook {
+  seatId: string;
+  seatName: string;
+  timeZone: string;
+  date: string;
+  working: boolean;
+  nextWindowStart: string | null;
+  caps: SeatCaps;
+  upcoming: UpcomingAction[];
 }
 
 export interface TodayQueue {
   tasks: Task[];
-  caps?: SeatCaps[] | SeatCaps | null;
-  [k: string]: unknown;
+  seats?: SeatOutlook[];
+}
+
+export interface AddCandidatesResult {
+  campaignId: string;
+  added: number[];
+  skipped: Array<{ candidateId: number; reason: 'already_enrolled' | 'suppressed' }>;
+}
+
+export interface CandidateNote {
+  id: number;
+  candidateId: number;
+  text: string;
+  authorSeatId: string | null;
+  createdAt: string;
+}
+
+export interface OutreachHistory {
+  candidateId: number;
+  enrollments: Array<{
+    id: string;
+    campaignId: string;
+    campaignName: string;
+    campaignStatus: string;
+    seatId: string;
+    state: string;
+    priority: number;
+    enrolledAt: string;
+    repliedAt: string | null;
+    replyKind: string | null;
+    transitions: Array<{ event: string; from: string; to: string; cause: string; at: string }>;
+    actions: Array<{ id: string; stepKey: string; channel: string; status: string; withNote: boolean; subject: string | null; body: string | null; variant: string | null; executor: string | null; dueAt: string; executedAt: string | null; lastError: string | null }>;
+  }>;
+  outcomes: Array<{ id: number; campaignId: string | null; kind: string; replyKind: string | null; channel: string | null; source: string; at: string; refunded: boolean }>;
 }
 
 export type TaskAnswer = 'done' | 'skipped' | 'failed';
@@ -68,6 +139,17 @@ export const outreachApi = {
     await need('GET', '/api/tasks');
     return api.get<TodayQueue>(`/api/tasks${qs({ seat: seatId })}`, signal);
   },
+  addCandidates: (id: string, candidateIds: number[]) => api.post<AddCandidatesResult>(`/api/campaigns/${encodeURIComponent(id)}/candidates`, { candidateIds }),
+  history: async (candidateId: number, signal?: AbortSignal) => {
+    await need('GET', '/api/candidates/{id}/outreach');
+    return api.get<OutreachHistory>(`/api/candidates/${candidateId}/outreach`, signal);
+  },
+  notes: async (candidateId: number, signal?: AbortSignal) => {
+    await need('GET', '/api/candidates/{id}/notes');
+    return api.get<{ notes: CandidateNote[] }>(`/api/candidates/${candidateId}/notes`, signal);
+  },
+  addNote: (candidateId: number, text: string, authorSeatId?: string) => api.post<CandidateNote>(`/api/candidates/${candidateId}/notes`, authorSeatId ? { text, authorSeatId } : { text }),
+  deleteNote: (candidateId: number, noteId: number) => api.del<{ deleted: number }>(`/api/candidates/${candidateId}/notes/${noteId}`),
   answerTask: (taskId: string, outcome: TaskAnswer, message?: string) =>
     api.post<{ actionId: string; status: string }>(`/api/tasks/${encodeURIComponent(taskId)}/${taskVerb[outcome]}`, message ? { message } : {}),
   recordOutcome: (o: { candidateId: number; campaignId?: string; kind: OutcomeKind; replyKind?: ReplyKind; channel?: string }) =>

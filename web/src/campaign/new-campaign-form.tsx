@@ -14,7 +14,7 @@ interface SeatLite {
  * Creates a campaign from a Boolean query or a list of candidates (the
  * search page's selection), with the default framework as its sequence.
  */
-export function NewCampaignForm(props: { query?: string; candidateIds?: number[]; roleId?: string; onCancel?: () => void; onCreated?: (id: string) => void }) {
+export function NewCampaignForm(props: { query?: string; candidateIds?: number[]; roleId?: string; onCancel?: () => void; onCreated?: (id: string) => void; /** inside another card (Add to campaign): no card of its own */ embedded?: boolean }) {
   const seats = useApi((signal) => api.get<{ seats: SeatLite[] }>('/api/seats', signal), []);
   const roles = useApi((signal) => api.get<{ roles: Array<{ id: string; name?: string }> }>('/api/roles', signal), []);
   const [name, setName] = useState(() => (props.query ? `Search: ${props.query}`.slice(0, 80) : ''));
@@ -51,14 +51,14 @@ export function NewCampaignForm(props: { query?: string; candidateIds?: number[]
 
   return (
     <form
-      className="card"
+      className={props.embedded ? undefined : 'card'}
       aria-label="New campaign"
       onSubmit={(e) => {
         e.preventDefault();
         void submit();
       }}
     >
-      <h2>New campaign</h2>
+      {props.embedded ? null : <h2>New campaign</h2>}
       <div className="field-row">
         <div className="field grow">
           <label htmlFor="nc-name">Campaign name</label>

@@ -9,7 +9,7 @@ import type { Candidate } from '../types.ts';
 const reasonLabel: Record<SuppressionReason, string> = { do_not_contact: 'Do not contact', opted_out: 'Opted out', in_process: 'Already in process' };
 
 /** Suppression and outcomes for one candidate. */
-export function CandidateOutreach({ candidate }: { candidate: Candidate }) {
+export function CandidateOutreach({ candidate, onChanged }: { candidate: Candidate; onChanged?: () => void }) {
   const sup = useApi((signal) => getIfAvailable<{ suppressions: Suppression[] }>('/api/suppressions', '/api/suppressions', { suppressions: [] }, signal), [candidate.id]);
   const campaigns = useApi((signal) => getIfAvailable('/api/campaigns', '/api/campaigns', { campaigns: [] as Array<{ id: string; name: string }> }, signal), []);
   const [reason, setReason] = useState<SuppressionReason>('do_not_contact');
@@ -28,6 +28,7 @@ export function CandidateOutreach({ candidate }: { candidate: Candidate }) {
       setNotice(`Suppressed in every campaign${r.stoppedEnrollments.length ? `; ${r.stoppedEnrollments.length} active enrolment(s) stopped` : ''}.`);
       setNote('');
       sup.reload();
+      onChanged?.();
     } catch (err) {
       setError(errorMessage(err));
     }
@@ -46,6 +47,7 @@ export function CandidateOutreach({ candidate }: { candidate: Candidate }) {
     setError(null);
     try {
       await outreachApi.recordOutcome({ candidateId: candidate.id, campaignId: campaignId || undefined, kind, replyKind });
+      onChanged?.();
       setNotice(`Recorded: ${kind === 'replied' ? `reply (${replyKind?.replace('_', ' ')})` : kind.replace('_', ' ')}.`);
     } catch (err) {
       setError(errorMessage(err));

@@ -1,11 +1,16 @@
+import { useState } from 'react';
 import { api } from '../api-client.ts';
 import { ErrorBanner, Loading, Section, day } from '../components.tsx';
 import { Link } from '../router.tsx';
 import { locationText, type Candidate } from '../types.ts';
 import { useApi } from '../use-api.ts';
 import { CandidateOutreach } from './candidate-outreach.tsx';
+import { CandidateHistory } from './candidate-history.tsx';
+import { CandidateNotes } from './candidate-notes.tsx';
 
 export function CandidatePage({ id }: { id: number }) {
+  // an outcome or a suppression recorded on this page changes the history shown beside it
+  const [changes, setChanges] = useState(0);
   const cand = useApi((signal) => api.get<Candidate>(`/api/candidates/${id}`, signal), [id]);
   if (cand.loading && !cand.data) return <Loading />;
   if (!cand.data) return <ErrorBanner error={cand.error} />;
@@ -102,7 +107,9 @@ export function CandidatePage({ id }: { id: number }) {
           </Section>
         </div>
         <div>
-          <CandidateOutreach candidate={c} />
+          <CandidateHistory candidateId={c.id} version={changes} />
+          <CandidateNotes candidateId={c.id} />
+          <CandidateOutreach candidate={c} onChanged={() => setChanges((n) => n + 1)} />
         </div>
       </div>
     </div>

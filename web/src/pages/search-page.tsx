@@ -6,7 +6,7 @@ import { QueryBox, type QueryError } from '../query-box.tsx';
 import { Link, navigate, useLocation } from '../router.tsx';
 import { toHit, type Hit } from '../search-hit.ts';
 import { ordinal } from './candidate-page.tsx';
-import { NewCampaignForm } from '../campaign/new-campaign-form.tsx';
+import { AddToCampaign } from '../campaign/add-to-campaign.tsx';
 import { sendFeedback, type Verdict } from '../feedback.ts';
 import { useApi } from '../use-api.ts';
 import { has } from '../capabilities.ts';
@@ -292,7 +292,7 @@ export function SearchPage() {
             </button>
           </div>
           {adding ? (
-            <NewCampaignForm candidateIds={[...selected]} query={query} roleId={roleId || undefined} onCancel={() => setAdding(false)} />
+            <AddToCampaign candidateIds={[...selected]} query={query} roleId={roleId || undefined} onCancel={() => setAdding(false)} />
           ) : null}
           {hits.length === 0 ? (
             <p className="empty">No profile matches this query. Loosen a term or remove a filter.</p>

@@ -4,7 +4,8 @@ import { channelName } from '../channel-names.ts';
 import { Empty, ErrorBanner, Loading, NotYet } from '../components.tsx';
 import { Link } from '../router.tsx';
 import { useApi } from '../use-api.ts';
-import { outreachApi, type OutcomeKind, type ReplyKind, type Task, type TaskAnswer } from '../outreach-api.ts';
+import { outreachApi, type OutcomeKind, type ReplyKind, type SeatCaps, type SeatOutlook, type Task, type TaskAnswer } from '../outreach-api.ts';
+import { whenInZone, zonePlace } from '../seat-time.ts';
 
 interface SeatLite {
   id: string;
@@ -16,23 +17,20 @@ interface SeatLite {
   workingHours?: { start: string; end: string; days: number[] };
 }
 
-/** What the seat can still do: credits and caps from the seat, queue counts from the tasks. */
-function capsOf(seat: SeatLite, tasks: Task[]): Array<[string, string]> {
-  const out: Array<[string, string]> = [];
-  const count = (ch: string) => tasks.filter((t) => t.channel === ch).length;
-  out.push(['Tasks due', String(tasks.length)]);
-  out.push(['Connection requests due', String(count('connection_request'))]);
-  out.push(['InMails due', String(count('inmail'))]);
-  if (typeof seat.balance === 'number') out.push(['InMail credits left', String(seat.balance)]);
-  if (typeof seat.weeklyInviteCap === 'number') out.push(['Weekly request cap', String(seat.weeklyInviteCap)]);
-  for (const [k, label] of [
-    ['invitesLeftToday', 'Requests left today'],
-    ['invitesLeftThisWeek', 'Requests left this week'],
-    ['notesLeftThisMonth', 'Notes left this month'],
-  ] as const) {
-    const v = (seat as unknown as Record<string, unknown>)[k];
-    if (typeof v === 'number') out.push([label, String(v)]);
+/** The caps the seat has left, as the planner counts them (GET /api/tasks `seats[].caps`). */
+function capsOf(seat: SeatLite, caps: SeatCaps | undefined, tasks: Task[]): Array<[string, string, string?]> {
+  const out: Array<[string, string, string?]> = [['Tasks to do', String(tasks.length)]];
+  if (!caps) {
+    if (typeof seat.balance === 'number') out.push(['InMail credits', String(seat.balance)]);
+    return out;
   }
+  const inv = caps.invitations;
+  out.push(['Requests left today', String(inv.leftToday), `${inv.plannedToday} planned today`]);
+  out.push(['Requests left this week', String(inv.leftThisWeek), `of ${inv.weeklyCap} per rolling 7 days`]);
+  out.push(['Notes left this month', caps.notesLeftThisMonth === null ? 'unlimited' : String(caps.notesLeftThisMonth), caps.notesLeftThisMonth === null ? 'paid seat' : 'free seat: 5 a month']);
+  out.push(['InMail credits', caps.inmail.hasPlan ? String(caps.inmail.credits) : 'none', caps.inmail.hasPlan ? `${caps.inmail.leftToday} InMails left today` : 'no paid plan']);
+  out.push(['Other actions left today', String(caps.otherActionsLeftToday), 'messages, emails, calls']);
+  out.push(['Pending requests', String(inv.pending), `kept under ${inv.maxPending}`]);
   return out;
 }
 
@@ -80,32 +78,42 @@ function SeatQueue({ seat }: { seat: SeatLite }) {
   if (!queue.data) return <ErrorBanner error={queue.error} />;
   const done = new Set(handled.map((h) => h.task.actionId));
   const tasks = (queue.data.tasks ?? []).filter((t) => !done.has(t.actionId));
-  const caps = capsOf(seat, tasks);
+  const outlook = queue.data.seats?.find((o) => o.seatId === seat.id);
+  const caps = capsOf(seat, outlook?.caps, tasks);
+  const zone = outlook?.timeZone ?? seat.timeZone ?? 'UTC';
   return (
     <>
-      <div className="stats" aria-label="Queue and caps">
-        {caps.map(([label, v]) => (
+      {outlook?.caps.paused ? (
+        <div className="banner warn" role="status">
+          This seat is paused for the rest of its day: a limit was reported. Nothing is planned or claimed until tomorrow.
+        </div>
+      ) : null}
+      <div className="stats" aria-label="Caps left">
+        {caps.map(([label, v, hint]) => (
           <div key={label} className="stat">
             <div className="stat-label">{label}</div>
             <div className="stat-value">{v}</div>
+            {hint ? <div className="muted small">{hint}</div> : null}
           </div>
         ))}
       </div>
       <div className="toolbar">
         <span>
           <strong>{tasks.length}</strong> task{tasks.length === 1 ? '' : 's'} to do
+          {outlook ? (
+            <span className="muted small">
+              {' '}
+              · {outlook.working ? 'within working hours' : 'outside working hours'}
+              {seat.workingHours ? ` (${seat.workingHours.start}-${seat.workingHours.end} ${zonePlace(zone)})` : ''}
+            </span>
+          ) : null}
         </span>
         <span className="spacer" />
         <button type="button" className="small" onClick={reload}>
           Refresh
         </button>
       </div>
-      {tasks.length === 0 ? (
-        <Empty>
-          Nothing due for this seat right now. Steps of running campaigns become tasks within the seat&apos;s working hours
-          {seat.workingHours ? ` (${seat.workingHours.start}-${seat.workingHours.end} ${seat.timeZone ?? ''})` : ''}; the worker checks every few seconds.
-        </Empty>
-      ) : null}
+      {tasks.length === 0 ? <NothingDue outlook={outlook} seat={seat} zone={zone} /> : null}
       <ol className="task-list" aria-label="Tasks">
         {tasks.map((t) => (
           <TaskCard key={t.actionId} task={t} answer={undefined} onAnswered={(a) => setHandled((h) => [{ task: t, answer: a }, ...h])} />
@@ -122,6 +130,73 @@ function SeatQueue({ seat }: { seat: SeatLite }) {
         </>
       ) : null}
     </>
+  );
+}
+
+/** The queue is empty: say when the next task comes and show what is planned (read only: tasks are done at their planned time). */
+function NothingDue({ outlook, seat, zone }: { outlook: SeatOutlook | undefined; seat: SeatLite; zone: string }) {
+  const next = outlook?.upcoming[0];
+  return (
+    <>
+      <Empty>
+        {!outlook
+          ? 'Nothing due for this seat right now.'
+          : next
+            ? `Nothing due right now. The next task comes ${whenInZone(next.dueAt, zone)}.`
+            : outlook.working
+              ? 'Nothing due and nothing more planned for this seat today.'
+              : `Outside this seat's working hours${outlook.nextWindowStart ? `: the next window opens ${whenInZone(outlook.nextWindowStart, zone)}` : ''}. Nothing is planned for it yet.`}
+        {!next && outlook ? (
+          <>
+            {' '}
+            Launch a campaign on this seat to plan its steps (<Link to="/campaigns">Campaigns</Link>).
+          </>
+        ) : null}
+      </Empty>
+      {outlook && outlook.upcoming.length ? <Upcoming outlook={outlook} zone={zone} /> : null}
+      {seat.workingHours && !outlook ? <p className="muted small">Working hours: {seat.workingHours.start}-{seat.workingHours.end} {seat.timeZone ?? ''}.</p> : null}
+    </>
+  );
+}
+
+function Upcoming({ outlook, zone }: { outlook: SeatOutlook; zone: string }) {
+  const forecast = outlook.upcoming.some((u) => u.kind === 'forecast');
+  return (
+    <section aria-labelledby={`upcoming-${outlook.seatId}`}>
+      <h2 className="section-title" id={`upcoming-${outlook.seatId}`}>
+        Coming next
+      </h2>
+      <p className="muted small">
+        {forecast
+          ? 'What the planner will queue when the next working window opens, if nothing changes before then (a reply or an acceptance can change it). '
+          : 'Planned for later today. '}
+        Each becomes a task at its time: LinkedIn actions are paced through working hours with random gaps, never in bursts, so they cannot be done early.
+      </p>
+      <ol className="task-list upcoming" aria-label="Coming next">
+        {outlook.upcoming.map((u) => (
+          <li key={`${u.campaignId}:${u.candidateId}:${u.stepKey}`} className="task upcoming-task">
+            <div className="task-head">
+              <div>
+                <strong>
+                  <Link to={`/candidates/${u.candidateId}`}>{u.candidateName}</Link>
+                </strong>{' '}
+                <span className="badge info">{channelName(u.channel)}</span>
+                {u.channel === 'connection_request' && !u.withNote ? <span className="badge warn">no note</span> : null}
+              </div>
+              <div className="muted small">
+                <time dateTime={u.dueAt}>{whenInZone(u.dueAt, zone)}</time> · {u.campaignName} · step {u.stepKey}
+              </div>
+            </div>
+            {u.body ? (
+              <details>
+                <summary className="small">Text</summary>
+                <div className="message">{u.body}</div>
+              </details>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+    </section>
   );
 }
 
@@ -193,6 +268,15 @@ function TaskCard({ task, answer, onAnswered }: { task: Task; answer: TaskAnswer
       ) : (
         <p className="muted small">{task.channel === 'phone' ? `Call ${task.candidateName ?? 'the candidate'}.` : 'No text for this step.'}</p>
       )}
+      {task.lint && task.lint.length ? (
+        <ul className="lint" aria-label="Lint">
+          {task.lint.map((f, i) => (
+            <li key={i} className={f.severity === 'error' ? 'lint-error' : 'lint-warning'}>
+              <span className={`badge ${f.severity === 'error' ? 'bad' : 'warn'}`}>{f.severity}</span> {f.message}
+            </li>
+          ))}
+        </ul>
+      ) : null}
       <div className="task-actions">
         {text ? (
           <button type="button" onClick={() => void copy()}>

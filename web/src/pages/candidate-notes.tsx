@@ -1,0 +1,88 @@
+import { useState } from 'react';
+import { errorMessage } from '../api-client.ts';
+import { Empty, ErrorBanner, NotYet, Section } from '../components.tsx';
+import { outreachApi } from '../outreach-api.ts';
+import { useApi } from '../use-api.ts';
+
+/** Notes on the candidate: add (Ctrl+Enter or the button), delete, newest first. */
+export function CandidateNotes({ candidateId }: { candidateId: number }) {
+  const notes = useApi((signal) => outreachApi.notes(candidateId, signal), [candidateId]);
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const add = async () => {
+    if (!text.trim()) {
+      setError('Write something first.');
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await outreachApi.addNote(candidateId, text);
+      setText('');
+      notes.reload();
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const remove = async (id: number) => {
+    setError(null);
+    try {
+      await outreachApi.deleteNote(candidateId, id);
+      notes.reload();
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  };
+  if (notes.missing) return <NotYet what="Notes" />;
+  return (
+    <Section title="Notes" id={`notes-${candidateId}`}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void add();
+        }}
+      >
+        <div className="field">
+          <label htmlFor={`note-text-${candidateId}`}>New note</label>
+          <textarea
+            id={`note-text-${candidateId}`}
+            rows={3}
+            maxLength={5000}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void add();
+            }}
+          />
+        </div>
+        <button type="submit" className="small primary" disabled={busy}>
+          Add note
+        </button>
+      </form>
+      {error ? (
+        <div className="banner error" role="alert">
+          {error}
+        </div>
+      ) : null}
+      <ErrorBanner error={notes.error} />
+      {notes.data && notes.data.notes.length === 0 ? <Empty>No notes yet.</Empty> : null}
+      <ul className="plain-list notes" aria-label="Notes">
+        {notes.data?.notes.map((n) => (
+          <li key={n.id}>
+            <div className="prose">{n.text}</div>
+            <div className="muted small">
+              {n.createdAt.replace('T', ' ').slice(0, 16)}
+              {n.authorSeatId ? ` · ${n.authorSeatId}` : ''}{' '}
+              <button type="button" className="small" aria-label={`Delete note from ${n.createdAt.slice(0, 16)}`} onClick={() => void remove(n.id)}>
+                Delete
+              </button>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </Section>
+  );
+}
