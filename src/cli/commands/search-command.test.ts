@@ -22,8 +22,8 @@ describe('scoutline search', () => {
     db = join(dir, 'cli.db');
     const store = await openDatabase(db);
     await upsertCandidates(store, 'default', [
-      candidateInputSchema.parse({ name: 'Ada C', headline: 'C++ engineer', skills: ['C++'], profileUrl: 'https://www.linkedin.com/in/ada' }),
-      candidateInputSchema.parse({ name: 'Bob C', headline: 'C engineer', skills: ['C'] }),
+      candidateInputSchema.parse({ name: 'Ada C', headline: 'C++ engineer', skills: ['C++'], profileUrl: 'https://www.linkedin.com/in/ada', location: { city: 'Berlin' }, linkedin: { openProfile: true, degree: 2 } }),
+      candidateInputSchema.parse({ name: 'Bob C', headline: 'C engineer', skills: ['C'], location: { city: 'Paris' }, linkedin: { openToWork: true, degree: 1 } }),
     ]);
     await store.close();
   });
@@ -53,5 +53,24 @@ describe('scoutline search', () => {
     expect(r.stderr).toContain('query_syntax: AND is missing a term after it');
     expect(r.stderr).toContain('java AND\n     ^');
     expect(r.stderr).toContain('column 6');
+  });
+
+  it('filters with --location, --open-profile, --open-to-work and --degree (the query may be left out)', async () => {
+    const names = async (args: string[]) => {
+      const r = await scoutline(['search', ...args, '--db', db, '--json']);
+      expect(r.code, r.stderr).toBe(0);
+      return JSON.parse(r.stdout).results.map((x: { name: string }) => x.name);
+    };
+    expect(await names(['engineer', '--open-profile'])).toEqual(['Ada C']);
+    expect(await names(['engineer', '--no-open-profile'])).toEqual(['Bob C']);
+    expect(await names(['--open-to-work'])).toEqual(['Bob C']);
+    expect(await names(['engineer', '--degree', '1,2', '--location', 'berlin'])).toEqual(['Ada C']);
+    expect(await names(['--degree', '3'])).toEqual([]);
+  });
+
+  it('refuses a bad --degree with invalid_input', async () => {
+    const r = await scoutline(['search', 'engineer', '--degree', '4', '--db', db]);
+    expect(r.code).toBe(exitStatusFor('invalid_input'));
+    expect(r.stderr).toContain("--degree takes 1, 2 or 3");
   });
 });
