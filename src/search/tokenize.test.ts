@@ -99,6 +99,18 @@ describe('tokenize', () => {
     );
   });
 
+  it('property: on ASCII text built from protected tokens and their neighbours, the scanner gives what the Unicode pattern gives', () => {
+    const reference = tokenizerFor(protectedTokens);
+    const pieces = [...protectedTokens, ...protectedTokens.map((t) => t.toUpperCase()), ' ', 'x', 'Q', '1', '.', '+', '#', '/', '-', '&', '_', 'net', 'js', 'c', 'a'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }), (parts) => {
+        const s = parts.join('');
+        expect(tokenize(s)).toEqual(reference(s));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
   it('property: joining tokens with spaces gives the same tokens back', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme', maxLength: 60 }), (s) => {
