@@ -1,3 +1,4 @@
+import type SqliteDatabase from 'better-sqlite3';
 import type { Kysely, Selectable } from 'kysely';
 import { AppError } from '../core/app-error.ts';
 import type { Database, Dialect } from '../db/schema.ts';
@@ -123,8 +124,9 @@ export async function upsertCandidates(
   return store.db.transaction().execute((trx) => {
     // SQLite: Kysely runs the transaction on the one better-sqlite3 connection, so prepared statements on
     // that handle join it; they skip query compilation, the bulk of an import's cost.
-    const ops = store.dialect === 'sqlite' && store.sqlite ? sqliteCandidateWriteOps(store.sqlite) : kyselyCandidateWriteOps(trx);
-    return upsertInTransaction(trx, ops, store.dialect, workspaceId, inputs, now);
+    const raw = store.dialect === 'sqlite' ? store.sqlite : undefined;
+    const ops = raw ? sqliteCandidateWriteOps(raw) : kyselyCandidateWriteOps(trx);
+    return upsertInTransaction(trx, ops, store.dialect, workspaceId, inputs, now, raw);
   });
 }
 
@@ -171,6 +173,7 @@ async function upsertInTransaction(
   workspaceId: string,
   inputs: CandidateInput[],
   now: string,
+  raw: SqliteDatabase.Database | undefined,
 ): Promise<UpsertResult> {
   const urls = [...new Set(inputs.map((c) => c.profileUrl).filter((u): u is string => !!u))];
   const emails = [...new Set(inputs.flatMap((c) => c.emails))];
@@ -247,7 +250,7 @@ async function upsertInTransaction(
     for (const e of s.merged.emails) if (!s.original.emails.includes(e)) emailRows.push({ workspace_id: workspaceId, email: e, candidate_id: id });
   }
   await ops.insertEmails(emailRows);
-  if (toIndex.length) await indexCandidates(trx, dialect, toIndex);
+  if (toIndex.length) await indexCandidates(trx, dialect, toIndex, raw);
 
   // Each input reports what happened to the record it landed in; a later duplicate in the batch counts as updated.
   const seenSlot = new Set<Slot>();

@@ -3,6 +3,7 @@ import type { Store } from '../db/open-database.ts';
 import type { CandidateInput } from './candidate.ts';
 import { normaliseCandidateInput, upsertCandidates } from './candidate-store.ts';
 import type { ImportRecord } from './import-record.ts';
+import { bulkImportAfter, startSqliteBulkImport, type SqliteBulkImport } from './sqlite-bulk-import.ts';
 
 export interface ImportError {
   line: number;
@@ -32,6 +33,8 @@ export interface ImportOptions {
   normalised?: boolean;
   /** called after each batch is written, with the running totals */
   onBatch?: (summary: Readonly<ImportSummary>) => void;
+  /** SQLite: records after which the import switches to bulk settings (default bulkImportAfter) */
+  bulkAfter?: number;
   /** the batch writer (default upsertCandidates; tests inject failures through it) */
   upsert?: typeof upsertCandidates;
 }
@@ -69,6 +72,7 @@ export async function importCandidates(
   const batchSize = Math.max(1, options.batchSize ?? 1000);
   const now = options.now ?? new Date().toISOString();
   const upsert = options.upsert ?? upsertCandidates;
+  const bulkAfter = options.bulkAfter ?? bulkImportAfter;
   const summary = emptyImportSummary();
   let lines: number[] = [];
   let inputs: CandidateInput[] = [];
@@ -110,27 +114,41 @@ export async function importCandidates(
     options.onBatch?.(summary);
   };
 
-  for await (const r of records) {
-    summary.records++;
-    if ('error' in r) {
-      skip(r.line, r.error);
-      continue;
+  // Large imports on SQLite switch to bulk settings part-way (see sqlite-bulk-import.ts).
+  let bulk: SqliteBulkImport | undefined;
+  const readAll = async () => {
+    for await (const r of records) {
+      if (!bulk && store.dialect === 'sqlite' && summary.records >= bulkAfter) bulk = await startSqliteBulkImport(store.db);
+      summary.records++;
+      if ('error' in r) {
+        skip(r.line, r.error);
+        continue;
+      }
+      let c: CandidateInput;
+      try {
+        c = options.normalised ? (r.input as CandidateInput) : normaliseCandidateInput(r.input);
+      } catch (err) {
+        skip(r.line, reasonOf(err));
+        continue;
+      }
+      if (!identifiable(c)) {
+        skip(r.line, 'no name, profile URL or valid email: nothing to identify the candidate by');
+        continue;
+      }
+      lines.push(r.line);
+      inputs.push(c);
+      if (inputs.length >= batchSize) await flush();
     }
-    let c: CandidateInput;
-    try {
-      c = options.normalised ? (r.input as CandidateInput) : normaliseCandidateInput(r.input);
-    } catch (err) {
-      skip(r.line, reasonOf(err));
-      continue;
-    }
-    if (!identifiable(c)) {
-      skip(r.line, 'no name, profile URL or valid email: nothing to identify the candidate by');
-      continue;
-    }
-    lines.push(r.line);
-    inputs.push(c);
-    if (inputs.length >= batchSize) await flush();
+    await flush();
+  };
+
+  try {
+    await readAll();
+  } catch (err) {
+    // settings restored, index left as it is: the import's own error is the one to report
+    await bulk?.finish({ optimize: false }).catch(() => undefined);
+    throw err;
   }
-  await flush();
+  await bulk?.finish({ optimize: true });
   return summary;
 }

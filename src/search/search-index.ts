@@ -1,3 +1,4 @@
+import type SqliteDatabase from 'better-sqlite3';
 import { CompiledQuery, sql, type Kysely } from 'kysely';
 import type { CandidateInput } from '../candidates/candidate.ts';
 import type { Database, Dialect } from '../db/schema.ts';
@@ -10,15 +11,19 @@ import { tsvectorLiteral } from './tsvector-document.ts';
 /**
  * Keeps the full-text index in step with the candidates table. Called by the
  * candidate store inside its write transactions: inserts or replaces the
- * index rows of the given candidates, in multi-row statements.
+ * index rows of the given candidates, in multi-row statements. On SQLite,
+ * `raw` (the better-sqlite3 handle under `db`, whose transaction this is)
+ * lets the rows go through one prepared statement instead.
  */
 export async function indexCandidates(
   db: Kysely<Database>,
   dialect: Dialect,
   rows: Array<{ id: number; workspaceId: string; candidate: CandidateInput }>,
+  raw?: SqliteDatabase.Database,
 ): Promise<void> {
   if (rows.length === 0) return;
-  if (dialect === 'sqlite') {
+  if (dialect === 'sqlite' && raw) insertFts5Prepared(raw, rows);
+  else if (dialect === 'sqlite') {
     // 12 parameters a row; SQLite allows 32,766 per statement
     for (let i = 0; i < rows.length; i += sqliteBatch) await insertFts5(db, rows.slice(i, i + sqliteBatch));
   } else {
@@ -62,10 +67,56 @@ async function insertFts5(db: Kysely<Database>, rows: Array<{ id: number; worksp
   await db.executeQuery(CompiledQuery.raw(insertFts5Text(rows.length), params));
 }
 
+// One prepared single-row statement per connection: binding a row costs less than building and preparing
+// a 2,400-parameter statement per batch.
+const preparedInserts = new WeakMap<SqliteDatabase.Database, SqliteDatabase.Statement>();
+
+function insertFts5Prepared(raw: SqliteDatabase.Database, rows: Array<{ id: number; workspaceId: string; candidate: CandidateInput }>): void {
+  let insert = preparedInserts.get(raw);
+  if (!insert) {
+    insert = raw.prepare(insertFts5Text(1));
+    preparedInserts.set(raw, insert);
+  }
+  const params: unknown[] = new Array(ftsColumnList.length);
+  for (const { id, workspaceId, candidate } of rows) {
+    const row = fts5Row(tokenizeDocument(searchDocumentFor(candidate)), workspaceId);
+    params[0] = id;
+    for (let f = 0; f < searchFieldNames.length; f++) params[f + 1] = row[searchFieldNames[f]];
+    params[ftsColumnList.length - 1] = row.ws;
+    insert.run(params);
+  }
+}
+
 async function upsertTsvectors(db: Kysely<Database>, rows: Array<{ id: number; workspaceId: string; candidate: CandidateInput }>): Promise<void> {
   const values = rows.map(
     ({ id, workspaceId, candidate }) => sql`(${id}, ${workspaceId}, ${tsvectorLiteral(tokenizeDocument(searchDocumentFor(candidate)))}::tsvector)`,
   );
   await sql`INSERT INTO search_documents (id, workspace_id, doc) VALUES ${sql.join(values)}
     ON CONFLICT (id) DO UPDATE SET workspace_id = excluded.workspace_id, doc = excluded.doc`.execute(db);
+}
+
+/**
+ * FTS5 merge settings while a large import writes (SQLite only). Every
+ * committed batch becomes a new index segment; by default FTS5 merges 4
+ * segments of a level as soon as they exist, rewriting each posting list
+ * about log4(batches) times, which is the largest cost of a 1M import. Bulk
+ * settings let 16 segments gather per level (crisis merge at 64), then the
+ * import restores the defaults and merges the index into one segment
+ * (`optimize`), so queries after the import read fewer segments than before.
+ * Searches stay complete throughout: only how the segments are merged changes.
+ */
+export const bulkAutomerge = 16;
+export const bulkCrisismerge = 64;
+export const defaultAutomerge = 4;
+export const defaultCrisismerge = 16;
+
+export async function setFts5MergeSettings(db: Kysely<Database>, automerge: number, crisismerge: number): Promise<void> {
+  // inlined: FTS5 wants integers and a bound JS number arrives as a real
+  await sql.raw(`INSERT INTO search_fts (search_fts, rank) VALUES ('automerge', ${Math.trunc(automerge)})`).execute(db);
+  await sql.raw(`INSERT INTO search_fts (search_fts, rank) VALUES ('crisismerge', ${Math.trunc(crisismerge)})`).execute(db);
+}
+
+/** Merges every segment of the index into one (FTS5 `optimize`). */
+export async function optimizeFts5(db: Kysely<Database>): Promise<void> {
+  await sql`INSERT INTO search_fts (search_fts) VALUES ('optimize')`.execute(db);
 }

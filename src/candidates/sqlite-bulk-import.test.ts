@@ -1,0 +1,81 @@
+import { sql } from 'kysely';
+import { expect, it } from 'vitest';
+import { describeEachBackend } from '../db/test-backends.ts';
+import type { Store } from '../db/open-database.ts';
+import { searchCandidates } from '../search/search-candidates.ts';
+import { countCandidates, listCandidates, upsertCandidates } from './candidate-store.ts';
+import { generateDemoCandidates } from './demo-data.ts';
+import { importCandidates } from './import-candidates.ts';
+import type { ImportRecord } from './import-record.ts';
+
+let wsCounter = 0;
+
+async function freshWorkspace(store: Store): Promise<string> {
+  const id = `bulk${++wsCounter}`;
+  await store.db.insertInto('workspaces').values({ id, name: id, settings: '{}', created_at: '2026-01-01T00:00:00.000Z' }).execute();
+  return id;
+}
+
+/** Every stored candidate of the workspace is found by a search on its full name. */
+async function expectAllSearchable(store: Store, ws: string): Promise<number> {
+  const { candidates } = await listCandidates(store, ws, { limit: 1000 });
+  for (const c of candidates) {
+    const { results } = await searchCandidates(store, { query: `name:"${c.name}"`, workspaceId: ws, limit: 100 });
+    expect(results.map((r) => r.id)).toContain(c.id);
+  }
+  return candidates.length;
+}
+
+async function sqliteSettings(store: Store) {
+  const config = await sql<{ k: string; v: number }>`SELECT k, v FROM search_fts_config`.execute(store.db);
+  return {
+    automerge: config.rows.find((r) => r.k === 'automerge')?.v,
+    crisismerge: config.rows.find((r) => r.k === 'crisismerge')?.v,
+    cacheSize: store.sqlite!.pragma('cache_size', { simple: true }),
+    walAutocheckpoint: store.sqlite!.pragma('wal_autocheckpoint', { simple: true }),
+  };
+}
+
+describeEachBackend('large imports (bulk settings on SQLite)', (getStore, backend) => {
+  const records = (n: number, seed: number): ImportRecord[] => [...generateDemoCandidates(n, seed)].map((input, i) => ({ line: i + 1, input }));
+
+  it('a large import leaves every candidate searchable, the default settings back, and re-imports as unchanged', async () => {
+    const store = getStore();
+    const ws = await freshWorkspace(store);
+    const before = backend === 'sqlite' ? await sqliteSettings(store) : undefined;
+    const first = await importCandidates(store, ws, records(60, 21), { batchSize: 7, bulkAfter: 10, normalised: true });
+    expect(first).toMatchObject({ records: 60, imported: 60, skipped: 0 });
+    expect(await expectAllSearchable(store, ws)).toBe(60);
+    if (backend === 'sqlite') {
+      expect(before).toMatchObject({ cacheSize: -65536, walAutocheckpoint: 1000 });
+      expect(await sqliteSettings(store)).toEqual({ ...before, automerge: 4, crisismerge: 16 });
+    }
+    const again = await importCandidates(store, ws, records(60, 21), { batchSize: 9, bulkAfter: 10, normalised: true });
+    expect(again).toMatchObject({ records: 60, imported: 0, updated: 0, unchanged: 60 });
+    expect(await countCandidates(store, ws)).toBe(60);
+  });
+
+  it('an import that fails half-way leaves the batches it wrote searchable and the settings restored', async () => {
+    const store = getStore();
+    const ws = await freshWorkspace(store);
+    const before = backend === 'sqlite' ? await sqliteSettings(store) : undefined;
+    let batches = 0;
+    const run = importCandidates(store, ws, records(50, 22), {
+      batchSize: 8,
+      bulkAfter: 10,
+      normalised: true,
+      // the fourth batch and everything after it is refused, as a failing disk would
+      upsert: async (s, w, inputs, now) => {
+        if (++batches > 3) throw new Error('simulated disk failure');
+        return upsertCandidates(s, w, inputs, now);
+      },
+    });
+    await expect(run).rejects.toMatchObject({ code: 'storage_error' });
+    expect(await countCandidates(store, ws)).toBe(24);
+    expect(await expectAllSearchable(store, ws)).toBe(24);
+    if (backend === 'sqlite') expect(await sqliteSettings(store)).toEqual({ ...before, automerge: 4, crisismerge: 16 });
+    const resumed = await importCandidates(store, ws, records(50, 22), { batchSize: 8, bulkAfter: 10, normalised: true });
+    expect(resumed).toMatchObject({ imported: 26, unchanged: 24 });
+    expect(await expectAllSearchable(store, ws)).toBe(50);
+  });
+});

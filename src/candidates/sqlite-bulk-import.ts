@@ -1,0 +1,48 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import { bulkAutomerge, bulkCrisismerge, defaultAutomerge, defaultCrisismerge, optimizeFts5, setFts5MergeSettings } from '../search/search-index.ts';
+
+/** An import switches to bulk settings once it has read this many records (small imports never do). */
+export const bulkImportAfter = 20_000;
+
+const bulkCacheKiB = 262_144;
+const bulkWalAutocheckpointPages = 16_384;
+
+export interface SqliteBulkImport {
+  /** restores the connection's and the index's settings; `optimize` merges the index into one segment first */
+  finish(options: { optimize: boolean }): Promise<void>;
+}
+
+async function pragmaValue(db: Kysely<Database>, name: string): Promise<number> {
+  const { rows } = await sql.raw<Record<string, number>>(`PRAGMA ${name}`).execute(db);
+  return Math.trunc(Number(Object.values(rows[0] ?? {})[0]));
+}
+
+/**
+ * Settings for the rest of a large import on SQLite: FTS5 merges fewer,
+ * larger groups of segments (see search-index.ts), a 256 MiB page cache keeps
+ * the profile URL and email indexes in memory, and the WAL is checkpointed
+ * every 64 MiB instead of every 4 MiB (fewer copies and fsyncs of pages that
+ * later batches change again). None of this changes what is written or when
+ * it commits: each batch is still one transaction with its index rows, and a
+ * crash leaves at worst the bulk merge settings behind, which only make
+ * merging lazier until the next large import finishes. Statements go through
+ * Kysely so they never run inside another caller's transaction.
+ */
+export async function startSqliteBulkImport(db: Kysely<Database>): Promise<SqliteBulkImport> {
+  const cacheSize = await pragmaValue(db, 'cache_size');
+  const walAutocheckpoint = await pragmaValue(db, 'wal_autocheckpoint');
+  await sql.raw(`PRAGMA cache_size = ${-bulkCacheKiB}`).execute(db);
+  await sql.raw(`PRAGMA wal_autocheckpoint = ${bulkWalAutocheckpointPages}`).execute(db);
+  await setFts5MergeSettings(db, bulkAutomerge, bulkCrisismerge);
+  return {
+    async finish({ optimize }) {
+      await setFts5MergeSettings(db, defaultAutomerge, defaultCrisismerge);
+      if (optimize) await optimizeFts5(db);
+      await sql.raw(`PRAGMA wal_autocheckpoint = ${walAutocheckpoint}`).execute(db);
+      // the WAL grew to the bulk checkpoint size: copy it back and shrink the file
+      await sql.raw('PRAGMA wal_checkpoint(TRUNCATE)').execute(db);
+      await sql.raw(`PRAGMA cache_size = ${cacheSize}`).execute(db);
+    },
+  };
+}
