@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { describeEachBackend } from '../db/test-backends.ts';
 import { deleteCandidate, getCandidatesByIds, normaliseCandidateInput, upsertCandidates } from '../candidates/candidate-store.ts';
 import type { CandidateInputLoose } from '../candidates/candidate.ts';
-import { clearCandidateFacts, loadRankableCandidates } from './candidate-facts-store.ts';
+import { clearCandidateFacts, loadRankableCandidates, prepareCandidateFacts } from './candidate-facts-store.ts';
 import { scoreCandidate, scoreRankable } from './candidate-score.ts';
 import { priorRankingModel } from './ranking-model.ts';
 import { rankCandidates } from './rank-candidates.ts';
@@ -77,5 +77,19 @@ describeEachBackend('stored profile facts', (getStore) => {
     const id = res.outcomes[0].id;
     expect((await loadRankableCandidates(store, ws, [id])).candidates.size).toBe(0);
     expect((await loadRankableCandidates(store, 'facts-other', [id])).candidates.get(id)?.name).toBe('c');
+  });
+
+  it('can all be prepared ahead of ranking, batch by batch, for one workspace', async () => {
+    const store = getStore();
+    await clearCandidateFacts(store, ws);
+    const mine = await store.db.selectFrom('candidates').select('id').where('workspace_id', '=', ws).execute();
+    const batches: number[] = [];
+    const first = await prepareCandidateFacts(store, ws, { batchSize: 1, onBatch: ({ seen }) => batches.push(seen) });
+    expect(first).toEqual({ seen: mine.length, computed: mine.length });
+    expect(batches.length).toBeGreaterThan(mine.length); // the other workspace's row is a batch too, counted for nobody
+    expect((await loadRankableCandidates(store, ws, mine.map((r) => Number(r.id)))).computed).toBe(0);
+    expect(await prepareCandidateFacts(store, ws)).toEqual({ seen: mine.length, computed: 0 });
+    const others = await store.db.selectFrom('candidate_facts').select('candidate_id').where('workspace_id', '=', 'facts-other').execute();
+    expect(others).toHaveLength(1); // stored by the ranking in that workspace, untouched here
   });
 });

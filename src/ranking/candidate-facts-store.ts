@@ -97,6 +97,43 @@ async function storeFacts(store: Store, rows: Array<{ candidate_id: number; work
   }
 }
 
+/**
+ * Stores the facts of every candidate of a workspace that has none or stale
+ * ones, a batch at a time in id order: run after a large import so that no
+ * ranking pays for reading profile text. Safe to interrupt and run again.
+ */
+export async function prepareCandidateFacts(
+  store: Store,
+  workspaceId: string,
+  opts: { batchSize?: number; onBatch?: (progress: { seen: number; computed: number }) => void } = {},
+): Promise<{ seen: number; computed: number }> {
+  const batchSize = Math.max(1, Math.min(5000, opts.batchSize ?? 1000));
+  let after = 0;
+  let seen = 0;
+  let computed = 0;
+  for (;;) {
+    // walk the primary key (every backend keeps it in order); the workspace and the facts' validity are checked per row
+    const rows = await store.db
+      .selectFrom('candidates as c')
+      .leftJoin('candidate_facts as f', (join) =>
+        join.onRef('f.candidate_id', '=', 'c.id').onRef('f.candidate_updated_at', '=', 'c.updated_at').on('f.version', '=', profileFactsVersion),
+      )
+      .select(['c.id', 'c.workspace_id', 'f.version'])
+      .where('c.id', '>', after)
+      .orderBy('c.id')
+      .limit(batchSize)
+      .execute();
+    if (!rows.length) break;
+    after = Number(rows[rows.length - 1].id);
+    const mine = rows.filter((r) => r.workspace_id === workspaceId);
+    seen += mine.length;
+    const stale = mine.filter((r) => r.version === null).map((r) => Number(r.id));
+    if (stale.length) computed += (await loadRankableCandidates(store, workspaceId, stale)).computed;
+    opts.onBatch?.({ seen, computed });
+  }
+  return { seen, computed };
+}
+
 /** Forgets the stored facts of a workspace (the next ranking reads every profile's text again); for benchmarks and repairs. */
 export async function clearCandidateFacts(store: Store, workspaceId: string): Promise<number> {
   const res = await store.db.deleteFrom('candidate_facts').where('workspace_id', '=', workspaceId).executeTakeFirst();

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { AppError } from '../../core/app-error.ts';
 import type { Store } from '../../db/open-database.ts';
 import { rankSorts, type RankSort } from '../../ranking/candidate-score.ts';
+import { prepareCandidateFacts } from '../../ranking/candidate-facts-store.ts';
 import { embeddingsConfigFromEnv } from '../../ranking/embeddings-provider.ts';
 import { weightsStatement } from '../../ranking/explain.ts';
 import { extractCriteria } from '../../ranking/extract-criteria.ts';
@@ -177,6 +178,25 @@ export function registerRankingCommands(program: Command): void {
         await withStore(dbOption(cmd), async (store) => {
           const model = await recordOutcomeForLearning(store, defaultWorkspace, { candidateId: positiveId(candidateId), outcome: outcome as OutreachOutcome, roleId: opts.role, seatId: opts.seat });
           console.log(`recorded ${outcome}; ${weightsStatement(model.info)}`);
+        });
+      }),
+    );
+  ranking
+    .command('facts')
+    .description('read every candidate\'s profile facts (skills, titles, career dates) now and store them, so no ranking pays for it; run after a large import')
+    .option('--json', 'print the counts as JSON')
+    .action(
+      action(async (opts: { json?: boolean }, cmd: Command) => {
+        await withStore(dbOption(cmd), async (store) => {
+          const started = performance.now();
+          const tty = !opts.json && process.stderr.isTTY === true;
+          const done = await prepareCandidateFacts(store, defaultWorkspace, {
+            onBatch: tty ? ({ seen, computed }) => process.stderr.write(`\r${seen.toLocaleString('en')} candidates, ${computed.toLocaleString('en')} read`) : undefined,
+          });
+          if (tty) process.stderr.write('\n');
+          const seconds = Math.round((performance.now() - started) / 100) / 10;
+          if (opts.json) return printJson({ ...done, seconds });
+          console.log(`${done.seen.toLocaleString('en')} candidates: ${done.computed.toLocaleString('en')} read and stored, the others were up to date (${seconds} s)`);
         });
       }),
     );
