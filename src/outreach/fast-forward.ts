@@ -1,6 +1,7 @@
 import type { Store } from '../db/open-database.ts';
 import type { ExecutorName } from './executor.ts';
 import { silentLog, type StructuredLog } from './structured-log.ts';
+import { SandboxAnswerStore } from './executors/sandbox-answer-store.ts';
 import { buildWorkerExecutors } from './worker-executors.ts';
 import { runWorkerPass, type PassReport } from './worker.ts';
 
@@ -37,7 +38,7 @@ export async function fastForward(store: Store, opts: FastForwardOptions): Promi
   const step = (opts.stepMinutes ?? 60) * 60_000;
   const end = start + opts.days * 86_400_000;
   // a demo on a virtual clock: only tasks and the sandbox, nothing configured is contacted
-  const { registry, takeDueOutcomes } = buildWorkerExecutors({ sandboxSeed: opts.seed ?? 1, env: {} });
+  const { registry, takeDueOutcomes } = buildWorkerExecutors({ sandboxSeed: opts.seed ?? 1, env: {}, sandboxAnswers: new SandboxAnswerStore(store) });
   const report: FastForwardReport = { from: new Date(start).toISOString(), to: new Date(end).toISOString(), passes: 0, planned: 0, executed: 0, outcomes: 0, results: {} };
   for (let t = start; t <= end; t += step) {
     const now = new Date(t).toISOString();

@@ -2,10 +2,12 @@ import type { Store } from '../db/open-database.ts';
 import type { Executor, OutcomeReport } from './executor.ts';
 import { createExecutorRegistry, type ExecutorRegistry } from './executor-registry.ts';
 import { configuredExecutors } from './executors/configured-executors.ts';
+import { SandboxAnswerStore } from './executors/sandbox-answer-store.ts';
 import type { SandboxExecutorOptions } from './executors/sandbox-executor.ts';
 import { SmtpExecutor } from './executors/smtp-executor.ts';
 import type { WebhookExecutorDeps } from './executors/webhook-executor.ts';
 import { TasksExecutor } from './tasks-executor.ts';
+import type { DueOutcome } from './worker.ts';
 
 /**
  * The executors a worker process has, per workspace. One source of truth:
@@ -25,8 +27,8 @@ export interface WorkerExecutors {
   registry: ExecutorRegistry;
   /** the registry for an action's workspace */
   registryFor: (workspaceId: string) => ExecutorRegistry;
-  /** the sandbox answers due now, from every workspace's sandbox */
-  takeDueOutcomes: (now: string) => OutcomeReport[];
+  /** the sandbox answers due now, from every workspace's sandbox (from the database with `sandboxAnswers`) */
+  takeDueOutcomes: (now: string) => OutcomeReport[] | Promise<DueOutcome[]>;
   /** workspaces whose executor settings could not be read: they get only `tasks` (other routes fail visibly) */
   errors: Array<{ workspaceId: string; message: string }>;
   /** closes SMTP connections */
@@ -39,11 +41,14 @@ export interface WorkerExecutorOptions {
   /** workspace id -> its settings JSON */
   settings?: ReadonlyMap<string, string | null>;
   deps?: { webhook?: WebhookExecutorDeps; sandbox?: Partial<SandboxExecutorOptions> };
+  /** durable sandbox sends and answers, shared by every workspace's sandbox: a restarted worker resumes them */
+  sandboxAnswers?: SandboxAnswerStore;
 }
 
 export function buildWorkerExecutors(opts: WorkerExecutorOptions = {}): WorkerExecutors {
   const env = opts.env ?? process.env;
-  const sandboxDeps = { ...opts.deps?.sandbox, ...(opts.sandboxSeed !== undefined ? { seed: opts.sandboxSeed } : {}) };
+  const answers = opts.sandboxAnswers;
+  const sandboxDeps = { ...opts.deps?.sandbox, ...(opts.sandboxSeed !== undefined ? { seed: opts.sandboxSeed } : {}), ...(answers ? { answers } : {}) };
   const built: Executor[][] = [];
   const sandboxes: Array<{ takeDue(now: string): OutcomeReport[] }> = [];
   const build = (settingsJson: string | null): ExecutorRegistry => {
@@ -70,7 +75,14 @@ export function buildWorkerExecutors(opts: WorkerExecutorOptions = {}): WorkerEx
   return {
     registry: fallback,
     registryFor: (workspaceId) => byWorkspace.get(workspaceId) ?? fallback,
-    takeDueOutcomes: (now) => sandboxes.flatMap((s) => s.takeDue(now)),
+    takeDueOutcomes: answers
+      ? async (now) =>
+          (await answers.due(now)).map((a) => ({
+            report: a.report,
+            settle: (trx, at) => SandboxAnswerStore.markApplied(trx, a.id, at),
+            discard: (at) => answers.discard(a.id, at),
+          }))
+      : (now) => sandboxes.flatMap((s) => s.takeDue(now)),
     errors,
     close: () => {
       for (const list of built) for (const e of list) if (e instanceof SmtpExecutor) e.close();
@@ -78,10 +90,10 @@ export function buildWorkerExecutors(opts: WorkerExecutorOptions = {}): WorkerEx
   };
 }
 
-/** Reads every workspace's settings and builds its executors (see buildWorkerExecutors). */
+/** Reads every workspace's settings and builds its executors (see buildWorkerExecutors), the sandbox's answers kept in `store`. */
 export async function loadWorkerExecutors(store: Store, opts: Omit<WorkerExecutorOptions, 'settings'> = {}): Promise<WorkerExecutors> {
   const rows = await store.db.selectFrom('workspaces').select(['id', 'settings']).execute();
-  return buildWorkerExecutors({ ...opts, settings: new Map(rows.map((r) => [r.id, r.settings ?? null])) });
+  return buildWorkerExecutors({ sandboxAnswers: new SandboxAnswerStore(store), ...opts, settings: new Map(rows.map((r) => [r.id, r.settings ?? null])) });
 }
 
 function hasExecutorSettings(settingsJson: string | null): boolean {

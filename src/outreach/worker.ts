@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { isAppError } from '../core/app-error.ts';
 import type { Store } from '../db/open-database.ts';
+import type { Database } from '../db/schema.ts';
 import { claimNextAction, recordActionResult, type ActionRow } from './action-store.ts';
 import { applyOutcome } from './apply-outcome.ts';
 import type { Channel, ExecutionResult, ExecutorName, OutcomeReport } from './executor.ts';
@@ -34,12 +37,26 @@ export interface WorkerOptions {
   /** checked between actions: graceful shutdown */
   shouldStop?: () => boolean;
   /** outcomes produced by executors (sandbox) that are due now; applied through applyOutcome */
-  takeDueOutcomes?: (now: string) => OutcomeReport[];
+  takeDueOutcomes?: (now: string) => ReadonlyArray<OutcomeReport | DueOutcome> | Promise<ReadonlyArray<OutcomeReport | DueOutcome>>;
   /** ranking's learning hook for sequences ended unanswered (default recordOutcomeForLearning; null: off) */
   learnIgnored?: LearnIgnored | null;
   /** tests: runs inside each claim transaction (see ClaimOptions.insideClaim) */
   insideClaim?: () => Promise<void>;
 }
+
+/**
+ * A stored outcome due now (the sandbox's answers). `settle` runs inside
+ * applyOutcome's transaction and answers false when another worker applied
+ * it first (this one then rolls back); `discard` sets aside one that can
+ * never be applied (its candidate or campaign is gone).
+ */
+export interface DueOutcome {
+  report: OutcomeReport;
+  settle?: (trx: Kysely<Database>, now: string) => Promise<boolean>;
+  discard?: (now: string) => Promise<void>;
+}
+
+class AppliedElsewhere extends Error {}
 
 export interface PassReport {
   planned: number;
@@ -101,14 +118,30 @@ export async function runWorkerPass(store: Store, opts: WorkerOptions): Promise<
   const report: PassReport = { planned: 0, executed: 0, results: {}, outcomes: 0 };
 
   if (opts.takeDueOutcomes) {
-    for (const o of opts.takeDueOutcomes(clock())) {
+    for (const item of await opts.takeDueOutcomes(clock())) {
+      const due: DueOutcome = 'report' in item ? item : { report: item };
+      const o = due.report;
+      const now = clock();
       try {
         // an outcome belongs to its campaign's workspace
         const ws = o.campaignId ? (await store.db.selectFrom('outreach_campaigns').select('workspace_id').where('id', '=', o.campaignId).executeTakeFirst())?.workspace_id : undefined;
-        await applyOutcome(store, ws ?? 'default', o, { now: clock() });
+        const settle = due.settle;
+        await applyOutcome(store, ws ?? 'default', o, {
+          now,
+          ...(settle
+            ? {
+                inTransaction: async (trx) => {
+                  if (!(await settle(trx, now))) throw new AppliedElsewhere();
+                },
+              }
+            : {}),
+        });
         report.outcomes++;
       } catch (err) {
+        if (err instanceof AppliedElsewhere) continue;
         log('warn', 'outcome not applied', { candidateId: o.candidateId, kind: o.kind, error: (err as Error).message });
+        // a refusal (unknown candidate, no enrollment) will not change: do not retry it every pass
+        if (isAppError(err)) await due.discard?.(now);
       }
     }
   }

@@ -1,4 +1,5 @@
 import type { ActionToExecute, ExecutionResult, Executor, OutcomeReport } from '../executor.ts';
+import type { SandboxAnswerStore } from './sandbox-answer-store.ts';
 import { defaultSandboxRates, simulateMemberResponse, type SandboxRates } from './sandbox-linkedin.ts';
 
 /**
@@ -11,8 +12,11 @@ import { defaultSandboxRates, simulateMemberResponse, type SandboxRates } from '
  * Idempotent: executing the same idempotency key again returns the first
  * result and schedules nothing new. Deterministic for (seed, candidate,
  * idempotency key): a restarted worker that re-sends an action gets the same
- * answers. The schedule lives in memory; it is a pure function of the sent
- * actions and the seed, so `sandboxOutcomesFor` can rebuild it.
+ * answers. With `answers` (a SandboxAnswerStore: the worker and fast-forward
+ * always give one) sends and answers are stored in the database, so a
+ * restarted worker resumes the answers not yet due, and the worker reads
+ * them from the store; without it (tests, pure callers) they live in this
+ * instance's memory and `takeDue` hands them out.
  */
 export interface ScheduledOutcome {
   actionId: string;
@@ -32,6 +36,8 @@ export interface SandboxExecutorOptions {
   /** optional per-seat, per-UTC-day limit on connection requests: beyond it the sandbox answers limit_reached */
   dailyInviteLimit?: number;
   onScheduled?: (outcome: ScheduledOutcome) => void;
+  /** durable sends and answers (the worker's); memory when absent */
+  answers?: SandboxAnswerStore;
 }
 
 const dayMs = 86_400_000;
@@ -83,6 +89,7 @@ export class SandboxExecutor implements Executor {
   constructor(private readonly options: SandboxExecutorOptions) {}
 
   async execute(action: ActionToExecute): Promise<ExecutionResult> {
+    if (this.options.answers) return this.executeDurable(action, this.options.answers);
     const previous = this.results.get(action.idempotencyKey);
     if (previous) return previous;
     const sentAt = this.options.now ? this.options.now() : new Date(action.dueAt);
@@ -103,7 +110,24 @@ export class SandboxExecutor implements Executor {
     return result;
   }
 
-  /** Removes and returns the outcomes due at or before `now`, oldest first. */
+  private async executeDurable(action: ActionToExecute, answers: SandboxAnswerStore): Promise<ExecutionResult> {
+    const previous = await answers.previous(action.idempotencyKey);
+    if (previous) return previous;
+    const sentAt = this.options.now ? this.options.now() : new Date(action.dueAt);
+    if (Number.isNaN(sentAt.getTime())) return { status: 'failed', message: `bad dueAt ${JSON.stringify(action.dueAt)}`, retryable: false };
+    const day = sentAt.toISOString().slice(0, 10);
+    if (action.channel === 'connection_request' && this.options.dailyInviteLimit !== undefined) {
+      const used = await answers.invitesSent(action.seatId, day);
+      if (used >= this.options.dailyInviteLimit) return { status: 'limit_reached', message: `sandbox: ${used} invitations already sent today by seat ${action.seatId}` };
+    }
+    const result: ExecutionResult = { status: 'sent', externalId: `sandbox:${action.idempotencyKey}`, at: sentAt.toISOString() };
+    const scheduled = sandboxOutcomesFor(action, sentAt, this.options);
+    const stored = await answers.recordSend({ idempotencyKey: action.idempotencyKey, seatId: action.seatId, day, channel: action.channel, result }, scheduled, new Date().toISOString());
+    if (stored.recorded) for (const s of scheduled) this.options.onScheduled?.(s);
+    return stored.result;
+  }
+
+  /** Memory mode: removes and returns the outcomes due at or before `now`, oldest first (durable mode: read the SandboxAnswerStore). */
   takeDue(now: Date | string): OutcomeReport[] {
     const limit = typeof now === 'string' ? now : now.toISOString();
     const due = this.scheduled.filter((s) => s.report.at <= limit);
