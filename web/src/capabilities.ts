@@ -19,6 +19,11 @@ function load(): Promise<Set<string>> {
   return routes;
 }
 
+/** Starts reading /openapi.json at once, so the first search does not wait for it (bench ui: ~150 ms at Enter otherwise). */
+export function preloadCapabilities(): void {
+  void load();
+}
+
 /** `has('POST', '/api/search')`; path templates as in the spec: '/api/campaigns/{id}'. */
 export async function has(method: string, path: string): Promise<boolean> {
   return (await load()).has(`${method.toUpperCase()} ${path}`);

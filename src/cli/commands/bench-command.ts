@@ -3,6 +3,7 @@ import { registerBenchImport } from './bench-import.ts';
 import { registerBenchSearch } from './bench-search.ts';
 import { registerBenchRank } from './bench-rank.ts';
 import { registerBenchCompose } from './bench-compose.ts';
+import { registerBenchUi } from './bench-ui.ts';
 
 /** `scoutline bench ...`: performance targets live here, never in timed unit tests. */
 export function registerBenchCommand(program: Command): void {
@@ -11,4 +12,5 @@ export function registerBenchCommand(program: Command): void {
   registerBenchSearch(bench);
   registerBenchRank(bench);
   registerBenchCompose(bench);
+  registerBenchUi(bench);
 }
