@@ -66,6 +66,9 @@ export function rowToCandidate(row: CandidateRow): Candidate {
   };
 }
 
+// most profiles have no phones, tags or emails: '[]' without a JSON.stringify call per empty list
+const jsonList = (xs: readonly unknown[]): string => (xs.length === 0 ? '[]' : JSON.stringify(xs));
+
 export function candidateColumns(c: CandidateInput) {
   return {
     name: c.name,
@@ -78,12 +81,12 @@ export function candidateColumns(c: CandidateInput) {
     country: c.location.country,
     time_zone: c.location.timeZone,
     profile_url: c.profileUrl,
-    positions: JSON.stringify(c.positions),
-    education: JSON.stringify(c.education),
-    skills: JSON.stringify(c.skills),
-    emails: JSON.stringify(c.emails),
-    phones: JSON.stringify(c.phones),
-    tags: JSON.stringify(c.tags),
+    positions: jsonList(c.positions),
+    education: jsonList(c.education),
+    skills: jsonList(c.skills),
+    emails: jsonList(c.emails),
+    phones: jsonList(c.phones),
+    tags: jsonList(c.tags),
     open_profile: c.linkedin.openProfile ? 1 : 0,
     open_to_work: c.linkedin.openToWork ? 1 : 0,
     premium: c.linkedin.premium ? 1 : 0,

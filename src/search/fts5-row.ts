@@ -22,8 +22,21 @@ function encodeJoined(tokens: ReadonlyArray<string | null>, withNulls: boolean):
   return withNulls ? encoded.replaceAll('\u0000', fillerToken) : encoded;
 }
 
+// An import writes one workspace's token on every row: computed once per workspace.
+const workspaceTokens = new Map<string, string>();
+
+function cachedWorkspaceToken(workspaceId: string): string {
+  let token = workspaceTokens.get(workspaceId);
+  if (token === undefined) {
+    token = workspaceToken(workspaceId);
+    if (workspaceTokens.size >= 1000) workspaceTokens.clear();
+    workspaceTokens.set(workspaceId, token);
+  }
+  return token;
+}
+
 export function fts5Row(doc: TokenizedDocument, workspaceId: string): Fts5Row {
-  const row = { ws: workspaceToken(workspaceId) } as Fts5Row;
+  const row = { ws: cachedWorkspaceToken(workspaceId) } as Fts5Row;
   const withNulls = hasLeftOutTokens(doc);
   for (const field of searchFieldNames) {
     const values = doc[field];
