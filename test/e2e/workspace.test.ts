@@ -199,6 +199,35 @@ browserSuite('web UI shell in Chromium', { demoCount: 300 }, (ctx) => {
       await w.context.close();
     }
   }, 240_000);
+  it('filters by Open to Work and connection degree through the search API, ranked by priority', async () => {
+    const { browser, server } = ctx();
+    const w = await openPage(browser, server.url);
+    await w.page.goto('/search');
+    const box = w.page.getByRole('combobox', { name: 'Boolean query' });
+    await box.fill('title:engineer');
+    await box.press('Enter');
+    const results = w.page.getByRole('list', { name: 'Search results' });
+    await results.waitFor();
+    const totalOf = async () => Number(((await w.page.getByRole('toolbar', { name: 'Results' }).locator('strong').first().textContent()) ?? '').replace(/\D/g, ''));
+    const all = await totalOf();
+    await w.page.getByRole('checkbox', { name: 'Open to Work' }).check();
+    await w.page.getByLabel('Connection').selectOption('2');
+    await w.page.waitForFunction((n) => Number(document.querySelector('[aria-label="Results"] strong')?.textContent?.replace(/\D/g, '')) !== n, all);
+    const filtered = await totalOf();
+    expect(filtered).toBeGreaterThan(0);
+    expect(filtered).toBeLessThan(all);
+    expect(w.page.url()).toContain('openToWork=1');
+    // every result shown is really Open to Work and 2nd degree, and still ranked (priority shown)
+    const ids = await results.locator('li.result').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-candidate-id'))));
+    for (const id of ids.slice(0, 10)) {
+      const c = (await (await fetch(`${server.url}/api/candidates/${id}`)).json()) as { linkedin: { openToWork: boolean; degree: number | null } };
+      expect(c.linkedin).toMatchObject({ openToWork: true, degree: 2 });
+    }
+    expect(await results.locator('.priority').count()).toBe(ids.length);
+    await w.shot('search-filters');
+    await w.context.close();
+  });
+
   it('at night: Today shows the caps and the tasks coming next; adds to an existing campaign; candidate page with history and a note', async () => {
     const { browser, server } = ctx();
     // a free seat whose working window is not now (as for a recruiter opening Scoutline at night)

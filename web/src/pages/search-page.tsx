@@ -37,13 +37,18 @@ function urlFor(query: string, f: SearchFilters): string {
   return `/search${s ? `?${s}` : ''}`;
 }
 
-export function searchRequest(query: string, f: SearchFilters, limit: number, offset: number) {
+/** POST /api/search's body: the filters AND-ed to the query by the server (docs/search.md); with a filter the query may be blank. */
+export function searchRequest(query: string, f: SearchFilters, limit: number, offset: number, rank?: { sort: SortMode; roleId?: string }) {
   const filters: Record<string, unknown> = {};
   if (f.location.trim()) filters.location = f.location.trim();
   if (f.openProfile) filters.openProfile = true;
   if (f.openToWork) filters.openToWork = true;
   if (f.degree) filters.degree = [Number(f.degree)];
-  return { query, filters, limit, offset };
+  return { query, filters, limit, offset, ...(rank?.sort === 'priority' ? { sort: 'priority' } : {}), ...(rank?.roleId ? { roleId: rank.roleId } : {}) };
+}
+
+function hasFilter(f: SearchFilters): boolean {
+  return Boolean(f.location.trim() || f.openProfile || f.openToWork || f.degree);
 }
 
 type Role = { id: string; name?: string; query?: string } & Record<string, unknown>;
@@ -92,12 +97,11 @@ export function SearchPage() {
   const ran = useRef(false);
   const [roleId, setRoleId] = useState(search.get('role') ?? '');
   const [sort, setSort] = useState<SortMode>('priority');
-  const [rankedBy, setRankedBy] = useState<SortMode | null>(null);
   const roles = useApi((signal) => api.get<{ roles: Role[] }>('/api/roles', signal), []);
 
   const run = async (offset = 0, q = query, f = filters) => {
-    if (!q.trim()) {
-      setQueryError({ message: 'Type a query first, e.g. skill:python AND title:engineer', column: null });
+    if (!q.trim() && !hasFilter(f)) {
+      setQueryError({ message: 'Type a query first, e.g. skill:python AND title:engineer (or set a filter)', column: null });
       return;
     }
     setBusy(true);
@@ -109,13 +113,13 @@ export function SearchPage() {
     try {
       const role = roles.data?.roles.find((r) => r.id === roleId);
       const canRank = await has('POST', '/api/rank');
-      // the ranking API cannot filter by Open to Work or degree: those filters go to the search API
-      const rankFilters = !f.openToWork && !f.degree;
-      const useRank = canRank && ((sort === 'priority' && rankFilters) || !(await has('POST', '/api/search')));
-      setRankedBy(useRank ? 'priority' : 'relevance');
+      // /api/rank answers with the profile flags the results show; Open to Work, degree and a blank
+      // query only the search API takes (it ranks by priority too, with the same filters)
+      const searchOnly = f.openToWork || Boolean(f.degree) || !q.trim();
+      const useRank = canRank && sort === 'priority' && (!searchOnly || !(await has('POST', '/api/search')));
       const res = useRank
         ? await rankSearch(q, f, role, pageSize, offset)
-        : await api.post<SearchResponse>('/api/search', searchRequest(q, f, pageSize, offset));
+        : await api.post<SearchResponse>('/api/search', searchRequest(q, f, pageSize, offset, { sort, roleId: role?.id }));
       const list = (res.results ?? res.hits ?? []).map(toHit).filter((h): h is Hit => h !== null);
       setHits((prev) => (offset === 0 || !prev ? list : [...prev, ...list]));
       setTotal(res.total ?? list.length);
@@ -154,7 +158,7 @@ export function SearchPage() {
   const setFilter = <K extends keyof SearchFilters>(k: K, v: SearchFilters[K]) => {
     const next = { ...filters, [k]: v };
     setFilters(next);
-    if (hits && query.trim()) void run(0, query, next);
+    if (hits && (query.trim() || hasFilter(next))) void run(0, query, next);
   };
 
   const visibleIds = useMemo(() => (hits ?? []).map((h) => h.candidate.id), [hits]);
@@ -274,7 +278,6 @@ export function SearchPage() {
               <span>
                 <strong>{total.toLocaleString()}</strong> result{total === 1 ? '' : 's'}
                 {took !== null ? <span className="muted small"> · {took} ms</span> : null}
-                {rankedBy && rankedBy !== sort ? <span className="muted small"> · by relevance (priority order cannot filter by Open to Work or degree yet)</span> : null}
               </span>
             </label>
             <span className="spacer" />
