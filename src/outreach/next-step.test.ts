@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultSequence } from './default-sequence.ts';
 import type { EnrollmentFacts } from './enrollment-facts.ts';
 import { nextStep, type ChannelAvailability } from './next-step.ts';
+import { sequenceSchema } from './sequence-step.ts';
 
 const base: EnrollmentFacts = {
   id: 'c1:1',
@@ -70,5 +71,44 @@ describe('next step of the default sequence', () => {
   it('stops at nothing once replied: every remaining step needs no reply', () => {
     const e = { ...base, state: 'invited' as const, position: 1, repliedAt: '2025-03-04T10:00:00Z', inviteSentAt: '2025-03-03T10:00:00Z' };
     expect(nextStep(defaultSequence, e, '2025-03-20', tz, all)).toEqual({ kind: 'done' });
+  });
+});
+
+describe('step conditions, each on its own', () => {
+  const one = (conditions: unknown[], channel = 'email') => sequenceSchema.parse([{ key: 'only', channel, anchor: 'enrolled', conditions }]);
+  const at = (e: EnrollmentFacts, conditions: unknown[], date = '2025-03-03', channel = 'email') => nextStep(one(conditions, channel), e, date, tz, all).kind;
+
+  it('open_profile / not_open_profile follow the profile', () => {
+    expect(at({ ...base, openProfile: true }, [{ kind: 'open_profile' }])).toBe('ready');
+    expect(at(base, [{ kind: 'open_profile' }])).toBe('done');
+    expect(at(base, [{ kind: 'not_open_profile' }])).toBe('ready');
+    expect(at({ ...base, openProfile: true }, [{ kind: 'not_open_profile' }])).toBe('done');
+  });
+
+  it('has_email / no_email follow the addresses', () => {
+    expect(at(base, [{ kind: 'has_email' }])).toBe('ready');
+    expect(at({ ...base, hasEmail: false, emails: [] }, [{ kind: 'has_email' }])).toBe('done');
+    expect(at({ ...base, hasEmail: false, emails: [] }, [{ kind: 'no_email' }])).toBe('ready');
+  });
+
+  it('priority_at_least X runs from X up', () => {
+    expect(at({ ...base, priority: 70 }, [{ kind: 'priority_at_least', value: 70 }])).toBe('ready');
+    expect(at({ ...base, priority: 69 }, [{ kind: 'priority_at_least', value: 70 }])).toBe('done');
+  });
+
+  it('replied waits for a reply; not_replied never runs after one', () => {
+    const replied = { ...base, state: 'replied' as const, repliedAt: '2025-03-02T10:00:00Z' };
+    expect(at(base, [{ kind: 'replied' }])).toBe('wait');
+    expect(at({ ...base, repliedAt: '2025-03-02T10:00:00Z' }, [{ kind: 'replied' }])).toBe('ready');
+    expect(at(replied, [{ kind: 'not_replied' }])).toBe('done');
+  });
+
+  it('accepted waits for the acceptance; not_accepted_after N runs N days after the request when still not accepted', () => {
+    const invited = { ...base, state: 'invited' as const, inviteSentAt: '2025-03-03T10:00:00Z' };
+    expect(at(invited, [{ kind: 'accepted' }], '2025-03-05', 'message')).toBe('wait');
+    expect(at({ ...invited, acceptedAt: '2025-03-04T10:00:00Z' }, [{ kind: 'accepted' }], '2025-03-05', 'message')).toBe('ready');
+    expect(at(invited, [{ kind: 'not_accepted_after', days: 4 }], '2025-03-06')).toBe('wait');
+    expect(at(invited, [{ kind: 'not_accepted_after', days: 4 }], '2025-03-07')).toBe('ready');
+    expect(at({ ...invited, acceptedAt: '2025-03-04T10:00:00Z' }, [{ kind: 'not_accepted_after', days: 4 }], '2025-03-07')).toBe('done');
   });
 });
