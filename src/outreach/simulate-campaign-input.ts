@@ -11,10 +11,14 @@ import type { Candidate } from '../candidates/candidate.ts';
 import { composeMessage } from '../messages/compose-message.ts';
 import type { MessageRole } from '../messages/message-role.ts';
 import type { MessageStep } from '../messages/message-step.ts';
+import type { TemplateRef } from '../messages/template-ref.ts';
 import { getSeat } from '../seats/seat-store.ts';
 import type { Seat } from '../seats/seat.ts';
 import { getCampaign } from './campaign-store.ts';
 import type { Channel } from './executor.ts';
+import type { Sequence } from './sequence-step.ts';
+import { variantTemplateRef } from './step-text.ts';
+import { assignStepVariant } from './step-variant.ts';
 import type { SimulatedMessage, SimulationCandidate, SimulationInput, SimulationSeat } from './simulate-campaign.ts';
 
 const steps: Array<[Channel, MessageStep]> = [
@@ -24,12 +28,24 @@ const steps: Array<[Channel, MessageStep]> = [
   ['email', 'email'],
 ];
 
-/** The simulated messages of one candidate (pure apart from the composer, which is pure). */
-export function simulatedMessages(candidate: Candidate, seat: Seat, role: MessageRole | null, asOf: string): Partial<Record<Channel, SimulatedMessage>> {
+/** The simulated messages of one candidate (pure apart from the composer, which is pure); `templates`: the candidate's template per channel (a step variant), else the default. */
+export function simulatedMessages(candidate: Candidate, seat: Seat, role: MessageRole | null, asOf: string, templates: Partial<Record<Channel, TemplateRef>> = {}): Partial<Record<Channel, SimulatedMessage>> {
   const out: Partial<Record<Channel, SimulatedMessage>> = {};
   for (const [channel, step] of steps) {
-    const m = composeMessage({ step, candidate, seat: { name: seat.name, paid: seat.paid, employers: seat.employers, schools: seat.schools }, role, asOf });
+    const template = templates[channel];
+    const m = composeMessage({ step, ...(template ? { template } : {}), candidate, seat: { name: seat.name, paid: seat.paid, employers: seat.employers, schools: seat.schools }, role, asOf });
     if (m.ok) out[channel] = { length: (m.subjectLength ?? 0) + m.length, personalised: m.hooksUsed.length > 0 };
+  }
+  return out;
+}
+
+/** The templates a candidate gets from the sequence's variants: the first step of each channel that has variants (the worker's assignment). */
+export function variantTemplates(campaignId: string, sequence: Sequence, candidateId: number): Partial<Record<Channel, TemplateRef>> {
+  const out: Partial<Record<Channel, TemplateRef>> = {};
+  for (const step of sequence) {
+    if (out[step.channel] !== undefined) continue;
+    const v = assignStepVariant(step.variants ?? [], campaignId, step.key, candidateId);
+    if (v) out[step.channel] = variantTemplateRef(step.key, v);
   }
   return out;
 }
@@ -65,7 +81,7 @@ export async function loadSimulationInput(
       emails: JSON.parse(r.emails) as string[],
       openProfile: r.open_profile === 1,
       connected: r.connected === 1,
-      ...(person && seat ? { messages: simulatedMessages(person, seat, role, opts.startDate) } : {}),
+      ...(person && seat ? { messages: simulatedMessages(person, seat, role, opts.startDate, variantTemplates(campaign.id, campaign.sequence, id)) } : {}),
     };
   });
   const simSeats: SimulationSeat[] = [...seats.values()].map((s) => ({

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkStepVariants } from './sequence-edit.ts';
+import { checkStepVariants, variantCheckCandidate } from './sequence-edit.ts';
+import { simulatedMessages, variantTemplates } from './simulate-campaign-input.ts';
 import { sequenceSchema, type StepVariant } from './sequence-step.ts';
 import { assignStepVariant } from './step-variant.ts';
 
@@ -65,5 +66,25 @@ describe('step variants in the sequence schema and at edit time', () => {
     expect(checkStepVariants(steps([v('A')], 'phone'), [paid], null, '2026-03-03')).toMatchObject({ code: 'invalid_input', step: 'invite', variant: null });
     // a template written for another message step
     expect(checkStepVariants(steps([{ key: 'I', template: 'inmail', weight: 1 }]), [paid], null, '2026-03-03')).toMatchObject({ code: 'template_error', variant: 'I' });
+  });
+});
+
+describe('campaign simulation with step variants', () => {
+  it('composes each candidate the variant the worker would send', () => {
+    const seq = sequenceSchema.parse([
+      { key: 'invite', channel: 'connection_request', anchor: 'enrolled', variants: [{ key: 'short', template: note('Hi {{ candidate.first_name }}, your work at {{ hook.company }} caught my eye.') }, { key: 'long', template: note(`Hi {{ candidate.first_name }}, your work at {{ hook.company }} caught my eye. ${'More words here. '.repeat(8)}`) }] },
+      { key: 'email', channel: 'email', anchor: 'previous_action', delayDays: 7 },
+    ]);
+    const seat = { id: 's', name: 'Sam', paid: true, employers: [], schools: [], plan: null, timeZone: 'UTC', workingHours: { start: '09:00', end: '17:00', days: [1, 2, 3, 4, 5] }, weeklyInviteCap: 100 } as unknown as Parameters<typeof simulatedMessages>[1];
+    const lengths = new Map<string, number[]>();
+    for (let id = 1; id <= 6; id++) {
+      const templates = variantTemplates('cmp_sim', seq, id);
+      expect(templates.email).toBeUndefined();
+      const key = assignStepVariant(seq[0].variants, 'cmp_sim', 'invite', id)!.key;
+      const candidate = { ...variantCheckCandidate, id, workspaceId: 'default', importedAt: '', updatedAt: '' } as unknown as Parameters<typeof simulatedMessages>[0];
+      const m = simulatedMessages(candidate, seat, null, '2026-03-03', templates);
+      lengths.set(key, [...(lengths.get(key) ?? []), m.connection_request!.length]);
+    }
+    expect(Math.min(...lengths.get('long')!)).toBeGreaterThan(Math.max(...lengths.get('short')!) + 100);
   });
 });
