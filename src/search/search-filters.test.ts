@@ -31,6 +31,7 @@ describe('search filters', () => {
   it('alone they are a query: openProfile:false', () => {
     expect(formatQuery(withSearchFilters(null, { openProfile: false })!)).toBe('openProfile:false');
     expect(withSearchFiltersText('  ', { openToWork: true })).toBe('openToWork:true');
+    expect(withSearchFiltersText('java', { degree: [2, 1] })).toBe('(java) AND (degree:1 OR degree:2)');
   });
 
   it('property: the text form parses to the same query as the tree form', () => {
@@ -39,6 +40,7 @@ describe('search filters', () => {
         const text = formatQuery(q);
         expect(parseQueryOrThrow(withSearchFiltersText(text, f))).toEqual(parseQueryOrThrow(formatQuery(withSearchFilters(q, f)!)));
       }),
+      { numRuns: 300 },
     );
   });
 });

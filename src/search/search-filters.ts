@@ -48,6 +48,7 @@ export function withSearchFilters(query: QueryNode | null, filters: SearchFilter
 export function withSearchFiltersText(text: string, filters: SearchFilters): string {
   const nodes = searchFilterNodes(filters);
   if (!nodes.length) return text;
-  const extra = formatQuery(andNode(nodes));
+  // each filter in parentheses when it is a group, so `degree:1 OR degree:2` stays one operand of the AND
+  const extra = nodes.map((n) => (n.kind === 'or' || n.kind === 'and' ? `(${formatQuery(n)})` : formatQuery(n))).join(' AND ');
   return text.trim() ? `(${text}) AND ${extra}` : extra;
 }
