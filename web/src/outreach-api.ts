@@ -5,6 +5,10 @@
 import { api, qs } from './api-client.ts';
 import { need } from './capabilities.ts';
 import type { Campaign, CampaignStatus, SequenceStep } from './campaign/campaign-types.ts';
+import type { SeatOutlook } from '../../src/outreach/seat-outlook.ts';
+import type { AddCandidatesResult } from '../../src/outreach/add-campaign-candidates.ts';
+import type { CandidateNote } from '../../src/candidates/candidate-note.ts';
+import type { CandidateOutreachHistory as OutreachHistory } from '../../src/outreach/candidate-outreach-history.ts';
 
 export interface Task {
   actionId: string;
@@ -30,83 +34,16 @@ export interface Task {
   lint?: Array<{ code: string; severity: 'error' | 'warning'; message: string }>;
 }
 
-/** What a seat may still do today and this week (src/outreach/seat-caps.ts). */
-export interface SeatCaps {
-  seatId: string;
-  date: string;
-  paused: boolean;
-  invitations: { weeklyCap: number; leftThisWeek: number; leftToday: number; plannedToday: number; pending: number; maxPending: number };
-  /** null: unlimited (paid seat) */
-  notesLeftThisMonth: number | null;
-  inmail: { hasPlan: boolean; credits: number; leftToday: number };
-  otherActionsLeftToday: number;
-}
-
-/** An action planned for later: not a task yet (src/outreach/seat-outlook.ts). */
-export interface UpcomingAction {
-  seatId: string;
-  campaignId: string;
-  campaignName: string;
-  candidateId: number;
-  candidateName: string;
-  channel: string;
-  stepKey: string;
-  withNote: boolean;
-  subject: string | null;
-  body: string | null;
-  profileUrl: string | null;
-  dueAt: string;
-  planDate: string;
-  kind: 'scheduled' | 'forecast';
-}
-
-export interface SeatOutlook {
-  seatId: string;
-  seatName: string;
-  timeZone: string;
-  date: string;
-  working: boolean;
-  nextWindowStart: string | null;
-  caps: SeatCaps;
-  upcoming: UpcomingAction[];
-}
+// the server's own types (type-only imports: nothing of the server is bundled), so UI and API cannot drift apart
+export type { SeatCaps } from '../../src/outreach/seat-caps.ts';
+export type { UpcomingAction, SeatOutlook } from '../../src/outreach/seat-outlook.ts';
+export type { AddCandidatesResult } from '../../src/outreach/add-campaign-candidates.ts';
+export type { CandidateNote } from '../../src/candidates/candidate-note.ts';
+export type { CandidateOutreachHistory as OutreachHistory } from '../../src/outreach/candidate-outreach-history.ts';
 
 export interface TodayQueue {
   tasks: Task[];
   seats?: SeatOutlook[];
-}
-
-export interface AddCandidatesResult {
-  campaignId: string;
-  added: number[];
-  skipped: Array<{ candidateId: number; reason: 'already_enrolled' | 'suppressed' }>;
-}
-
-export interface CandidateNote {
-  id: number;
-  candidateId: number;
-  text: string;
-  authorSeatId: string | null;
-  createdAt: string;
-}
-
-export interface OutreachHistory {
-  candidateId: number;
-  enrollments: Array<{
-    id: string;
-    campaignId: string;
-    campaignName: string;
-    campaignStatus: string;
-    seatId: string;
-    state: string;
-    priority: number;
-    enrolledAt: string;
-    repliedAt: string | null;
-    replyKind: string | null;
-    transitions: Array<{ event: string; from: string; to: string; cause: string; at: string }>;
-    actions: Array<{ id: string; stepKey: string; channel: string; status: string; withNote: boolean; subject: string | null; body: string | null; variant: string | null; executor: string | null; dueAt: string; executedAt: string | null; lastError: string | null }>;
-  }>;
-  outcomes: Array<{ id: number; campaignId: string | null; kind: string; replyKind: string | null; channel: string | null; source: string; at: string; refunded: boolean }>;
 }
 
 export type TaskAnswer = 'done' | 'skipped' | 'failed';

@@ -1,3 +1,4 @@
+import { Notice } from '../form-parts.tsx';
 import { useState } from 'react';
 import { errorMessage } from '../api-client.ts';
 import { outreachApi, type AddCandidatesResult } from '../outreach-api.ts';
@@ -79,11 +80,7 @@ export function AddToCampaign(props: { candidateIds: number[]; query: string; ro
         </form>
       ) : null}
       {chosenMode === 'new' ? <NewCampaignForm candidateIds={props.candidateIds} query={props.query} roleId={props.roleId} onCancel={props.onCancel} embedded /> : null}
-      {error ? (
-        <div className="banner error" role="alert">
-          {error}
-        </div>
-      ) : null}
+      <Notice message={error} />
       {result ? (
         <div className={`banner ${result.added.length ? 'ok' : 'warn'}`} role="status">
           Added {result.added.length} to <Link to={`/campaigns/${encodeURIComponent(result.campaignId)}`}>{result.name}</Link>.

@@ -1,3 +1,4 @@
+import { Notice, InlineForm } from '../form-parts.tsx';
 import { useState } from 'react';
 import { api, errorMessage } from '../api-client.ts';
 import { channelName } from '../channel-names.ts';
@@ -66,13 +67,7 @@ export function MessagePreview({ campaign, candidateIds }: { campaign: Campaign;
   if (steps.length === 0) return <p className="muted">This sequence has no message steps.</p>;
   return (
     <div>
-      <form
-        className="field-row"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void run();
-        }}
-      >
+      <InlineForm onSubmit={run}>
         <div className="field">
           <label htmlFor="pv-step">Step</label>
           <select id="pv-step" value={stepKey} onChange={(e) => setStepKey(e.target.value)}>
@@ -98,13 +93,9 @@ export function MessagePreview({ campaign, candidateIds }: { campaign: Campaign;
             Preview messages
           </button>
         </div>
-      </form>
+      </InlineForm>
       {busy ? <Loading label="Composing" /> : null}
-      {error ? (
-        <div className="banner error" role="alert">
-          {error}
-        </div>
-      ) : null}
+      <Notice message={error} />
       {data ? (
         <>
           <p className="preview-summary">

@@ -1,3 +1,4 @@
+import { Notice } from '../form-parts.tsx';
 import { useState } from 'react';
 import { api, errorMessage } from '../api-client.ts';
 import { Link, navigate } from '../router.tsx';
@@ -124,11 +125,7 @@ export function NewCampaignForm(props: { query?: string; candidateIds?: number[]
           </button>
         ) : null}
       </div>
-      {error ? (
-        <div className="banner error" role="alert">
-          {error}
-        </div>
-      ) : null}
+      <Notice message={error} />
     </form>
   );
 }

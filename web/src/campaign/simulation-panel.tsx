@@ -1,36 +1,13 @@
+import { Notice, InlineForm, NumberField } from '../form-parts.tsx';
 import { useState } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { api, errorMessage, qs } from '../api-client.ts';
 import { CountBars } from '../charts.tsx';
 import { Loading, money, pct } from '../components.tsx';
+import type { SimulationReport, SimulationTotals } from '../../../src/outreach/simulate-campaign.ts';
 
-interface SimDay {
-  date: string;
-  invitations: number;
-  acceptances: number;
-  messages: number;
-  inmailsPaid: number;
-  inmailsFree: number;
-  emails: number;
-  phoneTasks: number;
-  withdrawals: number;
-  creditsSpent: number;
-  creditsRefunded: number;
-  replies: number;
-  costUsd: number;
-  costPerReply: number | null;
-}
-interface SimRun {
-  days: SimDay[];
-  totals: Record<string, unknown>;
-}
-interface Simulation extends SimRun {
-  campaign: { id: string; name: string };
-  seed: string | number;
-  startDate: string;
-  pricePerCreditUsd: number | null;
-  inmailOnly: SimRun;
-}
+// the server's own types (type-only: nothing of the server is bundled), so the two cannot drift apart
+type Simulation = SimulationReport;
 
 const n = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
@@ -61,21 +38,12 @@ export function SimulationPanel({ campaignId }: { campaignId: string }) {
         return { date: d.date.slice(5), sequence: cumA, inmailOnly: cumB };
       })
     : [];
-  const t = sim?.totals ?? {};
-  const o = sim?.inmailOnly.totals ?? {};
+  const t: Partial<SimulationTotals> = sim?.totals ?? {};
+  const o: Partial<SimulationTotals> = sim?.inmailOnly.totals ?? {};
   return (
     <div>
-      <form
-        className="field-row"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void run();
-        }}
-      >
-        <div className="field">
-          <label htmlFor="sim-days">Days</label>
-          <input id="sim-days" type="number" min={1} max={365} value={days} onChange={(e) => setDays(Number(e.target.value))} />
-        </div>
+      <InlineForm onSubmit={run}>
+        <NumberField id="sim-days" label="Days" min={1} max={365} value={days} onChange={setDays} />
         <div className="field">
           <label htmlFor="sim-seed">Seed</label>
           <input id="sim-seed" type="text" value={seed} size={6} onChange={(e) => setSeed(e.target.value)} />
@@ -85,13 +53,9 @@ export function SimulationPanel({ campaignId }: { campaignId: string }) {
             {busy ? 'Simulating…' : 'Simulate'}
           </button>
         </div>
-      </form>
+      </InlineForm>
       {busy ? <Loading label="Simulating" /> : null}
-      {error ? (
-        <div className="banner error" role="alert">
-          {error}
-        </div>
-      ) : null}
+      <Notice message={error} />
       {sim ? (
         <div data-testid="simulation-result">
           <div className="table-wrap">

@@ -1,3 +1,4 @@
+import { Notice } from '../form-parts.tsx';
 import { useState } from 'react';
 import { errorMessage } from '../api-client.ts';
 import { ErrorBanner, Loading, Section, day } from '../components.tsx';
@@ -72,16 +73,8 @@ export function CampaignPage({ id }: { id: string }) {
           </Link>
         ) : null}
       </div>
-      {error ? (
-        <div className="banner error" role="alert">
-          {error}
-        </div>
-      ) : null}
-      {notice ? (
-        <div className="banner ok" role="status">
-          {notice}
-        </div>
-      ) : null}
+      <Notice message={error} />
+      <Notice message={notice} tone="ok" />
       {Object.keys(c.byState ?? {}).length ? (
         <div className="stats">
           {Object.entries(c.byState).map(([state, n]) => (

@@ -1,3 +1,4 @@
+import { Notice } from '../form-parts.tsx';
 import { useState } from 'react';
 import { errorMessage } from '../api-client.ts';
 import { Empty, ErrorBanner, NotYet, Section } from '../components.tsx';
@@ -62,11 +63,7 @@ export function CandidateNotes({ candidateId }: { candidateId: number }) {
           Add note
         </button>
       </form>
-      {error ? (
-        <div className="banner error" role="alert">
-          {error}
-        </div>
-      ) : null}
+      <Notice message={error} />
       <ErrorBanner error={notes.error} />
       {notes.data && notes.data.notes.length === 0 ? <Empty>No notes yet.</Empty> : null}
       <ul className="plain-list notes" aria-label="Notes">

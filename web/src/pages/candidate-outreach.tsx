@@ -1,3 +1,4 @@
+import { Notice, InlineForm } from '../form-parts.tsx';
 import { useState } from 'react';
 import { errorMessage } from '../api-client.ts';
 import { Section, day } from '../components.tsx';
@@ -98,13 +99,7 @@ export function CandidateOutreach({ candidate, onChanged }: { candidate: Candida
             ))}
           </ul>
         ) : (
-          <form
-            className="field-row"
-            onSubmit={(e) => {
-              e.preventDefault();
-              void suppress();
-            }}
-          >
+          <InlineForm onSubmit={suppress}>
             <div className="field">
               <label htmlFor="sup-reason">Reason</label>
               <select id="sup-reason" value={reason} onChange={(e) => setReason(e.target.value as SuppressionReason)}>
@@ -124,18 +119,10 @@ export function CandidateOutreach({ candidate, onChanged }: { candidate: Candida
                 Suppress
               </button>
             </div>
-          </form>
+          </InlineForm>
         )}
-        {error ? (
-          <div className="banner error" role="alert">
-            {error}
-          </div>
-        ) : null}
-        {notice ? (
-          <div className="banner ok" role="status">
-            {notice}
-          </div>
-        ) : null}
+        <Notice message={error} />
+        <Notice message={notice} tone="ok" />
       </Section>
     </>
   );

@@ -1,3 +1,4 @@
+import { Notice, InlineForm, NumberField } from '../form-parts.tsx';
 import { useState, type ReactNode } from 'react';
 import { Area, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { api, errorMessage } from '../api-client.ts';
@@ -260,36 +261,17 @@ function ForecastPanel({ seat }: { seat: SeatRow }) {
   const data = result?.days.map((d) => ({ date: d.date, expected: d.expected, band: [d.p10, d.p90] as [number, number] }));
   return (
     <Section title="Balance forecast" id="forecast-title">
-      <form
-        className="field-row"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void run();
-        }}
-      >
-        <div className="field">
-          <label htmlFor="fc-sends">InMails per week</label>
-          <input id="fc-sends" type="number" min={0} max={1000} value={weeklySends} onChange={(e) => setWeeklySends(Number(e.target.value))} />
-        </div>
-        <div className="field">
-          <label htmlFor="fc-rate">Reply rate %</label>
-          <input id="fc-rate" type="number" min={0} max={100} value={replyRate} onChange={(e) => setReplyRate(Number(e.target.value))} />
-        </div>
-        <div className="field">
-          <label htmlFor="fc-days">Days</label>
-          <input id="fc-days" type="number" min={7} max={730} value={days} onChange={(e) => setDays(Number(e.target.value))} />
-        </div>
+      <InlineForm onSubmit={run}>
+        <NumberField id="fc-sends" label="InMails per week" min={0} max={1000} value={weeklySends} onChange={setWeeklySends} />
+        <NumberField id="fc-rate" label="Reply rate %" min={0} max={100} value={replyRate} onChange={setReplyRate} />
+        <NumberField id="fc-days" label="Days" min={7} max={730} value={days} onChange={setDays} />
         <div className="field">
           <button type="submit" className="primary" disabled={busy}>
             {busy ? 'Forecasting…' : 'Forecast'}
           </button>
         </div>
-      </form>
-      {error ? (
-        <div className="banner error" role="alert">
-          {error}
-        </div>
-      ) : null}
+      </InlineForm>
+      <Notice message={error} />
       {result && data ? (
         <>
           <p>
@@ -336,28 +318,15 @@ function PlanAdvisor() {
   };
   return (
     <Section title="Plan advisor" id="advisor-title">
-      <form
-        className="field-row"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void run();
-        }}
-      >
-        <div className="field">
-          <label htmlFor="adv-sends">InMails per month</label>
-          <input id="adv-sends" type="number" min={1} max={5000} value={monthlySends} onChange={(e) => setMonthlySends(Number(e.target.value))} />
-        </div>
+      <InlineForm onSubmit={run}>
+        <NumberField id="adv-sends" label="InMails per month" min={1} max={5000} value={monthlySends} onChange={setMonthlySends} />
         <div className="field">
           <button type="submit" className="primary">
             Compare plans
           </button>
         </div>
-      </form>
-      {error ? (
-        <div className="banner error" role="alert">
-          {error}
-        </div>
-      ) : null}
+      </InlineForm>
+      <Notice message={error} />
       {result
         ? result.scenarios.map((sc) => (
             <div key={sc.replyRate} className="scenario">
@@ -466,11 +435,7 @@ function AddSeat({ onAdded }: { onAdded: () => void }) {
           Cancel
         </button>
       </div>
-      {error ? (
-        <div className="banner error" role="alert">
-          {error}
-        </div>
-      ) : null}
+      <Notice message={error} />
     </form>
   );
 }

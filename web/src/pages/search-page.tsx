@@ -1,3 +1,4 @@
+import { Notice } from '../form-parts.tsx';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { api, ApiError } from '../api-client.ts';
 import { ErrorBanner, Meter, NotYet } from '../components.tsx';
@@ -260,11 +261,7 @@ export function SearchPage() {
       </div>
       {missing ? <NotYet what="Search" /> : null}
       <ErrorBanner error={error} />
-      {notice ? (
-        <div className="banner ok" role="status">
-          {notice}
-        </div>
-      ) : null}
+      <Notice message={notice} tone="ok" />
       {hits ? (
         <>
           <div className="toolbar" role="toolbar" aria-label="Results">

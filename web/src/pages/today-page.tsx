@@ -1,3 +1,4 @@
+import { Notice } from '../form-parts.tsx';
 import { useEffect, useState } from 'react';
 import { api, errorMessage } from '../api-client.ts';
 import { channelName } from '../channel-names.ts';
@@ -343,11 +344,7 @@ function TaskCard({ task, answer, onAnswered }: { task: Task; answer: TaskAnswer
           )}
         </div>
       ) : null}
-      {error ? (
-        <div className="banner error" role="alert">
-          {error}
-        </div>
-      ) : null}
+      <Notice message={error} />
     </li>
   );
 }
