@@ -60,19 +60,11 @@ export interface RankResult {
 
 export async function rankCandidates(store: Store, workspaceId: string, profile: RoleProfile, opts: RankOptions = {}): Promise<RankResult> {
   const considered = clampInt(opts.considered ?? 1000, 1, 10_000);
-  const { query: text, openProfile } = splitOpenProfileFilter(profile.query);
-  if (!text) throw new AppError('invalid_input', 'the query needs at least one search term besides openProfile:true');
-  const query = parseQueryOrThrow(text);
-  // with the Open Profile filter, read deeper so the filter still leaves enough to rank
-  const depth = openProfile === undefined ? considered : Math.min(50_000, considered * 5);
-  const page = await runSearchQuery(store, query, { workspaceId, limit: depth, offset: 0 });
-  let hits = page.hits;
-  let total = page.total;
-  if (openProfile !== undefined) {
-    hits = await filterOpenProfile(store, workspaceId, hits, openProfile);
-    total = hits.length;
-    hits = hits.slice(0, considered);
-  }
+  // flag filters (openProfile:, openToWork:, degree:) are applied by the search engine; a query of filters only has no text to rank by
+  const text = splitOpenProfileFilter(profile.query).query;
+  if (!text) throw new AppError('invalid_input', 'the query needs at least one search term besides filters such as openProfile:true');
+  const page = await runSearchQuery(store, parseQueryOrThrow(text), { workspaceId, limit: considered, offset: 0 });
+  const { hits, total } = page;
   const seat = opts.seat ?? (opts.seatId ? await getSeat(store, workspaceId, opts.seatId) : null);
   const scored = await scoreSearchResults(store, workspaceId, hits, profile, seat, opts);
   return {
@@ -128,16 +120,6 @@ export async function scoreSearchResults(
     };
   });
   return { results, weights: weightsStatement(model.info), inferred: resolved.inferred };
-}
-
-async function filterOpenProfile(store: Store, workspaceId: string, hits: SearchHit[], openProfile: boolean): Promise<SearchHit[]> {
-  const keep = new Set<number>();
-  for (let i = 0; i < hits.length; i += 500) {
-    const ids = hits.slice(i, i + 500).map((h) => h.id);
-    const rows = await store.db.selectFrom('candidates').select('id').where('workspace_id', '=', workspaceId).where('id', 'in', ids).where('open_profile', '=', openProfile ? 1 : 0).execute();
-    for (const r of rows) keep.add(Number(r.id));
-  }
-  return hits.filter((h) => keep.has(h.id));
 }
 
 function clampInt(n: number, min: number, max: number): number {
