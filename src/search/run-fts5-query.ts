@@ -40,13 +40,26 @@ export async function otherWorkspacesExist(db: Kysely<Database>, workspaceId: st
   return Number(r.rows[0]?.other) === 1;
 }
 
+/**
+ * Count and page in one pass: BM25 has to be computed for every match anyway
+ * (to find the best), so the matches are materialized once with their score
+ * and counted from there, instead of a second full FTS5 pass just to count
+ * (which for phrases re-checks every position). Same order as before: score,
+ * then id.
+ */
 async function matchPage(db: Kysely<Database>, match: string, { limit, offset }: PageOptions): Promise<SearchPage> {
-  const count = await sql<{ n: number }>`SELECT count(*) AS n FROM search_fts WHERE search_fts MATCH ${match}`.execute(db);
-  const total = Number(count.rows[0].n);
-  if (limit === 0 || offset >= total) return { total, hits: [] };
-  const page = await sql<{ id: number; score: number }>`SELECT rowid AS id, bm25(search_fts, ${bm25Weights}) AS score
-    FROM search_fts WHERE search_fts MATCH ${match} ORDER BY score, rowid LIMIT ${limit} OFFSET ${offset}`.execute(db);
+  if (limit === 0) return { total: await matchCount(db, match), hits: [] };
+  const page = await sql<{ id: number; score: number; n: number }>`WITH m AS MATERIALIZED (
+      SELECT rowid AS id, bm25(search_fts, ${bm25Weights}) AS score FROM search_fts WHERE search_fts MATCH ${match})
+    SELECT id, score, (SELECT count(*) FROM m) AS n FROM m ORDER BY score, id LIMIT ${limit} OFFSET ${offset}`.execute(db);
+  // an offset past the end returns no row to read the count from
+  const total = page.rows.length ? Number(page.rows[0].n) : offset > 0 ? await matchCount(db, match) : 0;
   return { total, hits: page.rows.map((r) => ({ id: Number(r.id), score: -Number(r.score) })) };
+}
+
+async function matchCount(db: Kysely<Database>, match: string): Promise<number> {
+  const count = await sql<{ n: number }>`SELECT count(*) AS n FROM search_fts WHERE search_fts MATCH ${match}`.execute(db);
+  return Number(count.rows[0].n);
 }
 
 /**

@@ -116,6 +116,20 @@ describeEachBackend('searchCandidates', (getStore, backend) => {
     expect(ranked.results.map((x) => x.id)).toEqual(full.results.slice(2, 4).map((x) => x.id));
   });
 
+  it('counts all matches for any page: none asked for, the last one, one past the end', async () => {
+    const q = 'engineer* OR net OR c';
+    const full = await searchCandidates(getStore(), { query: q, workspaceId: 'default', limit: 1000 });
+    expect(full.total).toBeGreaterThan(2);
+    expect(full.results).toHaveLength(full.total);
+    for (const [limit, offset, shown] of [[0, 0, 0], [2, full.total - 1, 1], [5, full.total, 0], [5, full.total + 10, 0]]) {
+      const p = await searchCandidates(getStore(), { query: q, workspaceId: 'default', limit, offset });
+      expect(p.total, `limit ${limit} offset ${offset}`).toBe(full.total);
+      expect(p.results).toHaveLength(shown);
+    }
+    const none = await searchCandidates(getStore(), { query: 'zzzqqq', workspaceId: 'default', limit: 5 });
+    expect(none).toEqual({ total: 0, results: [] });
+  });
+
   it('ranks by field: title over skill over headline over company over summary', async () => {
     const fields: Array<[string, CandidateInputLoose]> = [
       ['summary', { name: 'R Summary', summary: 'zigbee' }],
