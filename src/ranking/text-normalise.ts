@@ -4,9 +4,8 @@
  * (`+ # . / & -`) turned into spaces, runs of spaces collapsed.
  */
 export function normaliseText(raw: string): string {
-  return raw
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+  // NFKD leaves ASCII as it is: skip the Unicode decomposition for the usual ASCII text
+  return (nonAscii.test(raw) ? raw.normalize('NFKD').replace(/[\u0300-\u036f]/g, '') : raw)
     .toLowerCase()
     .replace(/[^a-z0-9+#./&\- ]+/g, ' ')
     .replace(/\s+/g, ' ')
@@ -22,7 +21,7 @@ export function normaliseText(raw: string): string {
 export function tokenise(raw: string): Array<{ norm: string; original: string }> {
   const out: Array<{ norm: string; original: string }> = [];
   // most profile text is ASCII: skip the Unicode decomposition then
-  const text = /[^\x00-\x7f]/.test(raw) ? raw.normalize('NFKD').replace(/[\u0300-\u036f]/g, '') : raw;
+  const text = nonAscii.test(raw) ? raw.normalize('NFKD').replace(/[\u0300-\u036f]/g, '') : raw;
   tokenPattern.lastIndex = 0;
   for (let m = tokenPattern.exec(text); m !== null; m = tokenPattern.exec(text)) {
     let t = m[0];
@@ -39,3 +38,4 @@ export function tokenise(raw: string): Array<{ norm: string; original: string }>
 }
 
 const tokenPattern = /[A-Za-z0-9+#./&\-]+/g;
+const nonAscii = /[^\x00-\x7f]/;
