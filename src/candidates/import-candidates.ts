@@ -3,7 +3,9 @@ import type { Store } from '../db/open-database.ts';
 import type { CandidateInput } from './candidate.ts';
 import { normaliseCandidateInput, upsertCandidates } from './candidate-store.ts';
 import type { ImportRecord } from './import-record.ts';
-import { bulkImportAfter, startSqliteBulkImport, type SqliteBulkImport } from './sqlite-bulk-import.ts';
+import { bulkBatchSize, bulkImportAfter, startSqliteBulkImport, type SqliteBulkImport } from './sqlite-bulk-import.ts';
+
+export const defaultBatchSize = 1000;
 
 export interface ImportError {
   line: number;
@@ -25,7 +27,7 @@ export interface ImportSummary {
 }
 
 export interface ImportOptions {
-  /** records per transaction (default 1000) */
+  /** records per transaction (default 1000, and bulkBatchSize once a SQLite import is in bulk mode) */
   batchSize?: number;
   /** import time written on new candidates (default: now) */
   now?: string;
@@ -69,7 +71,7 @@ export async function importCandidates(
   records: AsyncIterable<ImportRecord> | Iterable<ImportRecord>,
   options: ImportOptions = {},
 ): Promise<ImportSummary> {
-  const batchSize = Math.max(1, options.batchSize ?? 1000);
+  let batchSize = Math.max(1, options.batchSize ?? defaultBatchSize);
   const now = options.now ?? new Date().toISOString();
   const upsert = options.upsert ?? upsertCandidates;
   const bulkAfter = options.bulkAfter ?? bulkImportAfter;
@@ -118,7 +120,10 @@ export async function importCandidates(
   let bulk: SqliteBulkImport | undefined;
   const readAll = async () => {
     for await (const r of records) {
-      if (!bulk && store.dialect === 'sqlite' && summary.records >= bulkAfter) bulk = await startSqliteBulkImport(store.db);
+      if (!bulk && store.dialect === 'sqlite' && summary.records >= bulkAfter) {
+        bulk = await startSqliteBulkImport(store.db);
+        if (options.batchSize === undefined) batchSize = bulkBatchSize;
+      }
       summary.records++;
       if ('error' in r) {
         skip(r.line, r.error);

@@ -5,6 +5,15 @@ import { bulkAutomerge, bulkCrisismerge, defaultAutomerge, defaultCrisismerge, o
 /** An import switches to bulk settings once it has read this many records (small imports never do). */
 export const bulkImportAfter = 20_000;
 
+/**
+ * Records per transaction in bulk mode, unless the caller chose a batch size:
+ * each commit writes every page it changed to the WAL, and 1,000 random
+ * profile URLs change about 1,000 pages of their index, so ten times larger
+ * batches nearly halve what a large import writes to disk (2.05 GB -> 1.17 GB
+ * for 200k profiles). Memory still holds one batch (~50 MB).
+ */
+export const bulkBatchSize = 10_000;
+
 const bulkCacheKiB = 262_144;
 const bulkWalAutocheckpointPages = 16_384;
 

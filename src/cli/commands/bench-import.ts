@@ -7,7 +7,8 @@ import { openDatabase } from '../../db/open-database.ts';
 import { generateDemoCandidates } from '../../candidates/demo-data.ts';
 import type { CandidateInput } from '../../candidates/candidate.ts';
 import { countCandidates } from '../../candidates/candidate-store.ts';
-import { importCandidates } from '../../candidates/import-candidates.ts';
+import { defaultBatchSize, importCandidates } from '../../candidates/import-candidates.ts';
+import { bulkBatchSize, bulkImportAfter } from '../../candidates/sqlite-bulk-import.ts';
 import type { ImportRecord } from '../../candidates/import-record.ts';
 import { action, defaultWorkspace, parseIntOption, printJson } from '../cli-context.ts';
 
@@ -17,7 +18,7 @@ export const importTargetPerSecond = 20_000;
 interface BenchImportOpts {
   count: number;
   seed: number;
-  batchSize: number;
+  batchSize?: number;
   keep?: boolean;
   json?: boolean;
 }
@@ -32,12 +33,13 @@ export function registerBenchImport(bench: Command): void {
     .description(`import N demo profiles into a fresh temporary SQLite database: profiles/s and bytes on disk (target >= ${importTargetPerSecond}/s at 1M)`)
     .option('--count <n>', 'how many demo profiles', parseIntOption('count'), 100_000)
     .option('--seed <s>', 'demo data seed', parseIntOption('seed'), 1)
-    .option('--batch-size <n>', 'records per transaction', parseIntOption('batch-size'), 1000)
+    .option('--batch-size <n>', 'records per transaction (default: as the import, 1000 then 10000 in bulk mode)', parseIntOption('batch-size'))
     .option('--keep', 'keep the temporary database and print where it is')
     .option('--json', 'print the figures as JSON')
     .action(
       action(async (opts: BenchImportOpts) => {
         if (opts.count < 1) throw new AppError('invalid_input', '--count must be at least 1');
+        if (opts.batchSize !== undefined && opts.batchSize < 1) throw new AppError('invalid_input', '--batch-size must be at least 1');
         const dir = mkdtempSync(join(tmpdir(), 'scoutline-bench-import-'));
         const store = await openDatabase(join(dir, 'bench.db'));
         try {
@@ -53,7 +55,7 @@ export function registerBenchImport(bench: Command): void {
               const t = performance.now();
               const c0 = process.cpuUsage();
               const block: CandidateInput[] = [];
-              while (block.length < opts.batchSize) {
+              while (block.length < (opts.batchSize ?? defaultBatchSize)) {
                 const r = source.next();
                 if (r.done) break;
                 block.push(r.value);
@@ -80,7 +82,7 @@ export function registerBenchImport(bench: Command): void {
             stored,
             imported: summary.imported,
             skipped: summary.skipped,
-            batchSize: opts.batchSize,
+            batchSize: opts.batchSize ?? `${defaultBatchSize}, then ${bulkBatchSize} after ${bulkImportAfter} records`,
             seconds: Math.round(totalMs) / 1000,
             profilesPerSecond: Math.round((opts.count / totalMs) * 1000),
             storeProfilesPerSecond: Math.round((opts.count / importMs) * 1000),
@@ -101,7 +103,7 @@ export function registerBenchImport(bench: Command): void {
             const mb = (bytes / 1024 / 1024).toFixed(1);
             process.stdout.write(
               [
-                `bench import: ${opts.count} demo profiles into a fresh SQLite database (batches of ${opts.batchSize})`,
+                `bench import: ${opts.count} demo profiles into a fresh SQLite database (batches of ${figures.batchSize})`,
                 `  end to end        ${figures.profilesPerSecond} profiles/s (${figures.seconds} s, of which ${figures.generateSeconds} s building profiles)`,
                 `  store only        ${figures.storeProfilesPerSecond} profiles/s (target >= ${importTargetPerSecond}: ${figures.meetsTarget ? 'met' : 'NOT met'})`,
                 `  CPU               ${figures.profilesPerCpuSecond} profiles per CPU second end to end, ${figures.storeProfilesPerCpuSecond} store only (${figures.cpuSeconds} s CPU; load average ${figures.loadAverage})`,

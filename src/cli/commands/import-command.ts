@@ -11,7 +11,7 @@ interface ImportOpts {
   map: string[];
   ndjson?: boolean;
   source?: string;
-  batchSize: number;
+  batchSize?: number;
   json?: boolean;
   progress: boolean;
 }
@@ -45,7 +45,7 @@ export function registerImportCommand(program: Command): void {
     .option('--map <column=field>', 'CSV: map a column to a field (repeatable), e.g. --map "Job=currentTitle"; "Column=-" ignores a column', collect, [])
     .option('--ndjson', 'JSON Resume: one record per line, even if the first line looks otherwise')
     .option('--source <name>', 'the source recorded on new candidates (default: the format)')
-    .option('--batch-size <n>', 'records per transaction', parseIntOption('batch-size'), 1000)
+    .option('--batch-size <n>', 'records per transaction (default 1000; 10000 after the first 20000 records on SQLite)', parseIntOption('batch-size'))
     .option('--no-progress', 'no progress bar (it is only shown on a terminal anyway)')
     .option('--json', 'print the summary as JSON')
     .addHelpText(
@@ -58,7 +58,7 @@ profile URL, then by email, and merged (empty fields filled, skills/emails/tags 
     )
     .action(
       action(async (file: string, opts: ImportOpts, cmd: Command) => {
-        if (opts.batchSize < 1) throw new AppError('invalid_input', '--batch-size must be at least 1');
+        if (opts.batchSize !== undefined && opts.batchSize < 1) throw new AppError('invalid_input', '--batch-size must be at least 1');
         let size = 0;
         if (file !== '-') {
           try {
