@@ -41,8 +41,8 @@ describeEachBackend('seat outlook: caps and what comes next', (getStore) => {
     // Thursday 09:00 Berlin: the worker plans the forecast, same people at the same times
     const morning = '2025-06-05T07:00:00.000Z';
     await runWorkerPass(store, { registry, now: () => morning });
-    const planned = await store.db.selectFrom('outreach_actions').select(['candidate_id', 'due_at', 'channel']).where('campaign_id', '=', c.id).orderBy('due_at').execute();
-    expect(planned.map((a) => [Number(a.candidate_id), a.due_at])).toEqual(night.upcoming.map((u) => [u.candidateId, u.dueAt]));
+    const planned = await store.db.selectFrom('outreach_actions').select(['candidate_id', 'due_at', 'channel', 'body']).where('campaign_id', '=', c.id).orderBy('due_at').execute();
+    expect(planned.map((a) => [Number(a.candidate_id), a.due_at, a.body ?? ''])).toEqual(night.upcoming.map((u) => [u.candidateId, u.dueAt, u.body ?? '']));
 
     // during the day the planned ones are listed as scheduled, and the day's invitation budget is spent
     const [day] = await seatOutlooks(store, ws, { seatId: 'night-seat', now: morning });

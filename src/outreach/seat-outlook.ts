@@ -12,6 +12,7 @@ import { loadSeatHistory, openStatuses } from './plan-seat-day.ts';
 import { addDays, localDateOf, workingWindow, type LocalDate } from './seat-calendar.ts';
 import { seatCaps, type SeatCaps } from './seat-caps.ts';
 import { renderStepText } from './step-text.ts';
+import { assignStepVariant } from './step-variant.ts';
 import { loadSuppressionIndex } from './suppression-store.ts';
 
 /**
@@ -166,7 +167,11 @@ async function forecast(db: Kysely<Database>, seat: Seat, window: { date: LocalD
     const campaign = byId.get(a.campaignId)!;
     const candidate = candidates.get(a.candidateId);
     const step = a.stepIndex >= 0 ? campaign.sequence[a.stepIndex] : null;
-    const text = candidate ? renderStepText({ channel: a.channel, withNote: a.withNote, candidate, seat, role: campaign.messageRole, variantKey: step?.variant ?? null, asOf: window.date }) : null;
+    // the same variant and text the worker will queue (plan-seat-day.ts)
+    const assigned = step ? assignStepVariant(step.variants ?? [], campaign.id, step.key, a.candidateId) : null;
+    const text = candidate
+      ? renderStepText({ channel: a.channel, withNote: a.withNote, candidate, seat, role: campaign.messageRole, variantKey: step?.variant ?? null, stepVariant: step && assigned ? { stepKey: step.key, variant: assigned } : null, asOf: window.date })
+      : null;
     return {
       seatId: seat.id,
       campaignId: a.campaignId,

@@ -251,6 +251,16 @@ browserSuite('web UI shell in Chromium', { demoCount: 300 }, (ctx) => {
       await form.getByRole('checkbox', { name: new RegExp(seatName) }).check();
       await form.getByRole('button', { name: 'Create campaign' }).click();
       await w.page.getByRole('heading', { name: /Night shift/, level: 1 }).waitFor();
+      // an A/B test on the connection note: B starts from the default template's source, edited
+      await w.page.getByRole('button', { name: '+ Add a B variant (A/B test)' }).first().click();
+      const b = w.page.getByLabel(/^Template/).nth(1);
+      await b.fill((await b.inputValue()).replace(/\n*$/, '\n') + '{% comment %}variant B{% endcomment %}');
+      await w.page.getByRole('button', { name: 'Save sequence' }).click();
+      await w.page.getByText('Sequence saved.').waitFor();
+      const campaignId = decodeURIComponent(new URL(w.page.url()).pathname.split('/').pop()!);
+      const steps = (await (await fetch(`${server.url}/api/campaigns/${encodeURIComponent(campaignId)}/steps`)).json()) as { steps: Array<{ variants: Array<{ key: string; template: string }> }> };
+      expect(steps.steps[0].variants.map((v) => v.key)).toEqual(['A', 'B']);
+      expect(steps.steps[0].variants[1].template).toContain('variant B');
       await w.page.getByRole('button', { name: 'Launch' }).click();
       await w.page.locator('h1 .badge', { hasText: /^running$/ }).waitFor();
 

@@ -16,6 +16,14 @@ export type StepCondition =
   | { kind: 'open_profile' }
   | { kind: 'not_open_profile' };
 
+/** An A/B template variant of a message step (src/outreach/sequence-step.ts). */
+export interface StepVariant {
+  key: string;
+  /** a default template name or Liquid source */
+  template: string;
+  weight?: number;
+}
+
 export interface SequenceStep {
   key: string;
   channel: SequenceChannel;
@@ -24,6 +32,7 @@ export interface SequenceStep {
   windowDays: number | null;
   conditions: StepCondition[];
   variant: string | null;
+  variants?: StepVariant[];
 }
 
 export type CampaignStatus = 'draft' | 'running' | 'paused' | 'stopped';

@@ -1,5 +1,7 @@
+import { Notice } from '../form-parts.tsx';
 import { useState } from 'react';
 import { channelName } from '../channel-names.ts';
+import { StepVariants } from './step-variants.tsx';
 import {
   anchorLabel,
   conditionText,
@@ -31,7 +33,6 @@ export function SequenceEditor(props: { value: SequenceStep[]; onSave: (steps: S
   const { onSave, readOnly } = props;
   const [steps, setSteps] = useState<SequenceStep[]>(props.value);
   const [saving, setSaving] = useState(false);
-  const [saved, setSaved] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const dirty = JSON.stringify(steps) !== JSON.stringify(props.value);
 
@@ -53,10 +54,8 @@ export function SequenceEditor(props: { value: SequenceStep[]; onSave: (steps: S
   const save = async () => {
     setSaving(true);
     setError(null);
-    setSaved(null);
     try {
       await onSave(steps);
-      setSaved('Sequence saved.');
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
     } finally {
@@ -198,6 +197,9 @@ export function SequenceEditor(props: { value: SequenceStep[]; onSave: (steps: S
                 </select>
               ) : null}
             </div>
+            {st.channel !== 'phone' ? (
+              <StepVariants stepIndex={i} channel={st.channel} variants={st.variants ?? []} readOnly={readOnly} onChange={(variants) => update(i, { variants, variant: null })} />
+            ) : null}
           </li>
         ))}
       </ol>
@@ -217,16 +219,7 @@ export function SequenceEditor(props: { value: SequenceStep[]; onSave: (steps: S
       ) : (
         <p className="muted small">The sequence can be changed while the campaign is a draft or paused.</p>
       )}
-      {error ? (
-        <div className="banner error" role="alert">
-          {error}
-        </div>
-      ) : null}
-      {saved && !dirty ? (
-        <div className="banner ok" role="status">
-          {saved}
-        </div>
-      ) : null}
+      <Notice message={error} />
     </div>
   );
 }

@@ -39,6 +39,8 @@ export function CampaignPage({ id }: { id: string }) {
   };
   const saveSequence = async (steps: SequenceStep[]) => {
     await outreachApi.saveSequence(c.id, steps);
+    // the editor is re-created from the saved campaign, so the page (not the editor) says it was saved
+    setNotice('Sequence saved.');
     camp.reload();
   };
 
