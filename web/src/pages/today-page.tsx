@@ -20,8 +20,10 @@ interface SeatLite {
 
 /** The caps the seat has left, as the planner counts them (GET /api/tasks `seats[].caps`). */
 function capsOf(seat: SeatLite, caps: SeatCaps | undefined, tasks: Task[]): Array<[string, string, string?]> {
-  const out: Array<[string, string, string?]> = [['Tasks to do', String(tasks.length)]];
+  // the number of tasks is in the toolbar below
+  const out: Array<[string, string, string?]> = [];
   if (!caps) {
+    out.push(['Tasks to do', String(tasks.length)]);
     if (typeof seat.balance === 'number') out.push(['InMail credits', String(seat.balance)]);
     return out;
   }
