@@ -2,6 +2,7 @@ import type { Location } from '../candidates/candidate.ts';
 import type { CandidateFacts } from './candidate-facts.ts';
 import type { ResolvedRole } from './resolved-role.ts';
 import { seniorityRank } from './seniority.ts';
+import { boundedMemo } from './bounded-memo.ts';
 import { normaliseText } from './text-normalise.ts';
 import { titleSimilarity } from './title-taxonomy.ts';
 import { places } from './place-data.ts';
@@ -185,16 +186,7 @@ function experienceSignal(role: ResolvedRole, facts: CandidateFacts): SignalValu
   return { signal: 'experience', value, detail: `${yrs} years of experience (${wanted} wanted)` };
 }
 
-const normalised = new Map<string, string>();
-function cachedNormalise(s: string): string {
-  let v = normalised.get(s);
-  if (v === undefined) {
-    v = normaliseText(s);
-    if (normalised.size > 100_000) normalised.clear();
-    normalised.set(s, v);
-  }
-  return v;
-}
+const cachedNormalise = boundedMemo(normaliseText, 100_000);
 
 const placeByCity = new Map(places.map((p) => [normaliseText(p.city), p]));
 

@@ -1,4 +1,5 @@
 import { skillTaxonomyData } from './skill-taxonomy-data.ts';
+import { boundedMemo } from './bounded-memo.ts';
 import { normaliseText, tokenise } from './text-normalise.ts';
 
 /** A skill after normalisation: its canonical name, a stable key, and its family (null when unknown). */
@@ -60,16 +61,11 @@ export const skillTaxonomy: SkillTaxonomy = buildSkillTaxonomy(skillTaxonomyData
  * two spellings of an unknown skill still match when they normalise equally.
  */
 export function normaliseSkill(raw: string, taxonomy: SkillTaxonomy = skillTaxonomy): NormalisedSkill {
-  if (taxonomy !== skillTaxonomy) return normaliseSkillUncached(raw, taxonomy);
-  const hit = skillCache.get(raw);
-  if (hit) return hit;
-  const value = normaliseSkillUncached(raw, taxonomy);
-  if (skillCache.size > 50_000) skillCache.clear();
-  skillCache.set(raw, value);
-  return value;
+  return taxonomy === skillTaxonomy ? normaliseShippedSkill(raw) : normaliseSkillUncached(raw, taxonomy);
 }
 
-const skillCache = new Map<string, NormalisedSkill>();
+// listed skills repeat across thousands of profiles: memoise lookups in the shipped taxonomy
+const normaliseShippedSkill = boundedMemo((raw) => normaliseSkillUncached(raw, skillTaxonomy), 50_000);
 
 function normaliseSkillUncached(raw: string, taxonomy: SkillTaxonomy): NormalisedSkill {
   const key = normaliseText(raw);

@@ -1,4 +1,5 @@
 import { titleTaxonomyData } from './title-taxonomy-data.ts';
+import { boundedMemo } from './bounded-memo.ts';
 import { normaliseText } from './text-normalise.ts';
 import { seniorityFromTitle, seniorityWords, type Seniority } from './seniority.ts';
 
@@ -51,17 +52,11 @@ const abbreviations: Record<string, string> = { dev: 'developer', devs: 'develop
  * then looks up the whole rest, then the longest known title inside it.
  */
 export function normaliseTitle(raw: string, taxonomy: TitleTaxonomy = titleTaxonomy): NormalisedTitle {
-  // titles repeat across thousands of profiles: memoise lookups in the shipped taxonomy
-  if (taxonomy !== titleTaxonomy) return normaliseTitleUncached(raw, taxonomy);
-  const hit = titleCache.get(raw);
-  if (hit) return hit;
-  const value = normaliseTitleUncached(raw, taxonomy);
-  if (titleCache.size > 50_000) titleCache.clear();
-  titleCache.set(raw, value);
-  return value;
+  return taxonomy === titleTaxonomy ? normaliseShippedTitle(raw) : normaliseTitleUncached(raw, taxonomy);
 }
 
-const titleCache = new Map<string, NormalisedTitle>();
+// titles repeat across thousands of profiles: memoise lookups in the shipped taxonomy
+const normaliseShippedTitle = boundedMemo((raw) => normaliseTitleUncached(raw, titleTaxonomy), 50_000);
 
 function normaliseTitleUncached(raw: string, taxonomy: TitleTaxonomy): NormalisedTitle {
   const full = normaliseText(raw.replace(/\(.*?\)/g, ' '));
@@ -98,23 +93,15 @@ export function titleSimilarity(wanted: NormalisedTitle, actual: NormalisedTitle
   if (wanted.key === actual.key) return 1;
   if (wanted.family && wanted.family === actual.family) return 0.6;
   // the same few title pairs come up for most of the 1,000 candidates of a ranking
-  const pair = `${wanted.key}\n${actual.key}`;
-  let overlap = overlapCache.get(pair);
-  if (overlap === undefined) {
-    overlap = wordOverlap(wanted.key, actual.key);
-    if (overlapCache.size > 50_000) overlapCache.clear();
-    overlapCache.set(pair, overlap);
-  }
-  return overlap;
+  return wordOverlap(`${wanted.key}\n${actual.key}`);
 }
 
-const overlapCache = new Map<string, number>();
-
-function wordOverlap(wantedKey: string, actualKey: string): number {
+const wordOverlap = boundedMemo((pair) => {
+  const [wantedKey, actualKey] = pair.split('\n');
   const a = new Set(wantedKey.split(' '));
   const b = new Set(actualKey.split(' '));
   let inter = 0;
   for (const w of a) if (b.has(w)) inter++;
   const union = a.size + b.size - inter;
   return union === 0 ? 0 : (0.5 * inter) / union;
-}
+}, 50_000);
