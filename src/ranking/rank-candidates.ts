@@ -8,7 +8,6 @@ import { runSearchQuery } from '../search/run-search-query.ts';
 import type { SearchHit } from '../search/search-page.ts';
 import { scoreRankable, sortScores, type CandidateScore, type RankSort } from './candidate-score.ts';
 import { loadRankableCandidates } from './candidate-facts-store.ts';
-import { explain } from './explain.ts';
 import type { EmbeddingsProvider } from './embeddings-provider.ts';
 import { semanticSimilarities } from './semantic-similarity.ts';
 import { splitOpenProfileFilter } from './open-profile-filter.ts';
