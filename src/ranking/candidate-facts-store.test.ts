@@ -63,6 +63,8 @@ describeEachBackend('stored profile facts', (getStore) => {
     expect((await loadRankableCandidates(store, ws, ids)).computed).toBe(0);
     await store.db.updateTable('candidate_facts').set({ version: 'older' }).execute();
     expect((await loadRankableCandidates(store, ws, ids)).computed).toBe(ids.length);
+    expect(await clearCandidateFacts(store, ws, [ids[0]])).toBe(1);
+    expect((await loadRankableCandidates(store, ws, ids)).computed).toBe(1);
     expect(await clearCandidateFacts(store, ws)).toBe(ids.length);
     expect((await loadRankableCandidates(store, ws, ids)).computed).toBe(ids.length);
     await deleteCandidate(store, ws, ids[0]);

@@ -134,8 +134,13 @@ export async function prepareCandidateFacts(
   return { seen, computed };
 }
 
-/** Forgets the stored facts of a workspace (the next ranking reads every profile's text again); for benchmarks and repairs. */
-export async function clearCandidateFacts(store: Store, workspaceId: string): Promise<number> {
-  const res = await store.db.deleteFrom('candidate_facts').where('workspace_id', '=', workspaceId).executeTakeFirst();
-  return Number(res.numDeletedRows);
+/** Forgets the stored facts of a workspace, or of some of its candidates (the next ranking reads their text again); for benchmarks and repairs. */
+export async function clearCandidateFacts(store: Store, workspaceId: string, ids?: number[]): Promise<number> {
+  if (!ids) return Number((await store.db.deleteFrom('candidate_facts').where('workspace_id', '=', workspaceId).executeTakeFirst()).numDeletedRows);
+  let deleted = 0;
+  for (let i = 0; i < ids.length; i += chunkSize) {
+    const res = await store.db.deleteFrom('candidate_facts').where('workspace_id', '=', workspaceId).where('candidate_id', 'in', ids.slice(i, i + chunkSize)).executeTakeFirst();
+    deleted += Number(res.numDeletedRows);
+  }
+  return deleted;
 }
