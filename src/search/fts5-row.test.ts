@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { fts5Row } from './fts5-row.ts';
-import { candidateArbitrary } from './search-arbitraries.ts';
-import { searchDocumentFor } from './search-document.ts';
+import { generateDemoCandidates } from '../candidates/demo-data.ts';
+import { fts5Row, fts5RowForDocument } from './fts5-row.ts';
+import { candidateArbitrary, vocabularyText } from './search-arbitraries.ts';
+import { searchDocumentFor, type SearchDocument } from './search-document.ts';
 import { searchFieldNames } from './search-fields.ts';
 import { encodeStorageToken, fillerToken } from './storage-token.ts';
 import { tokenizeDocument } from './tokenized-document.ts';
@@ -39,3 +40,38 @@ describe('fts5Row', () => {
 function candidate() {
   return { name: '', firstName: '', lastName: '', headline: '', summary: '', location: { city: '', region: '', country: '', timeZone: '' }, positions: [], education: [], skills: [] };
 }
+
+describe('fts5RowForDocument', () => {
+  const tricky = fc.string({ unit: fc.constantFrom('c', '+', '#', '.', 'N', 'e', 't', ' ', '-', '/', 'a', 'B', '2', 'é', 'ß', '&', 'x', '_', '9'), maxLength: 30 });
+  const value = fc.oneof(
+    vocabularyText,
+    tricky,
+    fc.string({ maxLength: 40 }),
+    fc.string({ unit: 'grapheme', maxLength: 20 }),
+    fc.constantFrom('x'.repeat(101), `Go ${'Y'.repeat(150)} Rust`, 'c++ '.repeat(300), 'java '.repeat(260), ' - ', ''),
+  );
+  const document = fc.record(Object.fromEntries(searchFieldNames.map((f) => [f, fc.array(value, { maxLength: 3 })]))) as unknown as fc.Arbitrary<SearchDocument>;
+
+  it('property: the same row as tokenizing the document first', () => {
+    fc.assert(
+      fc.property(document, (doc) => {
+        expect(fts5RowForDocument(doc, 'w')).toEqual(fts5Row(tokenizeDocument(doc), 'w'));
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('property: the same row for generated candidates and demo profiles', () => {
+    fc.assert(
+      fc.property(candidateArbitrary, (c) => {
+        const doc = searchDocumentFor(c);
+        expect(fts5RowForDocument(doc, 'default')).toEqual(fts5Row(tokenizeDocument(doc), 'default'));
+      }),
+      { numRuns: 500 },
+    );
+    for (const c of generateDemoCandidates(300, 4)) {
+      const doc = searchDocumentFor(c);
+      expect(fts5RowForDocument(doc, 'default')).toEqual(fts5Row(tokenizeDocument(doc), 'default'));
+    }
+  });
+});

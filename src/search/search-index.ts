@@ -2,7 +2,7 @@ import type SqliteDatabase from 'better-sqlite3';
 import { CompiledQuery, sql, type Kysely } from 'kysely';
 import type { CandidateInput } from '../candidates/candidate.ts';
 import type { Database, Dialect } from '../db/schema.ts';
-import { fts5Row } from './fts5-row.ts';
+import { fts5RowForDocument } from './fts5-row.ts';
 import { searchDocumentFor } from './search-document.ts';
 import { searchFieldNames } from './search-fields.ts';
 import { tokenizeDocument } from './tokenized-document.ts';
@@ -59,7 +59,7 @@ function insertFts5Text(n: number): string {
 async function insertFts5(db: Kysely<Database>, rows: Array<{ id: number; workspaceId: string; candidate: CandidateInput }>): Promise<void> {
   const params: unknown[] = [];
   for (const { id, workspaceId, candidate } of rows) {
-    const row = fts5Row(tokenizeDocument(searchDocumentFor(candidate)), workspaceId);
+    const row = fts5RowForDocument(searchDocumentFor(candidate), workspaceId);
     params.push(id);
     for (const f of searchFieldNames) params.push(row[f]);
     params.push(row.ws);
@@ -79,7 +79,7 @@ function insertFts5Prepared(raw: SqliteDatabase.Database, rows: Array<{ id: numb
   }
   const params: unknown[] = new Array(ftsColumnList.length);
   for (const { id, workspaceId, candidate } of rows) {
-    const row = fts5Row(tokenizeDocument(searchDocumentFor(candidate)), workspaceId);
+    const row = fts5RowForDocument(searchDocumentFor(candidate), workspaceId);
     params[0] = id;
     for (let f = 0; f < searchFieldNames.length; f++) params[f + 1] = row[searchFieldNames[f]];
     params[ftsColumnList.length - 1] = row.ws;
