@@ -18,7 +18,10 @@ const bulkCacheKiB = 262_144;
 const bulkWalAutocheckpointPages = 16_384;
 
 export interface SqliteBulkImport {
-  /** restores the connection's and the index's settings; `optimize` merges the index into one segment first */
+  /**
+   * Restores the connection's settings, and the index's to the FTS5 defaults (not to the values found at
+   * the start: after a crash those would be the bulk ones); `optimize` merges the index into one segment.
+   */
   finish(options: { optimize: boolean }): Promise<void>;
 }
 
