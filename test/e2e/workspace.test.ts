@@ -316,6 +316,21 @@ browserSuite('web UI shell in Chromium', { demoCount: 300 }, (ctx) => {
       const overflow = await p.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, 'Today is wider than a phone').toBeLessThanOrEqual(0);
       await p.shot('phone-today-upcoming', true);
+      // the candidate page (history, notes) and the campaign page (sequence with variants) fit a phone too
+      await p.page.getByRole('list', { name: 'Coming next' }).locator('li.task').first().getByRole('link').click();
+      await p.page.getByRole('heading', { name: 'Outreach history' }).waitFor();
+      await p.page.getByRole('article', { name: 'Campaign Night shift' }).getByRole('link', { name: 'Night shift' }).click();
+      await p.page.getByRole('heading', { name: /Night shift/, level: 1 }).waitFor();
+      await p.page.getByLabel(/^Template/).first().waitFor();
+      for (const [path, name] of [[p.page.url(), 'phone-campaign-variants']] as const) {
+        const wide = await p.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        expect(wide, `${path} is wider than a phone`).toBeLessThanOrEqual(0);
+        await p.shot(name, true);
+      }
+      await p.page.goBack();
+      await p.page.getByRole('heading', { name: 'Outreach history' }).waitFor();
+      expect(await p.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), 'the candidate page is wider than a phone').toBeLessThanOrEqual(0);
+      await p.shot('phone-candidate', true);
     } finally {
       await p.context.close();
     }
