@@ -8,7 +8,8 @@ import type { ActionToExecute, Channel, ExecutionResult, ExecutorName } from './
 import { eventForChannel, isSequenceActive, type EnrollmentState } from './enrollment-state-machine.ts';
 import { applyEnrollmentEvent, getEnrollmentRow } from './enrollment-store.ts';
 import type { OutreachActionTable } from './outreach-tables.ts';
-import { defaultPacingRules, notesLeft, type PacingRules } from './pacing-rules.ts';
+import { notesLeft, type PacingRules } from './pacing-rules.ts';
+import { loadPacingRules } from './pacing-settings-store.ts';
 import { ledgerPersonId } from './plan-day.ts';
 import { capDate, countedStatuses, ensureSeatState } from './plan-seat-day.ts';
 import { addDays, isoPlusMinutes, localDateOf } from './seat-calendar.ts';
@@ -126,11 +127,14 @@ interface Refusal {
 
 async function checkBeforeClaim(trx: Kysely<Database>, row: ActionRow, opts: ClaimOptions): Promise<Refusal | { dropNote: boolean }> {
   let dropNote = false;
-  const rules = opts.rules ?? defaultPacingRules;
+  const rules = opts.rules ?? (await loadPacingRules(trx, row.workspace_id));
   const campaign = await trx.selectFrom('outreach_campaigns').select(['status', 'workspace_id']).where('id', '=', row.campaign_id).executeTakeFirst();
   if (!campaign || campaign.status !== 'running') return { status: 'cancelled', reason: `campaign ${campaign?.status ?? 'missing'}` };
   const enrollment = await getEnrollmentRow(trx, row.enrollment_id);
-  if (!enrollment || !isSequenceActive(enrollment.state as EnrollmentState)) return { status: 'cancelled', reason: `enrollment ${enrollment?.state ?? 'missing'}` };
+  if (row.channel === 'withdraw_invitation') {
+    // a withdrawal also runs for a finished, replied or stopped enrollment, as long as the request is still pending
+    if (!enrollment || !enrollment.invite_sent_at || enrollment.accepted_at || enrollment.declined_at || enrollment.withdrawn_at) return { status: 'cancelled', reason: 'the invitation is no longer pending' };
+  } else if (!enrollment || !isSequenceActive(enrollment.state as EnrollmentState)) return { status: 'cancelled', reason: `enrollment ${enrollment?.state ?? 'missing'}` };
   const suppression = await loadSuppressionIndex(trx, row.workspace_id);
   if (isSuppressed(suppression, { candidateId: Number(row.candidate_id), emails: JSON.parse(enrollment.emails), profileUrl: enrollment.profile_url })) {
     return { status: 'cancelled', reason: 'suppressed', stopEnrollment: true };

@@ -16,7 +16,7 @@
  *   in the same transaction as the outcome: both are written or neither;
  * - tells ranking (accepted / replied) so it learns; a learning failure never
  *   fails the outcome.
- * A refused transition (e.g. an acceptance after a reply) is recorded, not
+ * A refused transition (e.g. a bounce before any email was sent) is recorded, not
  * thrown: outcomes can arrive late and out of order. Throws `not_found` when
  * the candidate has no enrollment to apply to.
  */

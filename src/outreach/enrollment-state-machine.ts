@@ -4,7 +4,8 @@
  * refuses with `invalid_transition`; the store records every applied
  * transition with its time and cause.
  *
- * - `replied` and `stopped` are terminal: nothing leaves them. Any reply
+ * - `replied` and `stopped` are terminal: nothing leaves them (an answer to
+ *   the connection request is still recorded as a fact). Any reply
  *   moves a non-terminal enrollment to `replied`, which stops its sequence.
  * - `finished` means the sequence has no step left; a late reply or
  *   acceptance is still recorded (finished -> replied), a stop ends it.
@@ -66,7 +67,10 @@ export const transitionTable: Readonly<Record<EnrollmentState, Readonly<Partial<
     enrollmentStates.map((s) => {
       const out: Partial<Record<EnrollmentEvent, EnrollmentState>> = {};
       if (s === 'finished') {
-        Object.assign(out, { replied: 'replied', stop: 'stopped', invite_accepted: 'finished', email_bounced: 'finished', phone_done: 'finished' });
+        Object.assign(out, { replied: 'replied', stop: 'stopped', invite_accepted: 'finished', invite_declined: 'finished', invite_withdrawn: 'finished', email_bounced: 'finished', phone_done: 'finished' });
+      } else if (terminalStates.has(s)) {
+        // facts about the connection request are still recorded (the seat's pending count depends on them); the state stays
+        Object.assign(out, { invite_accepted: s, invite_declined: s, invite_withdrawn: s });
       } else if (active.includes(s)) {
         for (const [e, to] of Object.entries(row(s))) if (to) out[e as EnrollmentEvent] = to === 'same' ? s : to;
       }

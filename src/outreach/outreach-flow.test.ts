@@ -88,7 +88,8 @@ describeEachBackend('outreach flow: campaign -> plan -> tasks -> outcomes', (get
     expect(events.map((e) => `${e.from_state}>${e.to_state}`)).toEqual(['queued>invited', 'invited>accepted', 'accepted>replied']);
     // nothing ever leaves replied
     const late = await applyOutcome(store, ws, { candidateId: first, kind: 'accepted', campaignId: campaign.id, at: '2025-06-10T10:00:00.000Z', source: 'csv' }, { learn: null });
-    expect(late.changes[0]).toMatchObject({ from: 'replied', to: 'replied', applied: false });
+    // (an answer to the connection request is still recorded as a fact: applied, the state stays)
+    expect(late.changes[0]).toMatchObject({ from: 'replied', to: 'replied', applied: true });
 
     await setCampaignStatus(store, ws, campaign.id, 'stopped', '2025-06-10T12:00:00.000Z');
     c = await getCampaign(store, ws, campaign.id);

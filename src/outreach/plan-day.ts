@@ -18,6 +18,9 @@
  *   action), at most one per person per day, never more charged InMails than
  *   the balance;
  * - one action per enrollment per call, none for an enrollment with an open action;
+ * - a request pending for `withdrawPendingAfterDays` is withdrawn, also for
+ *   an enrollment whose sequence is over (finished, replied, stopped: its
+ *   only possible action);
  * - actions are spread through the working window with random gaps (never
  *   two in the same slot), highest priority first, each day's budget shared
  *   fairly (round robin) across the seat's campaigns, Tue-Thu weighted.
@@ -142,7 +145,8 @@ export function planDay(input: PlanDayInput): PlanDayResult {
   const out: PlanDayResult = { actions: [], finished: [], suppressed: [] };
   const bySeat = new Map<string, EnrollmentFacts[]>();
   for (const e of input.enrollments) {
-    if (!campaigns.has(e.campaignId) || !isSequenceActive(e.state)) continue;
+    // a closed enrollment (finished, replied, stopped) can still get one thing: the withdrawal of its pending request
+    if (!campaigns.has(e.campaignId) || (!isSequenceActive(e.state) && inviteStatus(e) !== 'pending')) continue;
     const list = bySeat.get(e.seatId) ?? [];
     list.push(e);
     bySeat.set(e.seatId, list);
@@ -218,6 +222,7 @@ function planSeat(
       candidates.push({ e, stepIndex: -1, stepKey: 'withdraw', channel: 'withdraw_invitation', bucket: 'withdraw' });
       continue;
     }
+    if (!isSequenceActive(e.state)) continue;
     const sequence = campaigns.get(e.campaignId)!.sequence;
     const next = nextStep(sequence, e, date, tz, availability);
     if (next.kind === 'done') out.finished.push(e.id);

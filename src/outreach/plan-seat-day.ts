@@ -7,7 +7,9 @@ import { randomUUID } from 'node:crypto';
 import { rowToCampaign } from './campaign-store.ts';
 import { activeStates, applyEnrollmentEvent, rowToFacts } from './enrollment-store.ts';
 import { planDay, ledgerPersonId, type PlanDayResult, type SeatHistory } from './plan-day.ts';
-import { defaultPacingRules, type PacingRules } from './pacing-rules.ts';
+import type { PacingRules } from './pacing-rules.ts';
+import { loadPacingRules } from './pacing-settings-store.ts';
+import { shouldWithdraw } from './pacing-rules.ts';
 import { addDays, localDateOf, type LocalDate } from './seat-calendar.ts';
 import { seatLedgerState } from './seat-credit-ledger.ts';
 import { renderStepText } from './step-text.ts';
@@ -132,11 +134,12 @@ export async function loadSeatHistory(trx: Kysely<Database>, seatId: string, tim
 }
 
 export async function planSeatDay(store: Pick<Store, 'db' | 'dialect'>, seatId: string, now: string, opts: PlanSeatOptions = {}): Promise<PlanSeatResult> {
-  const rules = opts.rules ?? defaultPacingRules;
   return withWriteTransaction(store, async (trx) => {
     await ensureSeatState(trx, seatId, now);
     if (store.dialect === 'postgres') await trx.selectFrom('outreach_seat_state').select('seat_id').where('seat_id', '=', seatId).forUpdate().execute();
     const seat = rowToSeat(await trx.selectFrom('seats').selectAll().where('id', '=', seatId).executeTakeFirstOrThrow());
+    // the workspace's pacing settings (outreach.pacing) unless the caller gives rules
+    const rules = opts.rules ?? (await loadPacingRules(trx, seat.workspaceId));
     const date = localDateOf(now, seat.timeZone);
     const expired = await trx
       .updateTable('outreach_actions')
@@ -163,6 +166,22 @@ export async function planSeatDay(store: Pick<Store, 'db' | 'dialect'>, seatId: 
       .execute();
     const openRows = await trx.selectFrom('outreach_actions').select('enrollment_id').where('seat_id', '=', seatId).where('status', 'in', [...openStatuses]).execute();
     const openSet = new Set(openRows.map((r) => r.enrollment_id));
+    // spec 4: a request still pending after the configured age is withdrawn whatever became of the sequence
+    // (finished, replied, stopped), or it would count against the seat's pending limit for ever
+    const closedPending = (
+      await trx
+        .selectFrom('outreach_enrollments')
+        .selectAll()
+        .where('seat_id', '=', seatId)
+        .where('campaign_id', 'in', campaigns.map((c) => c.id))
+        .where('state', 'in', ['finished', 'replied', 'stopped'])
+        .where('invite_sent_at', 'is not', null)
+        .where('accepted_at', 'is', null)
+        .where('declined_at', 'is', null)
+        .where('withdrawn_at', 'is', null)
+        .execute()
+    ).filter((r) => !openSet.has(r.id) && shouldWithdraw(localDateOf(r.invite_sent_at!, seat.timeZone), date, rules));
+    rows.push(...closedPending);
     const history = await loadSeatHistory(trx, seatId, seat.timeZone, date, now, rules);
     const plan: PlanDayResult = planDay({
       date,
@@ -177,7 +196,9 @@ export async function planSeatDay(store: Pick<Store, 'db' | 'dialect'>, seatId: 
     });
     const byId = new Map(rows.map((r) => [r.id, r]));
     for (const id of plan.suppressed) {
-      await applyEnrollmentEvent(trx, byId.get(id)!, 'stop', 'suppressed', now);
+      const row = byId.get(id)!;
+      if (row.state === 'replied' || row.state === 'stopped') continue; // already closed: nothing to stop (and no withdrawal toward a suppressed person)
+      await applyEnrollmentEvent(trx, row, 'stop', 'suppressed', now);
       result.suppressed++;
     }
     const roleOf = new Map(campaigns.map((c) => [c.id, c.roleId]));

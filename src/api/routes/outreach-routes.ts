@@ -7,6 +7,8 @@ import { campaignInputSchema } from '../../outreach/campaign.ts';
 import { createCampaignFromRequest } from '../../outreach/campaign-service.ts';
 import { getCampaign, listCampaigns, setCampaignStatus, updateCampaignSequence } from '../../outreach/campaign-store.ts';
 import type { OutcomeReport } from '../../outreach/executor.ts';
+import { pacingRulesSchema } from '../../outreach/pacing-rules.ts';
+import { loadPacingRules, savePacingRules } from '../../outreach/pacing-settings-store.ts';
 import { sequenceSchema } from '../../outreach/sequence-step.ts';
 import { suppressionInputSchema } from '../../outreach/suppression.ts';
 import { addSuppression, listSuppressions, removeSuppression } from '../../outreach/suppression-store.ts';
@@ -192,6 +194,23 @@ export function registerOutreachRoutes(app: ScoutlineApp): void {
       },
     );
   }
+
+  const pacingSchema = pacingRulesSchema.openapi('PacingRules');
+  app.openapi(
+    createRoute({ method: 'get', path: '/api/outreach/pacing', tags: ['outreach'], summary: "The workspace's pacing rules (spec 4), defaults filled in", responses: { 200: json(pacingSchema, 'Pacing rules'), ...errorResponses } }),
+    async (c) => c.json(await loadPacingRules(c.get('store').db, c.get('workspaceId')), 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'put',
+      path: '/api/outreach/pacing',
+      tags: ['outreach'],
+      summary: "Set the workspace's pacing rules (withdrawal age, pending limit, re-invite block, note quota, daily limits, weekday weights); rules left out take their defaults",
+      request: { body: { content: { 'application/json': { schema: pacingRulesSchema.partial().strict() } }, required: true } },
+      responses: { 200: json(pacingSchema, 'The rules in force'), ...errorResponses },
+    }),
+    async (c) => c.json(await savePacingRules(c.get('store'), c.get('workspaceId'), c.req.valid('json')), 200),
+  );
 
   app.openapi(
     createRoute({

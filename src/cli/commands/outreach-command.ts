@@ -14,6 +14,7 @@ import { jsonLineLogger } from '../../outreach/structured-log.ts';
 import { addSuppression, listSuppressions, removeSuppression } from '../../outreach/suppression-store.ts';
 import { listTasks } from '../../outreach/task-queue.ts';
 import { loadWorkerExecutors } from '../../outreach/worker-executors.ts';
+import { loadPacingRules, savePacingRules } from '../../outreach/pacing-settings-store.ts';
 import { startWorkerLoop } from '../../outreach/worker-loop.ts';
 import { runWorkerPass } from '../../outreach/worker.ts';
 import { action, dbOption, defaultWorkspace, parseIntOption, printJson, withStore } from '../cli-context.ts';
@@ -247,6 +248,21 @@ export function registerOutreachCommands(program: Command): void {
         await withStore(dbOption(cmd), async (store) => {
           const r = await pauseSeatForToday(store, defaultWorkspace, opts.seat, opts.reason);
           console.log(`seat ${r.seatId} paused for ${r.pausedOn}`);
+        });
+      }),
+    );
+
+  program
+    .command('pacing')
+    .description("the workspace's pacing rules (spec 4): withdrawal age, pending limit, re-invite block, note quota, daily limits, weekday weights")
+    .option('--set <file>', 'JSON of the rules to override (the others take their defaults)')
+    .option('--json', 'print JSON')
+    .action(
+      action(async (opts: { set?: string; json?: boolean }, cmd: Command) => {
+        await withStore(dbOption(cmd), async (store) => {
+          const rules = opts.set ? await savePacingRules(store, defaultWorkspace, readJsonFile(opts.set)) : await loadPacingRules(store.db, defaultWorkspace);
+          if (opts.json) return printJson(rules);
+          for (const [k, v] of Object.entries(rules)) console.log(`${k}: ${Array.isArray(v) ? v.join(', ') : v}`);
         });
       }),
     );

@@ -1,0 +1,81 @@
+import { expect, it } from 'vitest';
+import { createApp } from '../api/app.ts';
+import { describeEachBackend } from '../db/test-backends.ts';
+import { completeTask } from './action-store.ts';
+import { applyOutcome } from './apply-outcome.ts';
+import { createExecutorRegistry } from './executor-registry.ts';
+import { seedRunningCampaign } from './outreach-test-setup.ts';
+import { savePacingRules } from './pacing-settings-store.ts';
+import { defaultPacingRules } from './pacing-rules.ts';
+import { loadSeatHistory } from './plan-seat-day.ts';
+import { TasksExecutor } from './tasks-executor.ts';
+import { runWorkerPass } from './worker.ts';
+
+const ws = 'default';
+const registry = createExecutorRegistry([new TasksExecutor()]);
+
+describeEachBackend('pending requests are withdrawn after the configured age', (getStore) => {
+  it('withdraws requests still pending 21 days on, also when the sequence finished or the person replied elsewhere; never an accepted one', async () => {
+    const store = getStore();
+    const { campaignId, seatId, candidateIds } = await seedRunningCampaign(store, {
+      tag: 'wd',
+      n: 3,
+      launchAt: '2025-06-03T00:00:00.000Z',
+      sequence: [{ key: 'invite', channel: 'connection_request', anchor: 'enrolled' }],
+    });
+    const pass = (now: string) => runWorkerPass(store, { registry, now: () => now, seed: 1, learnIgnored: null });
+    await pass('2025-06-03T00:01:00.000Z');
+    await pass('2025-06-03T23:58:00.000Z');
+    for (const t of await store.db.selectFrom('outreach_actions').select('id').where('campaign_id', '=', campaignId).execute()) await completeTask(store, ws, t.id, 'done', '2025-06-03T23:59:00.000Z');
+    // the one-step sequence is over: every enrollment finishes with its request pending
+    await pass('2025-06-04T08:00:00.000Z');
+    const [replier, acceptsLate, silent] = candidateIds;
+    await applyOutcome(store, ws, { candidateId: replier, campaignId, kind: 'replied', replyKind: 'positive', channel: 'email', at: '2025-06-05T10:00:00.000Z', source: 'cli' }, { learn: null });
+    await applyOutcome(store, ws, { candidateId: acceptsLate, campaignId, kind: 'replied', replyKind: 'positive', channel: 'email', at: '2025-06-05T10:00:00.000Z', source: 'cli' }, { learn: null });
+    await applyOutcome(store, ws, { candidateId: acceptsLate, campaignId, kind: 'accepted', at: '2025-06-06T10:00:00.000Z', source: 'cli' }, { learn: null });
+    const states = Object.fromEntries((await store.db.selectFrom('outreach_enrollments').select(['candidate_id', 'state']).where('campaign_id', '=', campaignId).execute()).map((r) => [Number(r.candidate_id), r.state]));
+    expect(states).toEqual({ [replier]: 'replied', [acceptsLate]: 'replied', [silent]: 'finished' });
+
+    const withdrawals = async () => (await store.db.selectFrom('outreach_actions').select(['candidate_id', 'status']).where('campaign_id', '=', campaignId).where('channel', '=', 'withdraw_invitation').execute()).map((r) => Number(r.candidate_id)).sort((a, b) => a - b);
+    // 20 days pending: kept
+    await pass('2025-06-23T00:01:00.000Z');
+    expect(await withdrawals()).toEqual([]);
+    // 21 days: withdrawn for the silent one and the replier, not for the one who accepted
+    await pass('2025-06-24T00:01:00.000Z');
+    expect(await withdrawals()).toEqual([replier, silent].sort((a, b) => a - b));
+    await pass('2025-06-24T23:58:00.000Z');
+    for (const t of await store.db.selectFrom('outreach_actions').select('id').where('channel', '=', 'withdraw_invitation').where('status', '=', 'awaiting_person').execute()) await completeTask(store, ws, t.id, 'done', '2025-06-24T23:59:00.000Z');
+    const after = await store.db.selectFrom('outreach_enrollments').select(['candidate_id', 'state', 'withdrawn_at']).where('campaign_id', '=', campaignId).execute();
+    expect(after.filter((r) => r.withdrawn_at).map((r) => [Number(r.candidate_id), r.state]).sort()).toEqual([
+      [replier, 'replied'],
+      [silent, 'finished'],
+    ].sort());
+    // nothing pending is left on the seat, and no second withdrawal is planned
+    const h = await loadSeatHistory(store.db, seatId, 'UTC', '2025-06-25', '2025-06-25T00:01:00.000Z', defaultPacingRules);
+    expect(h.pendingInvites).toBe(0);
+    await pass('2025-06-25T00:01:00.000Z');
+    expect(await withdrawals()).toHaveLength(2);
+  });
+
+  it('follows the workspace setting outreach.pacing.withdrawPendingAfterDays', async () => {
+    const store = getStore();
+    const { campaignId } = await seedRunningCampaign(store, { tag: 'wd10', n: 2, launchAt: '2025-06-03T00:00:00.000Z', sequence: [{ key: 'invite', channel: 'connection_request', anchor: 'enrolled' }] });
+    await expect(savePacingRules(store, ws, { withdrawPendingAfterDays: 0 })).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/outreach\.pacing\.withdrawPendingAfterDays/) });
+    await expect(savePacingRules(store, ws, { withdrawAfter: 10 })).rejects.toMatchObject({ code: 'invalid_input' });
+    const app = createApp({ store, webRoot: '/nonexistent' });
+    const put = (body: unknown) => app.request('/api/outreach/pacing', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    expect((await put({ withdrawPendingAfterDays: -1 })).status).toBe(400);
+    const saved = await put({ withdrawPendingAfterDays: 10 });
+    expect(saved.status).toBe(200);
+    expect(await saved.json()).toMatchObject({ withdrawPendingAfterDays: 10, maxPendingInvites: 500 });
+    expect(await (await app.request('/api/outreach/pacing')).json()).toMatchObject({ withdrawPendingAfterDays: 10, reinviteBlockDays: 21 });
+    const pass = (now: string) => runWorkerPass(store, { registry, now: () => now, seed: 1, learnIgnored: null });
+    await pass('2025-06-03T00:01:00.000Z');
+    await pass('2025-06-03T23:58:00.000Z');
+    for (const t of await store.db.selectFrom('outreach_actions').select('id').where('campaign_id', '=', campaignId).execute()) await completeTask(store, ws, t.id, 'done', '2025-06-03T23:59:00.000Z');
+    await pass('2025-06-12T00:01:00.000Z');
+    expect(await store.db.selectFrom('outreach_actions').select('id').where('campaign_id', '=', campaignId).where('channel', '=', 'withdraw_invitation').execute()).toHaveLength(0);
+    await pass('2025-06-13T00:01:00.000Z');
+    expect(await store.db.selectFrom('outreach_actions').select('id').where('campaign_id', '=', campaignId).where('channel', '=', 'withdraw_invitation').execute()).toHaveLength(2);
+  });
+});
