@@ -108,6 +108,7 @@ function SeatQueue({ seat }: { seat: SeatLite }) {
               {' '}
               · {outlook.working ? 'within working hours' : 'outside working hours'}
               {seat.workingHours ? ` (${seat.workingHours.start}-${seat.workingHours.end} ${zonePlace(zone)})` : ''}
+              {tasks.length > 0 && outlook.upcoming[0] ? ` · next task ${whenInZone(outlook.upcoming[0].dueAt, zone)}` : ''}
             </span>
           ) : null}
         </span>
