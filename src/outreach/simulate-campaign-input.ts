@@ -15,6 +15,7 @@ import type { TemplateRef } from '../messages/template-ref.ts';
 import { getSeat } from '../seats/seat-store.ts';
 import type { Seat } from '../seats/seat.ts';
 import { getCampaign } from './campaign-store.ts';
+import { loadPacingRules } from './pacing-settings-store.ts';
 import type { Channel } from './executor.ts';
 import type { Sequence } from './sequence-step.ts';
 import { variantTemplateRef } from './step-text.ts';
@@ -93,5 +94,13 @@ export async function loadSimulationInput(
     workingHours: s.workingHours,
     weeklyInviteCap: s.weeklyInviteCap,
   }));
-  return { campaign: { id: campaign.id, name: campaign.name, sequence: campaign.sequence }, seats: simSeats, candidates, startDate: opts.startDate, days: opts.days, seed: opts.seed };
+  return {
+    campaign: { id: campaign.id, name: campaign.name, sequence: campaign.sequence },
+    seats: simSeats,
+    candidates,
+    startDate: opts.startDate,
+    days: opts.days,
+    seed: opts.seed,
+    pacing: await loadPacingRules(store.db, workspaceId),
+  };
 }

@@ -6,6 +6,7 @@ import { applyOutcome } from './apply-outcome.ts';
 import { createExecutorRegistry } from './executor-registry.ts';
 import { seedRunningCampaign } from './outreach-test-setup.ts';
 import { savePacingRules } from './pacing-settings-store.ts';
+import { loadSimulationInput } from './simulate-campaign-input.ts';
 import { defaultPacingRules } from './pacing-rules.ts';
 import { loadSeatHistory } from './plan-seat-day.ts';
 import { TasksExecutor } from './tasks-executor.ts';
@@ -23,6 +24,8 @@ describeEachBackend('pending requests are withdrawn after the configured age', (
       launchAt: '2025-06-03T00:00:00.000Z',
       sequence: [{ key: 'invite', channel: 'connection_request', anchor: 'enrolled' }],
     });
+    // the simulation plans with the same rules
+    expect((await loadSimulationInput(store, ws, campaignId, { days: 3, seed: 1, startDate: '2025-06-03' })).pacing?.withdrawPendingAfterDays).toBe(10);
     const pass = (now: string) => runWorkerPass(store, { registry, now: () => now, seed: 1, learnIgnored: null });
     await pass('2025-06-03T00:01:00.000Z');
     await pass('2025-06-03T23:58:00.000Z');
@@ -69,6 +72,8 @@ describeEachBackend('pending requests are withdrawn after the configured age', (
     expect(saved.status).toBe(200);
     expect(await saved.json()).toMatchObject({ withdrawPendingAfterDays: 10, maxPendingInvites: 500 });
     expect(await (await app.request('/api/outreach/pacing')).json()).toMatchObject({ withdrawPendingAfterDays: 10, reinviteBlockDays: 21 });
+    // the simulation plans with the same rules
+    expect((await loadSimulationInput(store, ws, campaignId, { days: 3, seed: 1, startDate: '2025-06-03' })).pacing?.withdrawPendingAfterDays).toBe(10);
     const pass = (now: string) => runWorkerPass(store, { registry, now: () => now, seed: 1, learnIgnored: null });
     await pass('2025-06-03T00:01:00.000Z');
     await pass('2025-06-03T23:58:00.000Z');
