@@ -4,6 +4,7 @@ import { describeEachBackend } from '../db/test-backends.ts';
 import { addSeat } from '../seats/seat-store.ts';
 import { createCampaign, setCampaignStatus } from './campaign-store.ts';
 import { createExecutorRegistry } from './executor-registry.ts';
+import { savePacingRules } from './pacing-settings-store.ts';
 import { seatOutlooks } from './seat-outlook.ts';
 import { TasksExecutor } from './tasks-executor.ts';
 import { runWorkerPass } from './worker.ts';
@@ -50,5 +51,11 @@ describeEachBackend('seat outlook: caps and what comes next', (getStore) => {
     expect(day.upcoming.every((u) => u.kind === 'scheduled')).toBe(true);
     expect(day.upcoming.length).toBe(planned.filter((a) => a.due_at > morning).length);
     expect(day.caps.invitations).toMatchObject({ plannedToday: 5, leftToday: 0, leftThisWeek: 15 });
+
+    // the workspace's pacing settings count, as for the worker: a 2-note monthly quota leaves none after 5 requests
+    await savePacingRules(store, ws, { freeNoteQuotaPerMonth: 2 });
+    const [custom] = await seatOutlooks(store, ws, { seatId: 'night-seat', now: morning });
+    expect(custom.caps.notesLeftThisMonth).toBe(Math.max(0, 2 - planned.filter((a) => a.body).length));
+    await savePacingRules(store, ws, {});
   });
 });

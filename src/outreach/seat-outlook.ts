@@ -6,7 +6,8 @@ import { rowToSeat } from '../seats/seat-store.ts';
 import type { Seat } from '../seats/seat.ts';
 import { rowToCampaign } from './campaign-store.ts';
 import { activeStates, rowToFacts } from './enrollment-store.ts';
-import { defaultPacingRules, type PacingRules } from './pacing-rules.ts';
+import type { PacingRules } from './pacing-rules.ts';
+import { loadPacingRules } from './pacing-settings-store.ts';
 import { planDay } from './plan-day.ts';
 import { loadSeatHistory, openStatuses } from './plan-seat-day.ts';
 import { addDays, localDateOf, workingWindow, type LocalDate } from './seat-calendar.ts';
@@ -78,7 +79,8 @@ export function nextWorkingWindow(seat: Pick<Seat, 'timeZone' | 'workingHours'>,
 
 export async function seatOutlooks(store: Store, workspaceId: string, opts: { seatId?: string; now?: string; limit?: number; rules?: PacingRules } = {}): Promise<SeatOutlook[]> {
   const now = opts.now ?? new Date().toISOString();
-  const rules = opts.rules ?? defaultPacingRules;
+  // the workspace's pacing settings (outreach.pacing), as the worker plans with them, unless the caller gives rules
+  const rules = opts.rules ?? (await loadPacingRules(store.db, workspaceId));
   let q = store.db.selectFrom('seats').selectAll().where('workspace_id', '=', workspaceId);
   if (opts.seatId) q = q.where('id', '=', opts.seatId);
   const seats = (await q.orderBy('created_at').orderBy('id').execute()).map(rowToSeat);
