@@ -30,7 +30,7 @@ function capsOf(seat: SeatLite, caps: SeatCaps | undefined, tasks: Task[]): Arra
   const inv = caps.invitations;
   out.push(['Requests left today', String(inv.leftToday), `${inv.plannedToday} planned today`]);
   out.push(['Requests left this week', String(inv.leftThisWeek), `of ${inv.weeklyCap} per rolling 7 days`]);
-  out.push(['Notes left this month', caps.notesLeftThisMonth === null ? 'unlimited' : String(caps.notesLeftThisMonth), caps.notesLeftThisMonth === null ? 'paid seat' : 'free seat: 5 a month']);
+  out.push(['Notes left this month', caps.notesLeftThisMonth === null ? 'unlimited' : String(caps.notesLeftThisMonth), caps.notesLeftThisMonth === null ? 'paid seat' : 'free seat: monthly quota']);
   out.push(['InMail credits', caps.inmail.hasPlan ? String(caps.inmail.credits) : 'none', caps.inmail.hasPlan ? `${caps.inmail.leftToday} left of today's InMail limit` : 'no paid plan']);
   out.push(['Other actions left today', String(caps.otherActionsLeftToday), 'messages, emails, calls']);
   out.push(['Pending requests', String(inv.pending), `kept under ${inv.maxPending}`]);
