@@ -207,23 +207,27 @@ async function checkBeforeClaim(trx: Kysely<Database>, row: ActionRow, opts: Cla
  * all the same.
  */
 export async function markActionSent(trx: Kysely<Database>, dialect: Dialect, row: ActionRow, at: string, now: string, externalId: string | null, cause: string): Promise<LedgerWrite | null> {
-  const ledger = row.channel === 'inmail' ? await recordInMailSent(trx, dialect, row.workspace_id, row.seat_id, Number(row.candidate_id), Number(row.charged) === 0, at) : null;
   await trx
     .updateTable('outreach_actions')
-    .set({ status: 'sent', executed_at: at, external_id: externalId, lease_until: null, last_error: ledger && !ledger.ok ? `sent; credit ledger refused: ${ledger.code}: ${ledger.message}` : null, updated_at: now })
+    .set({ status: 'sent', executed_at: at, external_id: externalId, lease_until: null, last_error: null, updated_at: now })
     .where('id', '=', row.id)
     .execute();
   const e = await getEnrollmentRow(trx, row.enrollment_id);
-  if (!e) return ledger;
-  const channel = row.channel as Channel;
-  const patch: Record<string, unknown> = {};
-  if (channel === 'connection_request') patch.invite_sent_at = at;
-  if (channel === 'withdraw_invitation') patch.withdrawn_at = at;
-  if (Number(row.step_index) >= 0) {
-    patch.position = Math.max(Number(e.position), Number(row.step_index) + 1);
-    patch.last_action_at = at;
+  if (e) {
+    const channel = row.channel as Channel;
+    const patch: Record<string, unknown> = {};
+    if (channel === 'connection_request') patch.invite_sent_at = at;
+    if (channel === 'withdraw_invitation') patch.withdrawn_at = at;
+    if (Number(row.step_index) >= 0) {
+      patch.position = Math.max(Number(e.position), Number(row.step_index) + 1);
+      patch.last_action_at = at;
+    }
+    await applyEnrollmentEvent(trx, e, eventForChannel(channel), cause, at, patch);
   }
-  await applyEnrollmentEvent(trx, e, eventForChannel(channel), cause, at, patch);
+  // the ledger (seat row lock on PostgreSQL) comes last, as in applyOutcome: enrollment before seat, so the two never wait on each other in a cycle
+  if (row.channel !== 'inmail') return null;
+  const ledger = await recordInMailSent(trx, dialect, row.workspace_id, row.seat_id, Number(row.candidate_id), Number(row.charged) === 0, at);
+  if (!ledger.ok) await trx.updateTable('outreach_actions').set({ last_error: `sent; credit ledger refused: ${ledger.code}: ${ledger.message}` }).where('id', '=', row.id).execute();
   return ledger;
 }
 
