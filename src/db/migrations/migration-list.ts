@@ -6,6 +6,7 @@ import * as credits from './0003-credits.ts';
 import * as ranking from './0004-ranking.ts';
 import * as messages from './0005-messages.ts';
 import * as outreach from './0006-outreach.ts';
+import * as searchSpeed from './0008-search-speed.ts';
 import * as rankingFacts from './0009-ranking-facts.ts';
 import * as outreachDurability from './0010-outreach-durability.ts';
 import * as candidateNotes from './0011-candidate-notes.ts';
@@ -22,6 +23,7 @@ export const migrations: Record<string, ScoutlineMigration> = {
   '0004-ranking': ranking,
   '0005-messages': messages,
   '0006-outreach': outreach,
+  '0008-search-speed': searchSpeed,
   '0009-ranking-facts': rankingFacts,
   '0010-outreach-durability': outreachDurability,
   '0011-candidate-notes': candidateNotes,
