@@ -8,13 +8,16 @@ import { maxInvitesInAnyWindow } from '../pacing-rules.ts';
 import { TasksExecutor } from '../tasks-executor.ts';
 import { runWorkerPass } from '../worker.ts';
 import { SandboxExecutor } from './sandbox-executor.ts';
+import { sandboxRatesSchema } from './sandbox-linkedin.ts';
 
 describeEachBackend('sandbox executor inside the worker', (getStore) => {
   it('runs a campaign end to end: sandbox answers come back through applyOutcome and show in analytics', async () => {
     const store = getStore();
     const cap = 6;
     const { campaignId } = await seedRunningCampaign(store, { tag: 'sbx', n: 12, weeklyInviteCap: cap, launchAt: '2026-03-02T00:00:00.000Z', plan: 'recruiter-lite' });
-    const sandbox = new SandboxExecutor({ seed: 3 });
+    // Every invitation is accepted: with the default 38% and a random campaign id driving the planner's gaps,
+    // a 12-person run sometimes saw only a decline (about 1 run in 10), and this test is about the flow, not the rates.
+    const sandbox = new SandboxExecutor({ seed: 3, rates: sandboxRatesSchema.parse({ acceptance: 1 }) });
     const registry = createExecutorRegistry([new TasksExecutor(), sandbox]);
     let clock = '';
     for (let h = 1; h <= 14 * 24; h += 12) {
@@ -35,6 +38,7 @@ describeEachBackend('sandbox executor inside the worker', (getStore) => {
     const stages = Object.fromEntries(report.funnel[0].stages.map((s) => [s.key, s.count]));
     expect(stages.enrolled).toBe(12);
     expect(stages.invited).toBeGreaterThan(0);
-    expect(stages.accepted + stages.replied).toBeGreaterThan(0);
+    expect(stages.accepted).toBeGreaterThan(0);
+    expect(stages.accepted).toBe(outcomes.filter((o) => o.kind === 'accepted').length);
   });
 });
