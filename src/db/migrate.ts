@@ -1,4 +1,4 @@
-import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator, sql, type DatabaseIntrospector, type Kysely, type Migration, type MigrationProvider, type TableMetadata } from 'kysely';
 import type { Dialect } from './schema.ts';
 import { migrations } from './migrations/migration-list.ts';
 
@@ -27,10 +27,46 @@ export async function migrateToLatest(db: Kysely<any>, dialect: Dialect, schema?
     dialect === 'postgres' ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s : undefined;
   // Each domain's migration only adds its own tables, and numbers are handed out to work in flight: a database
   // that already ran a later number must still take an earlier one that lands after it.
-  const migrator = new Migrator({ db, provider, allowUnorderedMigrations: true, ...(migrationTableSchema ? { migrationTableSchema } : {}) });
+  const migrator = new Migrator({
+    db: migrationTableSchema ? withSchemaScopedIntrospection(db, migrationTableSchema) : db,
+    provider,
+    allowUnorderedMigrations: true,
+    ...(migrationTableSchema ? { migrationTableSchema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');
     throw new Error(`migration ${failed?.migrationName ?? '?'} failed: ${(error as Error).message ?? String(error)}`);
   }
+}
+
+/**
+ * The Migrator asks whether its bookkeeping tables exist through Kysely's introspector, which on PostgreSQL
+ * reads every table of every schema and calls pg_get_serial_sequence on each by name. When another schema is
+ * dropped or altered at that moment (parallel test suites each drop theirs), that call fails with "schema ...
+ * does not exist" or "column ... does not exist" and the migration aborts. This introspector looks at the one
+ * schema the migrations run in, with a plain catalog scan.
+ */
+function withSchemaScopedIntrospection(db: Kysely<any>, schema: string): Kysely<any> {
+  const introspection: DatabaseIntrospector = {
+    getSchemas: () => db.introspection.getSchemas(),
+    async getTables(): Promise<TableMetadata[]> {
+      const { rows } = await sql<{ name: string; kind: string }>`
+        select c.relname as name, c.relkind as kind from pg_catalog.pg_class c
+        join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+        where n.nspname = ${schema} and c.relkind in ('r', 'p', 'v', 'm')`.execute(db);
+      return rows.map((r) => ({ name: r.name, schema, isView: r.kind === 'v' || r.kind === 'm', columns: [] }));
+    },
+    async getMetadata(options) {
+      return { tables: await this.getTables(options) };
+    },
+  };
+  return new Proxy(db, {
+    get(target, prop) {
+      if (prop === 'introspection') return introspection;
+      const value = Reflect.get(target, prop, target);
+      // Kysely keeps its state in private fields, so its methods must run on the real instance
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }
