@@ -1,3 +1,4 @@
+import { AppError } from '../core/app-error.ts';
 import type { Store } from '../db/open-database.ts';
 import type { ExecutorName } from './executor.ts';
 import { silentLog, type StructuredLog } from './structured-log.ts';
@@ -16,6 +17,7 @@ import { runWorkerPass, type PassReport } from './worker.ts';
  */
 export interface FastForwardOptions {
   days: number;
+  /** ISO date or timestamp; default: the start of the current UTC day, so runs on one day with one seed pass at the same instants */
   start?: string;
   stepMinutes?: number;
   executor?: ExecutorName | null;
@@ -34,7 +36,9 @@ export interface FastForwardReport {
 }
 
 export async function fastForward(store: Store, opts: FastForwardOptions): Promise<FastForwardReport> {
-  const start = Date.parse(opts.start ?? new Date().toISOString());
+  // not the current instant: passes at different minutes plan different windows and draw different gaps
+  const start = Date.parse(opts.start ?? `${new Date().toISOString().slice(0, 10)}T00:00:00.000Z`);
+  if (Number.isNaN(start)) throw new AppError('invalid_input', `fast-forward start must be an ISO date or timestamp, got '${opts.start}'`);
   const step = (opts.stepMinutes ?? 60) * 60_000;
   const end = start + opts.days * 86_400_000;
   // a demo on a virtual clock: only tasks and the sandbox, nothing configured is contacted

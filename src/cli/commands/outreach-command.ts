@@ -276,12 +276,13 @@ export function registerOutreachCommands(program: Command): void {
     .option('--seed <seed>', 'sandbox seed', '1')
     .option('--fast-forward <days>', 'run on a virtual clock for this many days (demo; sandbox by default)', parseIntOption('fast-forward'))
     .option('--step-minutes <n>', 'with --fast-forward: minutes per pass', parseIntOption('step-minutes'), 60)
+    .option('--start <date>', 'with --fast-forward: the virtual clock\'s start, ISO date or timestamp (default: today 00:00 UTC)')
     .action(
-      action(async (opts: { once?: boolean; executor?: ExecutorName; interval: number; seed: string; fastForward?: number; stepMinutes: number }, cmd: Command) => {
+      action(async (opts: { once?: boolean; executor?: ExecutorName; interval: number; seed: string; fastForward?: number; stepMinutes: number; start?: string }, cmd: Command) => {
         const log = jsonLineLogger((line) => process.stdout.write(`${line}\n`));
         if (opts.fastForward !== undefined) {
           await withStore(dbOption(cmd), async (store) => {
-            const r = await fastForward(store, { days: opts.fastForward!, stepMinutes: opts.stepMinutes, executor: opts.executor ?? 'sandbox', seed: opts.seed, log });
+            const r = await fastForward(store, { days: opts.fastForward!, stepMinutes: opts.stepMinutes, executor: opts.executor ?? 'sandbox', seed: opts.seed, log, ...(opts.start ? { start: opts.start } : {}) });
             log('info', 'fast-forward done', { ...r });
           });
           return;

@@ -11,8 +11,9 @@ import { defaultSandboxRates, simulateMemberResponse, type SandboxRates } from '
  *
  * Idempotent: executing the same idempotency key again returns the first
  * result and schedules nothing new. Deterministic for (seed, candidate,
- * idempotency key): a restarted worker that re-sends an action gets the same
- * answers. With `answers` (a SandboxAnswerStore: the worker and fast-forward
+ * idempotency key without its campaign id, see sandboxDrawKey): a restarted
+ * worker that re-sends an action gets the same answers, and two runs of the
+ * same campaign on fresh databases get the same answers. With `answers` (a SandboxAnswerStore: the worker and fast-forward
  * always give one) sends and answers are stored in the database, so a
  * restarted worker resumes the answers not yet due, and the worker reads
  * them from the store; without it (tests, pure callers) they live in this
@@ -52,6 +53,18 @@ export function codePointLength(text: string): number {
   return n;
 }
 
+/**
+ * The key the member's answer is drawn from: the idempotency key
+ * (`<campaign>:<candidate>:<step>:<local date>`) without the campaign id.
+ * Campaign ids are random (`cmp_<hex>`), so keying on them gave the same
+ * seed different answers on every fresh database. Keys of another form are
+ * used whole.
+ */
+export function sandboxDrawKey(action: Pick<ActionToExecute, 'idempotencyKey' | 'campaignId'>): string {
+  const prefix = `${action.campaignId}:`;
+  return action.idempotencyKey.startsWith(prefix) ? action.idempotencyKey.slice(prefix.length) : action.idempotencyKey;
+}
+
 /** The outcomes the sandbox schedules for one action sent at `sentAt` (pure). */
 export function sandboxOutcomesFor(action: ActionToExecute, sentAt: Date, options: Pick<SandboxExecutorOptions, 'seed' | 'rates' | 'isPersonalised' | 'weekdayOf'>): ScheduledOutcome[] {
   const rates = options.rates ?? defaultSandboxRates;
@@ -59,7 +72,7 @@ export function sandboxOutcomesFor(action: ActionToExecute, sentAt: Date, option
   const response = simulateMemberResponse(options.seed, rates, {
     candidateId: action.candidateId,
     channel: action.channel,
-    actionKey: action.idempotencyKey,
+    actionKey: sandboxDrawKey(action),
     bodyLength: codePointLength(`${action.subject ?? ''}${action.body}`),
     weekday,
     personalised: (options.isPersonalised ?? defaultIsPersonalised)(action),
