@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { openDatabase, type Store } from '../db/open-database.ts';
 import { generateDemoCandidates } from '../candidates/demo-data.ts';
 import { upsertCandidates } from '../candidates/candidate-store.ts';
-import { baselineRunner, benchmarkQueries, percentile } from './search-benchmark.ts';
+import { baselineRunner, benchmarkQueries, filterBenchmarkQueries, percentile, runSearchBenchmark } from './search-benchmark.ts';
 import { parseQueryOrThrow } from './parse-query.ts';
 import { runSearchQuery } from './run-search-query.ts';
 
@@ -40,6 +40,17 @@ describe('search benchmark queries', () => {
     }
     // the demo data makes every query meaningful
     expect(nonEmpty).toBe(benchmarkQueries.length);
+  });
+
+  it('times the flag filter queries apart, each with its real total', async () => {
+    const figures = await runSearchBenchmark(store, { profiles: 3000, rounds: 1, limit: 50, workspaceId: 'default' });
+    expect(figures.queries).toHaveLength(20);
+    expect(figures.filters.map((f) => f.query)).toEqual(filterBenchmarkQueries);
+    for (const f of figures.filters) {
+      const all = await runSearchQuery(store, parseQueryOrThrow(f.query), { workspaceId: 'default', limit: 0, offset: 0 });
+      expect(f.total, f.query).toBe(all.total);
+      expect(f.total, f.query).toBeGreaterThan(0);
+    }
   });
 
   it('computes nearest-rank percentiles', () => {

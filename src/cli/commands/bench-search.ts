@@ -100,6 +100,9 @@ function printHuman(f: BenchmarkFigures, v: { meetsP50: boolean; meetsP50Full: b
   console.log(line('hand-written FTS5 baseline', f.baseline));
   if (f.ratio) console.log(`ratio to baseline (p50): engine ${f.ratio.engine}, full ${f.ratio.full}`);
   console.log(`process CPU time p50: engine ${f.cpuP50.engine} ms, baseline ${f.cpuP50.baseline ?? '-'} ms`);
+  console.log(`flag filters (not in the targets), count + top ${f.limit}:`);
+  console.log(`${'total'.padStart(8)} ${'engine'.padStart(8)} ${'cpu'.padStart(8)}  query`);
+  for (const q of f.filters) console.log(`${String(q.total).padStart(8)} ${ms(q.engineMs)} ${ms(q.cpuMs)}  ${q.query}`);
   const scope = f.profiles >= 1_000_000 ? 'targets at 1M' : `targets (set for 1M profiles; this run has ${f.profiles})`;
   console.log(`${scope}: p50 <= ${searchTargets.p50Ms} ms (engine ${v.meetsP50 ? 'met' : 'not met'}, full ${v.meetsP50Full ? 'met' : 'not met'}), ratio <= ${searchTargets.ratio} (${v.meetsRatio === null ? 'n/a' : v.meetsRatio ? 'met' : 'not met'})`);
 }
