@@ -129,7 +129,9 @@ async function checkBeforeClaim(trx: Kysely<Database>, row: ActionRow, opts: Cla
   let dropNote = false;
   const rules = opts.rules ?? (await loadPacingRules(trx, row.workspace_id));
   const campaign = await trx.selectFrom('outreach_campaigns').select(['status', 'workspace_id']).where('id', '=', row.campaign_id).executeTakeFirst();
-  if (!campaign || campaign.status !== 'running') return { status: 'cancelled', reason: `campaign ${campaign?.status ?? 'missing'}` };
+  // a stopped campaign still withdraws its old pending requests (plan-day.ts, withdrawalsOnly); nothing else runs
+  const runs = campaign && (campaign.status === 'running' || (campaign.status === 'stopped' && row.channel === 'withdraw_invitation'));
+  if (!runs) return { status: 'cancelled', reason: `campaign ${campaign?.status ?? 'missing'}` };
   const enrollment = await getEnrollmentRow(trx, row.enrollment_id);
   if (row.channel === 'withdraw_invitation') {
     // a withdrawal also runs for a finished, replied or stopped enrollment, as long as the request is still pending

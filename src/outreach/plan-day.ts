@@ -20,7 +20,8 @@
  * - one action per enrollment per call, none for an enrollment with an open action;
  * - a request pending for `withdrawPendingAfterDays` is withdrawn, also for
  *   an enrollment whose sequence is over (finished, replied, stopped: its
- *   only possible action);
+ *   only possible action) and in a `withdrawalsOnly` (stopped) campaign,
+ *   where it is the only action ever planned; never for a suppressed person;
  * - actions are spread through the working window with random gaps (never
  *   two in the same slot), highest priority first, each day's budget shared
  *   fairly (round robin) across the seat's campaigns, Tue-Thu weighted.
@@ -53,6 +54,8 @@ export interface PlannerSeat {
 export interface PlannerCampaign {
   id: string;
   sequence: Sequence;
+  /** a stopped campaign: nothing is planned for it but the withdrawal of requests pending past the configured age (spec 4) */
+  withdrawalsOnly?: boolean;
 }
 
 export interface SeatHistory {
@@ -146,7 +149,8 @@ export function planDay(input: PlanDayInput): PlanDayResult {
   const bySeat = new Map<string, EnrollmentFacts[]>();
   for (const e of input.enrollments) {
     // a closed enrollment (finished, replied, stopped) can still get one thing: the withdrawal of its pending request
-    if (!campaigns.has(e.campaignId) || (!isSequenceActive(e.state) && inviteStatus(e) !== 'pending')) continue;
+    const c = campaigns.get(e.campaignId);
+    if (!c || ((c.withdrawalsOnly || !isSequenceActive(e.state)) && inviteStatus(e) !== 'pending')) continue;
     const list = bySeat.get(e.seatId) ?? [];
     list.push(e);
     bySeat.set(e.seatId, list);
@@ -213,8 +217,10 @@ function planSeat(
 
   const candidates: Candidate[] = [];
   for (const e of enrollments) {
+    const withdrawalsOnly = campaigns.get(e.campaignId)!.withdrawalsOnly === true;
     if (isSuppressed(input.suppression, { candidateId: e.candidateId, emails: e.emails, profileUrl: e.profileUrl })) {
-      out.suppressed.push(e.id);
+      // a stopped campaign has nothing left to stop
+      if (!withdrawalsOnly) out.suppressed.push(e.id);
       continue;
     }
     if (e.hasOpenAction) continue;
@@ -222,7 +228,7 @@ function planSeat(
       candidates.push({ e, stepIndex: -1, stepKey: 'withdraw', channel: 'withdraw_invitation', bucket: 'withdraw' });
       continue;
     }
-    if (!isSequenceActive(e.state)) continue;
+    if (withdrawalsOnly || !isSequenceActive(e.state)) continue;
     const sequence = campaigns.get(e.campaignId)!.sequence;
     const next = nextStep(sequence, e, date, tz, availability);
     if (next.kind === 'done') out.finished.push(e.id);

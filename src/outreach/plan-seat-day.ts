@@ -4,14 +4,13 @@ import type { Store } from '../db/open-database.ts';
 import type { Database } from '../db/schema.ts';
 import { rowToSeat } from '../seats/seat-store.ts';
 import { randomUUID } from 'node:crypto';
-import { rowToCampaign } from './campaign-store.ts';
-import { activeStates, applyEnrollmentEvent, rowToFacts } from './enrollment-store.ts';
+import { applyEnrollmentEvent, rowToFacts } from './enrollment-store.ts';
 import { planDay, ledgerPersonId, type PlanDayResult, type SeatHistory } from './plan-day.ts';
 import type { PacingRules } from './pacing-rules.ts';
 import { loadPacingRules } from './pacing-settings-store.ts';
-import { shouldWithdraw } from './pacing-rules.ts';
 import { addDays, localDateOf, type LocalDate } from './seat-calendar.ts';
 import { seatLedgerState } from './seat-credit-ledger.ts';
+import { loadSeatPlanInput } from './seat-plan-input.ts';
 import { renderStepText } from './step-text.ts';
 import { assignStepVariant } from './step-variant.ts';
 import { loadSuppressionIndex } from './suppression-store.ts';
@@ -149,45 +148,17 @@ export async function planSeatDay(store: Pick<Store, 'db' | 'dialect'>, seatId: 
       .where('plan_date', '<', date)
       .executeTakeFirst();
     const result: PlanSeatResult = { seatId, date, planned: 0, expired: Number(expired.numUpdatedRows), finished: 0, suppressed: 0, finishedUnanswered: [] };
-    const campaigns = (await trx.selectFrom('outreach_campaigns').selectAll().where('workspace_id', '=', seat.workspaceId).where('status', '=', 'running').execute())
-      .map(rowToCampaign)
-      .filter((c) => c.seatIds.includes(seatId));
-    if (campaigns.length === 0) return result;
-    const rows = await trx
-      .selectFrom('outreach_enrollments')
-      .selectAll()
-      .where('seat_id', '=', seatId)
-      .where(
-        'campaign_id',
-        'in',
-        campaigns.map((c) => c.id),
-      )
-      .where('state', 'in', activeStates)
-      .execute();
     const openRows = await trx.selectFrom('outreach_actions').select('enrollment_id').where('seat_id', '=', seatId).where('status', 'in', [...openStatuses]).execute();
     const openSet = new Set(openRows.map((r) => r.enrollment_id));
-    // spec 4: a request still pending after the configured age is withdrawn whatever became of the sequence
-    // (finished, replied, stopped), or it would count against the seat's pending limit for ever
-    const closedPending = (
-      await trx
-        .selectFrom('outreach_enrollments')
-        .selectAll()
-        .where('seat_id', '=', seatId)
-        .where('campaign_id', 'in', campaigns.map((c) => c.id))
-        .where('state', 'in', ['finished', 'replied', 'stopped'])
-        .where('invite_sent_at', 'is not', null)
-        .where('accepted_at', 'is', null)
-        .where('declined_at', 'is', null)
-        .where('withdrawn_at', 'is', null)
-        .execute()
-    ).filter((r) => !openSet.has(r.id) && shouldWithdraw(localDateOf(r.invite_sent_at!, seat.timeZone), date, rules));
-    rows.push(...closedPending);
+    const input = await loadSeatPlanInput(trx, seat, date, rules, (id) => openSet.has(id));
+    if (!input) return result;
+    const { campaigns, rows } = input;
     const history = await loadSeatHistory(trx, seatId, seat.timeZone, date, now, rules);
     const plan: PlanDayResult = planDay({
       date,
       now,
       seats: [seat],
-      campaigns: campaigns.map((c) => ({ id: c.id, sequence: c.sequence })),
+      campaigns: input.plannerCampaigns,
       enrollments: rows.map((r) => rowToFacts(r, openSet.has(r.id))),
       history: { [seatId]: history },
       suppression: await loadSuppressionIndex(trx, seat.workspaceId),

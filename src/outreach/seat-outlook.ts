@@ -4,14 +4,14 @@ import type { Store } from '../db/open-database.ts';
 import type { Database } from '../db/schema.ts';
 import { rowToSeat } from '../seats/seat-store.ts';
 import type { Seat } from '../seats/seat.ts';
-import { rowToCampaign } from './campaign-store.ts';
-import { activeStates, rowToFacts } from './enrollment-store.ts';
+import { rowToFacts } from './enrollment-store.ts';
 import type { PacingRules } from './pacing-rules.ts';
 import { loadPacingRules } from './pacing-settings-store.ts';
 import { planDay } from './plan-day.ts';
 import { loadSeatHistory, openStatuses } from './plan-seat-day.ts';
 import { addDays, localDateOf, workingWindow, type LocalDate } from './seat-calendar.ts';
 import { seatCaps, type SeatCaps } from './seat-caps.ts';
+import { loadSeatPlanInput } from './seat-plan-input.ts';
 import { renderStepText } from './step-text.ts';
 import { assignStepVariant } from './step-variant.ts';
 import { loadSuppressionIndex } from './suppression-store.ts';
@@ -131,31 +131,19 @@ async function scheduled(db: Kysely<Database>, seat: Seat, now: string, limit: n
 
 /** The planner's dry run for the seat's next working window, as the worker will run it at the window's start (nothing is written). */
 async function forecast(db: Kysely<Database>, seat: Seat, window: { date: LocalDate; start: string }, now: string, rules: PacingRules, limit: number): Promise<UpcomingAction[]> {
-  const campaigns = (await db.selectFrom('outreach_campaigns').selectAll().where('workspace_id', '=', seat.workspaceId).where('status', '=', 'running').execute())
-    .map(rowToCampaign)
-    .filter((c) => c.seatIds.includes(seat.id));
-  if (campaigns.length === 0) return [];
-  const rows = await db
-    .selectFrom('outreach_enrollments')
-    .selectAll()
-    .where('seat_id', '=', seat.id)
-    .where(
-      'campaign_id',
-      'in',
-      campaigns.map((c) => c.id),
-    )
-    .where('state', 'in', activeStates)
-    .execute();
   // pending actions of earlier days expire before the worker plans the window's day
   const open = await db.selectFrom('outreach_actions').select(['enrollment_id', 'status', 'plan_date']).where('seat_id', '=', seat.id).where('status', 'in', [...openStatuses]).execute();
   const openSet = new Set(open.filter((a) => a.status !== 'pending' || a.plan_date >= window.date).map((a) => a.enrollment_id));
+  const input = await loadSeatPlanInput(db, seat, window.date, rules, (id) => openSet.has(id));
+  if (!input) return [];
+  const { campaigns, rows } = input;
   const from = window.start > now ? window.start : now;
   const history = await loadSeatHistory(db, seat.id, seat.timeZone, window.date, from, rules);
   const plan = planDay({
     date: window.date,
     now: from,
     seats: [seat],
-    campaigns: campaigns.map((c) => ({ id: c.id, sequence: c.sequence })),
+    campaigns: input.plannerCampaigns,
     enrollments: rows.map((r) => rowToFacts(r, openSet.has(r.id))),
     history: { [seat.id]: history },
     suppression: await loadSuppressionIndex(db, seat.workspaceId),

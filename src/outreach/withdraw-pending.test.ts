@@ -4,8 +4,10 @@ import { describeEachBackend } from '../db/test-backends.ts';
 import { completeTask } from './action-store.ts';
 import { applyOutcome } from './apply-outcome.ts';
 import { createExecutorRegistry } from './executor-registry.ts';
+import { setCampaignStatus } from './campaign-store.ts';
 import { seedRunningCampaign } from './outreach-test-setup.ts';
 import { savePacingRules } from './pacing-settings-store.ts';
+import { addSuppression } from './suppression-store.ts';
 import { loadSimulationInput } from './simulate-campaign-input.ts';
 import { defaultPacingRules } from './pacing-rules.ts';
 import { loadSeatHistory } from './plan-seat-day.ts';
@@ -80,5 +82,52 @@ describeEachBackend('pending requests are withdrawn after the configured age', (
     expect(await store.db.selectFrom('outreach_actions').select('id').where('campaign_id', '=', campaignId).where('channel', '=', 'withdraw_invitation').execute()).toHaveLength(0);
     await pass('2025-06-13T00:01:00.000Z');
     expect(await store.db.selectFrom('outreach_actions').select('id').where('campaign_id', '=', campaignId).where('channel', '=', 'withdraw_invitation').execute()).toHaveLength(2);
+  });
+});
+
+describeEachBackend('pending requests of a stopped campaign are still withdrawn after the configured age', (getStore) => {
+  it('withdraws a stopped campaign\'s old pending requests, never an accepted one, a suppressed person\'s or a paused campaign\'s', async () => {
+    const store = getStore();
+    const sequence = [{ key: 'invite', channel: 'connection_request' as const, anchor: 'enrolled' as const }];
+    const stoppedC = await seedRunningCampaign(store, { tag: 'wds', n: 4, launchAt: '2025-06-03T00:00:00.000Z', sequence });
+    const pausedC = await seedRunningCampaign(store, { tag: 'wdp', n: 2, launchAt: '2025-06-03T00:00:00.000Z', sequence });
+    const pass = (now: string) => runWorkerPass(store, { registry, now: () => now, seed: 1, learnIgnored: null });
+    await pass('2025-06-03T00:01:00.000Z');
+    await pass('2025-06-03T23:58:00.000Z');
+    const sent = await store.db.selectFrom('outreach_actions').select('id').where('channel', '=', 'connection_request').where('status', '=', 'awaiting_person').execute();
+    expect(sent).toHaveLength(6);
+    for (const t of sent) await completeTask(store, ws, t.id, 'done', '2025-06-03T23:59:00.000Z');
+    const [accepts, suppressed, silent1, silent2] = stoppedC.candidateIds;
+    await applyOutcome(store, ws, { candidateId: accepts, campaignId: stoppedC.campaignId, kind: 'accepted', at: '2025-06-05T10:00:00.000Z', source: 'cli' }, { learn: null });
+    await setCampaignStatus(store, ws, stoppedC.campaignId, 'stopped', '2025-06-06T10:00:00.000Z');
+    await setCampaignStatus(store, ws, pausedC.campaignId, 'paused', '2025-06-06T10:00:00.000Z');
+    await addSuppression(store, ws, { candidateId: suppressed, reason: 'do_not_contact' }, '2025-06-07T10:00:00.000Z');
+
+    const withdrawals = async (campaignId: string) =>
+      (await store.db.selectFrom('outreach_actions').select('candidate_id').where('campaign_id', '=', campaignId).where('channel', '=', 'withdraw_invitation').execute()).map((r) => Number(r.candidate_id)).sort((a, b) => a - b);
+    // 20 days pending: kept
+    await pass('2025-06-23T00:01:00.000Z');
+    expect(await withdrawals(stoppedC.campaignId)).toEqual([]);
+    // 21 days: the stopped campaign's silent ones are withdrawn; nothing else of the stopped or paused campaign is planned
+    await pass('2025-06-24T00:01:00.000Z');
+    expect(await withdrawals(stoppedC.campaignId)).toEqual([silent1, silent2].sort((a, b) => a - b));
+    expect(await withdrawals(pausedC.campaignId)).toEqual([]);
+    const planned = await store.db.selectFrom('outreach_actions').select(['campaign_id', 'channel']).where('plan_date', '>', '2025-06-03').execute();
+    expect(planned.every((a) => a.channel === 'withdraw_invitation' && a.campaign_id === stoppedC.campaignId)).toBe(true);
+
+    // the claim lets the withdrawal of a stopped campaign through, and the recruiter does it
+    await pass('2025-06-24T23:58:00.000Z');
+    const tasks = await store.db.selectFrom('outreach_actions').select('id').where('channel', '=', 'withdraw_invitation').where('status', '=', 'awaiting_person').execute();
+    expect(tasks).toHaveLength(2);
+    for (const t of tasks) await completeTask(store, ws, t.id, 'done', '2025-06-24T23:59:00.000Z');
+    const after = await store.db.selectFrom('outreach_enrollments').select(['candidate_id', 'state', 'withdrawn_at']).where('campaign_id', '=', stoppedC.campaignId).execute();
+    expect(after.filter((r) => r.withdrawn_at).map((r) => Number(r.candidate_id)).sort((a, b) => a - b)).toEqual([silent1, silent2].sort((a, b) => a - b));
+    expect(new Set(after.map((r) => r.state))).toEqual(new Set(['stopped']));
+    // the suppressed person's request stays pending (never contacted again, not even to withdraw)
+    const h = await loadSeatHistory(store.db, stoppedC.seatId, 'UTC', '2025-06-25', '2025-06-25T00:01:00.000Z', defaultPacingRules);
+    expect(h.pendingInvites).toBe(1);
+    await pass('2025-06-26T00:01:00.000Z');
+    expect(await withdrawals(stoppedC.campaignId)).toHaveLength(2);
+    expect(await withdrawals(pausedC.campaignId)).toEqual([]);
   });
 });

@@ -73,7 +73,8 @@ const learnIgnoredDefault = (store: Store): LearnIgnored => async (workspaceId, 
 };
 
 export async function planAllSeats(store: Store, now: string, opts: Pick<WorkerOptions, 'rules' | 'seed' | 'log' | 'learnIgnored'> = {}): Promise<PlanSeatResult[]> {
-  const running = await store.db.selectFrom('outreach_campaigns').select(['seat_ids']).where('status', '=', 'running').execute();
+  // stopped campaigns too: their requests pending past the configured age are still withdrawn (spec 4)
+  const running = await store.db.selectFrom('outreach_campaigns').select(['seat_ids']).where('status', 'in', ['running', 'stopped']).execute();
   const seats = [...new Set(running.flatMap((r) => JSON.parse(r.seat_ids) as string[]))].sort();
   const learn = opts.learnIgnored === undefined ? learnIgnoredDefault(store) : opts.learnIgnored;
   const out: PlanSeatResult[] = [];
