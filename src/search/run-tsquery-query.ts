@@ -26,18 +26,23 @@ export async function runTsqueryQuery(db: Kysely<Database>, query: QueryNode, { 
   return { total, hits: page.rows.map((r) => ({ id: Number(r.id), score: Number(r.score) })) };
 }
 
-function conditionSql(node: MixedNode): RawBuilder<unknown> {
+/**
+ * A text part inside the flag conditions is a set of ids found once through
+ * the GIN index (a hashed subplan), not `doc @@` tested on every candidate:
+ * under OR the planner would otherwise read every profile's tsvector.
+ */
+function conditionSql(node: MixedNode, workspaceId: string): RawBuilder<unknown> {
   switch (node.kind) {
     case 'text':
-      return sql`d.doc @@ ${compileTsquery(node.query)}::tsquery`;
+      return sql`c.id IN (SELECT id FROM search_documents WHERE workspace_id = ${workspaceId} AND doc @@ ${compileTsquery(node.query)}::tsquery)`;
     case 'flag':
       return flagConditionSql(node);
     case 'not':
-      return sql`NOT (${conditionSql(node.child)})`;
+      return sql`NOT (${conditionSql(node.child, workspaceId)})`;
     case 'and':
     case 'or':
       return sql`(${sql.join(
-        node.children.map((c) => sql`(${conditionSql(c)})`),
+        node.children.map((c) => sql`(${conditionSql(c, workspaceId)})`),
         sql.raw(node.kind === 'and' ? ' AND ' : ' OR '),
       )})`;
   }
@@ -45,20 +50,34 @@ function conditionSql(node: MixedNode): RawBuilder<unknown> {
 
 /**
  * A query with flag filters: the text parts are tsquery matches and the flags
- * conditions on the joined candidate row. Ranked by the text part AND-ed at
- * the top (`java` in `java openProfile:true`), else by the positive terms.
+ * conditions on the candidate row. With a text part AND-ed at the top
+ * (`java` in `java openProfile:true`), the GIN index finds it and it ranks;
+ * otherwise the workspace's candidates are filtered and only those holding
+ * the query's positive terms are given a ts_rank (the rest score 0).
  */
 async function flagsPage(db: Kysely<Database>, query: QueryNode, { workspaceId, limit, offset }: PageOptions): Promise<SearchPage> {
   const plan = flagQueryPlan(query);
-  const driver = plan.driver ? sql`d.doc @@ ${compileTsquery(plan.driver)}::tsquery AND ` : sql``;
-  const from = sql`FROM search_documents d JOIN candidates c ON c.id = d.id
-    WHERE d.workspace_id = ${workspaceId} AND ${driver}${conditionSql(plan.condition)}`;
-  const count = await sql<{ n: number }>`SELECT count(*) AS n ${from}`.execute(db);
+  const condition = conditionSql(plan.condition, workspaceId);
+  if (plan.driver) {
+    const tsquery = compileTsquery(plan.driver);
+    const from = sql`FROM search_documents d JOIN candidates c ON c.id = d.id
+      WHERE d.workspace_id = ${workspaceId} AND d.doc @@ ${tsquery}::tsquery AND ${condition}`;
+    const count = await sql<{ n: number }>`SELECT count(*) AS n ${from}`.execute(db);
+    const total = Number(count.rows[0].n);
+    if (limit === 0 || offset >= total) return { total, hits: [] };
+    const page = await sql<{ id: number; score: number }>`SELECT d.id AS id, ts_rank(${rankWeights}::float4[], d.doc, ${tsquery}::tsquery) AS score ${from}
+      ORDER BY score DESC, id LIMIT ${limit} OFFSET ${offset}`.execute(db);
+    return { total, hits: page.rows.map((r) => ({ id: Number(r.id), score: Number(r.score) })) };
+  }
+  const matching = sql`SELECT c.id AS id FROM candidates c WHERE c.workspace_id = ${workspaceId} AND ${condition}`;
+  const count = await sql<{ n: number }>`SELECT count(*) AS n FROM (${matching}) s`.execute(db);
   const total = Number(count.rows[0].n);
   if (limit === 0 || offset >= total) return { total, hits: [] };
-  const rankBy = plan.driver ?? plan.rankTerms;
-  const score = rankBy ? sql`ts_rank(${rankWeights}::float4[], d.doc, ${compileTsquery(rankBy)}::tsquery)` : sql`0::float4`;
-  const page = await sql<{ id: number; score: number }>`SELECT d.id AS id, ${score} AS score ${from}
-    ORDER BY score DESC, id LIMIT ${limit} OFFSET ${offset}`.execute(db);
+  const rankq = plan.rankTerms ? compileTsquery(plan.rankTerms) : null;
+  const ranked = rankq
+    ? sql`SELECT id, ts_rank(${rankWeights}::float4[], doc, ${rankq}::tsquery) AS score FROM search_documents WHERE workspace_id = ${workspaceId} AND doc @@ ${rankq}::tsquery`
+    : sql`SELECT NULL::bigint AS id, NULL::float4 AS score WHERE false`;
+  const page = await sql<{ id: number; score: number }>`SELECT s.id AS id, coalesce(r.score, 0) AS score FROM (${matching}) s
+    LEFT JOIN (${ranked}) r ON r.id = s.id ORDER BY score DESC, s.id LIMIT ${limit} OFFSET ${offset}`.execute(db);
   return { total, hits: page.rows.map((r) => ({ id: Number(r.id), score: Number(r.score) })) };
 }
