@@ -9,8 +9,7 @@ import { rowToSeat } from '../seats/seat-store.ts';
 import type { Seat } from '../seats/seat.ts';
 import type { CampaignStatus, CampaignSummary } from './campaign.ts';
 import { getCampaign, getCampaignRow, rowToCampaign } from './campaign-store.ts';
-import { enrollmentPriority } from './candidate-priority.ts';
-import { enrollmentId } from './enrollment-store.ts';
+import { enrollCandidates } from './enroll-candidates.ts';
 import { isSuppressed } from './suppression.ts';
 import { loadSuppressionIndex } from './suppression-store.ts';
 import { withWriteTransaction } from './write-transaction.ts';
@@ -77,35 +76,7 @@ export async function addCandidatesToCampaign(
     const { n } = await trx.selectFrom('outreach_enrollments').select((eb) => eb.fn.countAll<number>().as('n')).where('campaign_id', '=', campaignId).executeTakeFirstOrThrow();
     const role = (campaign.role ?? null) as RoleProfile | null;
     const sourceQuery = campaign.source.kind === 'query' ? campaign.source.query : null;
-    const at = new Date(now);
-    const rows = toAdd.map((c, i) => {
-      const seat = seats[(Number(n) + i) % seats.length];
-      return {
-        id: enrollmentId(campaignId, c.id),
-        workspace_id: workspaceId,
-        campaign_id: campaignId,
-        candidate_id: c.id,
-        seat_id: seat.id,
-        state: 'queued',
-        position: 0,
-        priority: enrollmentPriority(c, role, seat, model, at, undefined, sourceQuery),
-        has_email: c.emails.length > 0 ? 1 : 0,
-        emails: JSON.stringify(c.emails),
-        profile_url: c.profileUrl,
-        open_profile: c.linkedin.openProfile ? 1 : 0,
-        connected: c.linkedin.degree === 1 ? 1 : 0,
-        enrolled_at: now,
-        invite_sent_at: null,
-        accepted_at: null,
-        declined_at: null,
-        withdrawn_at: null,
-        last_action_at: null,
-        replied_at: null,
-        reply_kind: null,
-        updated_at: now,
-      };
-    });
-    for (let i = 0; i < rows.length; i += 200) await trx.insertInto('outreach_enrollments').values(rows.slice(i, i + 200)).execute();
+    await enrollCandidates(trx, { workspaceId, campaignId, seats, candidates: toAdd, role, model, now, sourceQuery, firstTurn: Number(n) });
     await trx.updateTable('outreach_campaigns').set({ updated_at: now }).where('id', '=', campaignId).execute();
     return { added: toAdd.map((c) => c.id), skipped };
   });

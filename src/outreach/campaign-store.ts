@@ -1,6 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
 import { randomBytes } from 'node:crypto';
-import type { Candidate } from '../candidates/candidate.ts';
 import { getCandidatesByIds } from '../candidates/candidate-store.ts';
 import { AppError } from '../core/app-error.ts';
 import type { Store } from '../db/open-database.ts';
@@ -11,9 +10,9 @@ import type { RoleProfile } from '../ranking/role-profile.ts';
 import { getSeat, rowToSeat } from '../seats/seat-store.ts';
 import type { Seat } from '../seats/seat.ts';
 import { campaignInputSchema, type Campaign, type CampaignInput, type CampaignStatus, type CampaignSummary } from './campaign.ts';
-import { enrollmentPriority } from './candidate-priority.ts';
 import { defaultSequence } from './default-sequence.ts';
-import { activeStates, applyEnrollmentEvent, enrollmentId } from './enrollment-store.ts';
+import { enrollCandidates } from './enroll-candidates.ts';
+import { activeStates, applyEnrollmentEvent } from './enrollment-store.ts';
 import type { OutreachCampaignTable } from './outreach-tables.ts';
 import { checkSequenceEdit, checkStepVariants } from './sequence-edit.ts';
 import { sequenceSchema, type Sequence } from './sequence-step.ts';
@@ -113,54 +112,9 @@ export async function createCampaign(store: Store, workspaceId: string, raw: unk
       })
       .execute();
     const sourceQuery = input.source.kind === 'query' ? input.source.query : null;
-    await enrollCandidates(trx, workspaceId, id, seats, ids.map((i) => candidates.get(i)!), role, model, input.priorities, now, opts.scoreAt ?? now, sourceQuery);
+    await enrollCandidates(trx, { workspaceId, campaignId: id, seats, candidates: ids.map((i) => candidates.get(i)!), role, model, priorities: input.priorities, now, scoreAt: opts.scoreAt ?? now, sourceQuery });
   });
   return getCampaign(store, workspaceId, id);
-}
-
-async function enrollCandidates(
-  trx: Kysely<Database>,
-  workspaceId: string,
-  campaignId: string,
-  seats: Seat[],
-  candidates: Candidate[],
-  role: RoleProfile | null,
-  model: RankingModel,
-  priorities: Record<string, number>,
-  now: string,
-  scoreAt: string,
-  sourceQuery: string | null,
-): Promise<void> {
-  const at = new Date(scoreAt);
-  // seats take candidates in turn (the connection then belongs to that seat's account)
-  const rows = candidates.map((c, i) => {
-    const seat = seats[i % seats.length];
-    return {
-      id: enrollmentId(campaignId, c.id),
-      workspace_id: workspaceId,
-      campaign_id: campaignId,
-      candidate_id: c.id,
-      seat_id: seat.id,
-      state: 'queued',
-      position: 0,
-      priority: enrollmentPriority(c, role, seat, model, at, priorities[String(c.id)], sourceQuery),
-      has_email: c.emails.length > 0 ? 1 : 0,
-      emails: JSON.stringify(c.emails),
-      profile_url: c.profileUrl,
-      open_profile: c.linkedin.openProfile ? 1 : 0,
-      connected: c.linkedin.degree === 1 ? 1 : 0,
-      enrolled_at: now,
-      invite_sent_at: null,
-      accepted_at: null,
-      declined_at: null,
-      withdrawn_at: null,
-      last_action_at: null,
-      replied_at: null,
-      reply_kind: null,
-      updated_at: now,
-    };
-  });
-  for (let i = 0; i < rows.length; i += 200) await trx.insertInto('outreach_enrollments').values(rows.slice(i, i + 200)).execute();
 }
 
 export async function getCampaignRow(db: Kysely<Database>, workspaceId: string, id: string): Promise<CampaignRow> {
