@@ -187,7 +187,7 @@ export async function planSeatDay(store: Pick<Store, 'db' | 'dialect'>, seatId: 
       if (!candidate) continue;
       const campaign = campaignById.get(a.campaignId)!;
       const step = a.stepIndex >= 0 ? campaign.sequence[a.stepIndex] : null;
-      const assigned = step ? assignStepVariant(step.variants ?? [], campaign.id, step.key, a.candidateId) : null;
+      const assigned = step ? assignStepVariant(step.variants ?? [], campaign.name, step.key, a.candidateId) : null;
       const text = renderStepText({
         channel: a.channel,
         withNote: a.withNote,

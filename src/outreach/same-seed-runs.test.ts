@@ -1,6 +1,7 @@
 import { afterAll, expect, it } from 'vitest';
 import type { Store } from '../db/open-database.ts';
 import { describeEachBackend, testBackends } from '../db/test-backends.ts';
+import { defaultSequence } from './default-sequence.ts';
 import { fastForward } from './fast-forward.ts';
 import { seedRunningCampaign } from './outreach-test-setup.ts';
 import { loadSimulationInput } from './simulate-campaign-input.ts';
@@ -13,8 +14,15 @@ import { simulateCampaign, type SimulationReport } from './simulate-campaign.ts'
  */
 const launchAt = '2026-03-02T00:00:00.000Z';
 
+// A/B variants on the note, one of them much shorter: which half of the audience gets which variant changes the answers
+const sequence = defaultSequence.map((s) =>
+  s.key === 'invite'
+    ? { ...s, variants: [{ key: 'A', template: 'connection-note' }, { key: 'B', template: '---\nstep: connection_note\n---\nHi {{ candidate.first_name }}, open to connecting?', weight: 2 }] }
+    : s,
+);
+
 async function seeded(store: Store): Promise<string> {
-  const { campaignId } = await seedRunningCampaign(store, { tag: 'same', n: 60, weeklyInviteCap: 40, launchAt, plan: 'recruiter-lite' });
+  const { campaignId } = await seedRunningCampaign(store, { tag: 'same', n: 60, weeklyInviteCap: 40, launchAt, plan: 'recruiter-lite', sequence });
   return campaignId;
 }
 

@@ -158,7 +158,7 @@ async function forecast(db: Kysely<Database>, seat: Seat, window: { date: LocalD
     const candidate = candidates.get(a.candidateId);
     const step = a.stepIndex >= 0 ? campaign.sequence[a.stepIndex] : null;
     // the same variant and text the worker will queue (plan-seat-day.ts)
-    const assigned = step ? assignStepVariant(step.variants ?? [], campaign.id, step.key, a.candidateId) : null;
+    const assigned = step ? assignStepVariant(step.variants ?? [], campaign.name, step.key, a.candidateId) : null;
     const text = candidate
       ? renderStepText({ channel: a.channel, withNote: a.withNote, candidate, seat, role: campaign.messageRole, variantKey: step?.variant ?? null, stepVariant: step && assigned ? { stepKey: step.key, variant: assigned } : null, asOf: window.date })
       : null;

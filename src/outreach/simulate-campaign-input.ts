@@ -41,11 +41,11 @@ export function simulatedMessages(candidate: Candidate, seat: Seat, role: Messag
 }
 
 /** The templates a candidate gets from the sequence's variants: the first step of each channel that has variants (the worker's assignment). */
-export function variantTemplates(campaignId: string, sequence: Sequence, candidateId: number): Partial<Record<Channel, TemplateRef>> {
+export function variantTemplates(campaignName: string, sequence: Sequence, candidateId: number): Partial<Record<Channel, TemplateRef>> {
   const out: Partial<Record<Channel, TemplateRef>> = {};
   for (const step of sequence) {
     if (out[step.channel] !== undefined) continue;
-    const v = assignStepVariant(step.variants ?? [], campaignId, step.key, candidateId);
+    const v = assignStepVariant(step.variants ?? [], campaignName, step.key, candidateId);
     if (v) out[step.channel] = variantTemplateRef(step.key, v);
   }
   return out;
@@ -82,7 +82,7 @@ export async function loadSimulationInput(
       emails: JSON.parse(r.emails) as string[],
       openProfile: r.open_profile === 1,
       connected: r.connected === 1,
-      ...(person && seat ? { messages: simulatedMessages(person, seat, role, opts.startDate, variantTemplates(campaign.id, campaign.sequence, id)) } : {}),
+      ...(person && seat ? { messages: simulatedMessages(person, seat, role, opts.startDate, variantTemplates(campaign.name, campaign.sequence, id)) } : {}),
     };
   });
   const simSeats: SimulationSeat[] = [...seats.values()].map((s) => ({

@@ -40,8 +40,9 @@ describeEachBackend('template variants on sequence steps', (getStore) => {
     await runWorkerPass(store, { registry, now: () => clock, seed: 1 });
     const actions = await store.db.selectFrom('outreach_actions').selectAll().where('campaign_id', '=', campaignId).execute();
     expect(actions).toHaveLength(12);
+    const campaign = await getCampaign(store, ws, campaignId);
     for (const a of actions) {
-      expect(a.variant).toBe(assignStepVariant((await getCampaign(store, ws, campaignId)).sequence[0].variants, campaignId, 'invite', Number(a.candidate_id))!.key);
+      expect(a.variant).toBe(assignStepVariant(campaign.sequence[0].variants, campaign.name, 'invite', Number(a.candidate_id))!.key);
       expect(a.body).toMatch(a.variant === 'B' ? /caught my eye\. Open to connecting\?$/ : /Would be great to connect!/);
     }
     const byVariant = { A: actions.filter((a) => a.variant === 'A'), B: actions.filter((a) => a.variant === 'B') };
