@@ -66,6 +66,40 @@ describe('planner pacing (spec 4)', () => {
     expect(withdrawals(plan('2025-06-24', people, { rules: { withdrawPendingAfterDays: 10 } }))).toEqual([1, 2, 3]);
   });
 
+  it('plans nothing but withdrawals for a stopped campaign (withdrawalsOnly), and none for a suppressed person', () => {
+    const at = (daysAgo: number) => new Date(Date.parse('2025-06-24T10:00:00Z') - daysAgo * 86_400_000).toISOString();
+    const people = [
+      enrollment('c1', 1, { state: 'stopped', position: 1, inviteSentAt: at(21) }),
+      enrollment('c1', 2, { state: 'stopped', position: 1, inviteSentAt: at(20) }),
+      // still active in the facts, e.g. a stale row: a stopped campaign sends it nothing
+      enrollment('c1', 3, { state: 'invited', position: 1, inviteSentAt: at(3) }),
+      enrollment('c1', 4),
+      enrollment('c1', 5, { state: 'stopped', position: 1, inviteSentAt: at(30) }),
+    ];
+    const r = planDay({
+      date: '2025-06-24',
+      seats: [seat()],
+      campaigns: [{ id: 'c1', sequence: defaultSequence, withdrawalsOnly: true }],
+      enrollments: people,
+      history: { s1: history() },
+      suppression: buildSuppressionIndex([{ candidateId: 5, email: null, profileUrl: null }]),
+      seed: 1,
+    });
+    expect(r.actions.map((a) => [a.candidateId, a.channel])).toEqual([[1, 'withdraw_invitation']]);
+    expect(r.finished).toEqual([]);
+    expect(r.suppressed).toEqual([]);
+  });
+
+  it('orders campaigns and equal priorities by the given campaign order, never by the (random) campaign ids', () => {
+    const people = (a: string, b: string) => [1, 2, 3, 4].flatMap((id) => [enrollment(a, id), enrollment(b, id + 10)]);
+    const run = (a: string, b: string) =>
+      plan('2025-06-24', people(a, b), { campaigns: [a, b] }).actions.map((x) => [x.campaignId === a ? 'first' : 'second', x.candidateId, x.channel, x.dueAt]);
+    const one = run('cmp_aa', 'cmp_zz');
+    expect(one.length).toBeGreaterThan(0);
+    expect(run('cmp_zz', 'cmp_aa')).toEqual(one);
+    expect(run('cmp_77', 'cmp_11')).toEqual(one);
+  });
+
   it('does not invite a withdrawn person again for 21 days', () => {
     const w = (daysAgo: number, id: number) => enrollment('c1', id, { withdrawnAt: new Date(Date.parse('2025-06-24T10:00:00Z') - daysAgo * 86_400_000).toISOString() });
     const invited = plan('2025-06-24', [w(20, 1), w(21, 2)]).actions.filter((a) => a.channel === 'connection_request').map((a) => a.candidateId);

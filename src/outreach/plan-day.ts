@@ -266,6 +266,7 @@ function planSeat(
   for (const c of candidates) if (c.bucket === 'withdraw') chosen.push({ ...c, withNote: false, charged: false });
 
   const rng = seededRng(input.seed ?? 0, seat.id, date);
+  const rank = new Map([...campaigns.keys()].map((id, i) => [id, i]));
   for (const bucket of ['other', 'inmails', 'invites'] as const) {
     // fair share: round robin over the seat's campaigns, highest priority first inside each
     const queues = new Map<string, Candidate[]>();
@@ -275,8 +276,10 @@ function planSeat(
       q.push(c);
       queues.set(c.e.campaignId, q);
     }
-    for (const q of queues.values()) q.sort(byPriority);
-    const order = [...queues.keys()].sort();
+    for (const q of queues.values()) q.sort(byPriority(rank));
+    // the campaigns' order as given (callers pass them oldest first), not their ids: ids are random, and the same
+    // campaigns on another database must take their turns alike (same seed, same result)
+    const order = [...queues.keys()].sort((a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0));
     const offset = order.length ? Math.floor(rng() * order.length) : 0;
     const rotation = order.map((_, i) => order[(i + offset) % order.length]);
     let progressed = true;
@@ -314,7 +317,7 @@ function planSeat(
     }
   }
 
-  chosen.sort(byPriority);
+  chosen.sort(byPriority(rank));
   const times = spreadTimes(chosen.length, start, window.end, rng);
   chosen.forEach((c, i) => {
     out.actions.push({
@@ -334,8 +337,9 @@ function planSeat(
   });
 }
 
-function byPriority(a: { e: EnrollmentFacts }, b: { e: EnrollmentFacts }): number {
-  return b.e.priority - a.e.priority || (a.e.id < b.e.id ? -1 : a.e.id > b.e.id ? 1 : 0);
+/** Highest priority first; ties by candidate, then by the campaigns' given order, not by enrollment id (it starts with the random campaign id). */
+function byPriority(rank: ReadonlyMap<string, number>): (a: { e: EnrollmentFacts }, b: { e: EnrollmentFacts }) => number {
+  return (a, b) => b.e.priority - a.e.priority || a.e.candidateId - b.e.candidateId || (rank.get(a.e.campaignId) ?? 0) - (rank.get(b.e.campaignId) ?? 0);
 }
 
 /**

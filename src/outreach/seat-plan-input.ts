@@ -22,7 +22,8 @@ import { localDateOf, type LocalDate } from './seat-calendar.ts';
  *   has been pending for the configured age, so a stopped campaign's
  *   requests do not count against the pending limit for ever.
  *
- * Paused and draft campaigns give nothing. `isOpen` says which enrollments
+ * Campaigns come oldest first (the planner's round robin and ties follow
+ * this order, never the random ids). Paused and draft campaigns give nothing. `isOpen` says which enrollments
  * have an open action (no second one is planned for them). Null when the
  * seat has no running or stopped campaign.
  */
@@ -40,7 +41,7 @@ export async function loadSeatPlanInput(
   rules: PacingRules,
   isOpen: (enrollmentId: string) => boolean,
 ): Promise<SeatPlanInput | null> {
-  const campaigns = (await db.selectFrom('outreach_campaigns').selectAll().where('workspace_id', '=', seat.workspaceId).where('status', 'in', ['running', 'stopped']).execute())
+  const campaigns = (await db.selectFrom('outreach_campaigns').selectAll().where('workspace_id', '=', seat.workspaceId).where('status', 'in', ['running', 'stopped']).orderBy('created_at').orderBy('name').orderBy('id').execute())
     .map(rowToCampaign)
     .filter((c) => c.seatIds.includes(seat.id));
   if (campaigns.length === 0) return null;
