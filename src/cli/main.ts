@@ -13,6 +13,7 @@ import { registerAnalyticsCommands } from './commands/analytics-command.ts';
 import { registerCampaignSimulateCommand } from './commands/campaign-simulate-command.ts';
 import { registerOutcomesImportCommand } from './commands/outcomes-import-command.ts';
 import { exitStatusFor } from '../core/error-codes.ts';
+import { AppError } from '../core/app-error.ts';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -47,6 +48,12 @@ export async function main(argv: string[]): Promise<void> {
     if (err instanceof CommanderError) {
       // help and version exit 0; usage errors use the invalid_input exit status
       process.exitCode = err.exitCode === 0 ? 0 : exitStatusFor('invalid_input');
+      return;
+    }
+    if (err instanceof AppError) {
+      // refused while commander was still reading the arguments (an option parser), before any action ran
+      process.stderr.write(`scoutline: ${err.code}: ${err.message}\n`);
+      process.exitCode = exitStatusFor(err.code);
       return;
     }
     throw err;
