@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
-import { AppError } from '../core/app-error.ts';
 import type { Database } from '../db/schema.ts';
+import { readWorkspaceSettings, writeWorkspaceSettingsKey } from '../db/workspace-settings.ts';
 import { creditOverridesSchema, resolveCreditConfig, type CreditConfig, type CreditOverrides } from './credit-config.ts';
 
 /**
@@ -11,9 +11,7 @@ import { creditOverridesSchema, resolveCreditConfig, type CreditConfig, type Cre
 type Db = Kysely<Database> | Transaction<Database>;
 
 export async function loadCreditOverrides(db: Db, workspaceId: string): Promise<CreditOverrides> {
-  const row = await db.selectFrom('workspaces').select('settings').where('id', '=', workspaceId).executeTakeFirst();
-  if (!row) throw new AppError('not_found', `workspace '${workspaceId}' does not exist`, { workspaceId });
-  const settings = parseSettings(row.settings);
+  const settings = await readWorkspaceSettings(db, workspaceId, { mustExist: true });
   return (settings.credits ?? {}) as CreditOverrides;
 }
 
@@ -25,22 +23,6 @@ export async function creditConfigFor(db: Db, workspaceId: string): Promise<Cred
 export async function saveCreditOverrides(db: Kysely<Database>, workspaceId: string, overrides: unknown): Promise<CreditConfig> {
   const config = resolveCreditConfig(overrides);
   const parsed = creditOverridesSchema.parse(overrides ?? {});
-  await db.transaction().execute(async (trx) => {
-    const row = await trx.selectFrom('workspaces').select('settings').where('id', '=', workspaceId).executeTakeFirst();
-    if (!row) throw new AppError('not_found', `workspace '${workspaceId}' does not exist`, { workspaceId });
-    const settings = parseSettings(row.settings);
-    settings.credits = parsed;
-    await trx.updateTable('workspaces').set({ settings: JSON.stringify(settings) }).where('id', '=', workspaceId).execute();
-  });
+  await db.transaction().execute((trx) => writeWorkspaceSettingsKey(trx, workspaceId, 'credits', () => parsed));
   return config;
-}
-
-function parseSettings(text: string | null): Record<string, unknown> {
-  if (!text) return {};
-  try {
-    const v = JSON.parse(text) as unknown;
-    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
-  } catch {
-    throw new AppError('storage_error', 'workspace settings are not valid JSON');
-  }
 }

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { AppError } from '../core/app-error.ts';
 import type { Store } from '../db/open-database.ts';
 import type { Database } from '../db/schema.ts';
+import { readWorkspaceSettings, writeWorkspaceSettingsKey } from '../db/workspace-settings.ts';
 import { pacingRulesSchema, type PacingRules } from './pacing-rules.ts';
 import { withWriteTransaction } from './write-transaction.ts';
 
@@ -22,32 +23,18 @@ export function pacingRulesFrom(raw: unknown): PacingRules {
 }
 
 export async function loadPacingRules(db: Kysely<Database>, workspaceId: string): Promise<PacingRules> {
-  const row = await db.selectFrom('workspaces').select('settings').where('id', '=', workspaceId).executeTakeFirst();
-  const settings = parseSettings(row?.settings ?? null);
-  const outreach = settings.outreach as { pacing?: unknown } | undefined;
+  const outreach = (await readWorkspaceSettings(db, workspaceId)).outreach as { pacing?: unknown } | undefined;
   return pacingRulesFrom(outreach?.pacing);
 }
 
 /** Validates and stores the workspace's pacing overrides (replacing the previous ones); returns the rules in force. */
 export async function savePacingRules(store: Pick<Store, 'db' | 'dialect'>, workspaceId: string, raw: unknown): Promise<PacingRules> {
   const rules = pacingRulesFrom(raw);
-  await withWriteTransaction(store, async (trx) => {
-    const row = await trx.selectFrom('workspaces').select('settings').where('id', '=', workspaceId).executeTakeFirst();
-    if (!row) throw new AppError('not_found', `workspace '${workspaceId}' does not exist`, { workspaceId });
-    const settings = parseSettings(row.settings);
-    const outreach = settings.outreach && typeof settings.outreach === 'object' ? (settings.outreach as Record<string, unknown>) : {};
-    settings.outreach = { ...outreach, pacing: raw ?? {} };
-    await trx.updateTable('workspaces').set({ settings: JSON.stringify(settings) }).where('id', '=', workspaceId).execute();
-  });
+  await withWriteTransaction(store, (trx) =>
+    writeWorkspaceSettingsKey(trx, workspaceId, 'outreach', (previous) => ({
+      ...(previous && typeof previous === 'object' ? (previous as Record<string, unknown>) : {}),
+      pacing: raw ?? {},
+    })),
+  );
   return rules;
-}
-
-function parseSettings(text: string | null): Record<string, unknown> {
-  if (!text) return {};
-  try {
-    const v = JSON.parse(text) as unknown;
-    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
-  } catch {
-    throw new AppError('storage_error', 'workspace settings are not valid JSON');
-  }
 }
