@@ -31,6 +31,17 @@ export interface EnrollmentFacts {
   hasOpenAction: boolean;
 }
 
+/** What an enrollment nothing has happened to yet knows: no request, answer, action or reply. */
+export const untouchedEnrollment = {
+  inviteSentAt: null,
+  acceptedAt: null,
+  declinedAt: null,
+  withdrawnAt: null,
+  lastActionAt: null,
+  repliedAt: null,
+  hasOpenAction: false,
+} as const satisfies Partial<EnrollmentFacts>;
+
 export type InviteStatus = 'none' | 'pending' | 'accepted' | 'declined' | 'withdrawn';
 
 export function inviteStatus(e: Pick<EnrollmentFacts, 'inviteSentAt' | 'acceptedAt' | 'declinedAt' | 'withdrawnAt'>): InviteStatus {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSequence } from './default-sequence.ts';
 import type { EnrollmentFacts } from './enrollment-facts.ts';
+import { untouchedEnrollment } from './enrollment-facts.ts';
 import { nextStep, type ChannelAvailability } from './next-step.ts';
 import { sequenceSchema } from './sequence-step.ts';
 
@@ -18,13 +19,7 @@ const base: EnrollmentFacts = {
   openProfile: false,
   connected: false,
   enrolledAt: '2025-03-03T08:00:00.000Z',
-  inviteSentAt: null,
-  acceptedAt: null,
-  declinedAt: null,
-  withdrawnAt: null,
-  lastActionAt: null,
-  repliedAt: null,
-  hasOpenAction: false,
+  ...untouchedEnrollment,
 };
 const all: ChannelAvailability = () => 'yes';
 const tz = 'UTC';

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultSequence } from './default-sequence.ts';
 import type { EnrollmentFacts } from './enrollment-facts.ts';
+import { untouchedEnrollment } from './enrollment-facts.ts';
 import { pacingRulesSchema } from './pacing-rules.ts';
 import { planDay, type PlannerSeat, type SeatHistory } from './plan-day.ts';
 import { buildSuppressionIndex } from './suppression.ts';
@@ -34,13 +35,7 @@ const enrollment = (campaign: string, id: number, extra: Partial<EnrollmentFacts
   openProfile: false,
   connected: false,
   enrolledAt: '2025-05-01T00:00:00.000Z',
-  inviteSentAt: null,
-  acceptedAt: null,
-  declinedAt: null,
-  withdrawnAt: null,
-  lastActionAt: null,
-  repliedAt: null,
-  hasOpenAction: false,
+  ...untouchedEnrollment,
   ...extra,
 });
 const plan = (date: string, enrollments: EnrollmentFacts[], opts: { s?: PlannerSeat; h?: SeatHistory; campaigns?: string[]; rules?: Record<string, unknown> } = {}) =>

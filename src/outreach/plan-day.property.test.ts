@@ -5,7 +5,7 @@ import type { LedgerEvent } from '../credits/ledger-event.ts';
 import type { LedgerState } from '../credits/ledger-state.ts';
 import { defaultSequence } from './default-sequence.ts';
 import type { EnrollmentFacts } from './enrollment-facts.ts';
-import { inviteStatus } from './enrollment-facts.ts';
+import { inviteStatus, untouchedEnrollment } from './enrollment-facts.ts';
 import { ledgerPersonId, planDay, type PlannedAction, type PlannerSeat, type SeatHistory } from './plan-day.ts';
 import { defaultPacingRules, maxInvitesInAnyWindow } from './pacing-rules.ts';
 import { addDays, localDateOf, monthOf } from './seat-calendar.ts';
@@ -78,13 +78,7 @@ const worldArb: fc.Arbitrary<World> = fc
       openProfile: c.openProfile,
       connected: c.connected,
       enrolledAt: `${r.start}T00:00:00.000Z`,
-      inviteSentAt: null,
-      acceptedAt: null,
-      declinedAt: null,
-      withdrawnAt: null,
-      lastActionAt: null,
-      repliedAt: null,
-      hasOpenAction: false,
+      ...untouchedEnrollment,
     }));
     const suppressedIds = [...new Set(enrollments.filter((_, i) => r.suppressMask[i]).map((e) => e.candidateId))].slice(0, 5);
     return { seat, plan: r.plan, start: r.start, days: r.horizon, enrollments, suppressedIds, priorInvites: Math.min(r.priorInvites, r.cap), priorNotes: r.priorNotes, seed: r.seed };

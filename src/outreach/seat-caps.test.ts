@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultSequence } from './default-sequence.ts';
 import type { EnrollmentFacts } from './enrollment-facts.ts';
+import { untouchedEnrollment } from './enrollment-facts.ts';
 import { defaultPacingRules } from './pacing-rules.ts';
 import { planDay, type PlannerSeat, type SeatHistory } from './plan-day.ts';
 import { addDays } from './seat-calendar.ts';
@@ -56,13 +57,7 @@ describe('seat caps', () => {
           openProfile: false,
           connected: false,
           enrolledAt: `${date}T00:00:00.000Z`,
-          inviteSentAt: null,
-          acceptedAt: null,
-          declinedAt: null,
-          withdrawnAt: null,
-          lastActionAt: null,
-          repliedAt: null,
-          hasOpenAction: false,
+          ...untouchedEnrollment,
         }));
         const plan = planDay({ date, seats: [seat], campaigns: [{ id: 'c', sequence: defaultSequence }], enrollments, history: { s: history }, suppression: buildSuppressionIndex([]), rules: defaultPacingRules });
         const invites = plan.actions.filter((a) => a.channel === 'connection_request');

@@ -26,7 +26,7 @@ import { emptyLedgerState } from '../credits/ledger-state.ts';
 import type { Plan } from '../credits/plan-catalogue.ts';
 import { dayOf, formatDay } from '../credits/utc-day.ts';
 import type { EnrollmentFacts } from './enrollment-facts.ts';
-import { inviteStatus } from './enrollment-facts.ts';
+import { inviteStatus, untouchedEnrollment } from './enrollment-facts.ts';
 import { eventForChannel, isSequenceActive, transition, type EnrollmentEvent } from './enrollment-state-machine.ts';
 import type { Channel, OutcomeKind, ReplyKind } from './executor.ts';
 import { defaultSandboxRates, simulateMemberResponse, type SandboxRates } from './executors/sandbox-linkedin.ts';
@@ -216,13 +216,7 @@ function runPlan(input: SimulationInput, sequence: Sequence, config: CreditConfi
       openProfile: c.openProfile,
       connected: c.connected ?? false,
       enrolledAt: enrolledAt(c.seatId),
-      inviteSentAt: null,
-      acceptedAt: null,
-      declinedAt: null,
-      withdrawnAt: null,
-      lastActionAt: null,
-      repliedAt: null,
-      hasOpenAction: false,
+      ...untouchedEnrollment,
     });
   }
   const sentCount = new Map<string, number>();
