@@ -1,6 +1,10 @@
 import { expect, it } from 'vitest';
 import { describeEachBackend } from '../db/test-backends.ts';
+import { searchCandidates } from '../search/search-candidates.ts';
 import { countCandidates, deleteCandidate, getCandidate, getCandidatesByIds, listCandidates, normaliseCandidateInput, upsertCandidates } from './candidate-store.ts';
+import type { CandidateInput } from './candidate.ts';
+import { generateDemoCandidates } from './demo-data.ts';
+import { prepareCandidates, preparedCandidatesOf } from './prepared-candidates.ts';
 
 const ws = 'default';
 
@@ -70,5 +74,45 @@ describeEachBackend('candidate store', (getStore) => {
     const theirs = await upsertCandidates(store, 'other', [normaliseCandidateInput({ name: 'Theirs' })]);
     const found = await getCandidatesByIds(store, ws, [mine.outcomes[0].id, theirs.outcomes[0].id]);
     expect([...found.values()].map((c) => c.name)).toEqual(['Mine']);
+  });
+
+  it('prepared candidates (a worker built their rows) store, merge and index exactly as their inputs', async () => {
+    const store = getStore();
+    for (const w of ['plain', 'prepared', 'prepared-elsewhere']) {
+      await store.db.insertInto('workspaces').values({ id: w, name: w, settings: '{}', created_at: '2026-01-01T00:00:00.000Z' }).execute().catch(() => undefined);
+    }
+    const demo = [...generateDemoCandidates(30, 9)];
+    const withEmail = (c: CandidateInput, email: string): CandidateInput => ({ ...c, emails: [...c.emails, email] });
+    const batches: CandidateInput[][] = [
+      demo.slice(0, 10),
+      // new ones, a duplicate inside the batch (by URL, with an email), one by email only, and re-imports of stored ones
+      [...demo.slice(10, 20), withEmail(demo[12], 'dup@example.com'), { ...demo[25], profileUrl: null, emails: ['dup@example.com'], headline: '' }, demo[3], withEmail(demo[4], 'new@example.com')],
+      demo.slice(18, 30),
+    ];
+    const outcomes: Record<string, string[]> = { plain: [], prepared: [], 'prepared-elsewhere': [] };
+    for (const batch of batches) {
+      const plain = await upsertCandidates(store, 'plain', batch);
+      outcomes.plain.push(...plain.outcomes.map((o) => o.outcome));
+      const prepared = await upsertCandidates(store, 'prepared', preparedCandidatesOf(prepareCandidates(batch, 'prepared')));
+      outcomes.prepared.push(...prepared.outcomes.map((o) => o.outcome));
+      // prepared for another workspace: its index rows carry that workspace's token, so the store builds its own
+      const elsewhere = await upsertCandidates(store, 'prepared-elsewhere', preparedCandidatesOf(prepareCandidates(batch, 'plain')));
+      outcomes['prepared-elsewhere'].push(...elsewhere.outcomes.map((o) => o.outcome));
+    }
+    expect(outcomes.prepared).toEqual(outcomes.plain);
+    expect(outcomes['prepared-elsewhere']).toEqual(outcomes.plain);
+    expect(outcomes.plain).toContain('updated');
+    expect(outcomes.plain).toContain('unchanged');
+    const content = async (w: string) =>
+      (await listCandidates(store, w, { limit: 100 })).candidates.map(({ id: _i, workspaceId: _w, importedAt: _a, updatedAt: _u, ...rest }) => rest);
+    const stored = await content('plain');
+    expect(stored.length).toBeGreaterThan(20);
+    expect(await content('prepared')).toEqual(stored);
+    expect(await content('prepared-elsewhere')).toEqual(stored);
+    for (const query of ['engineer', 'senior OR manager', 'dup@example.com']) {
+      const names = async (w: string) => (await searchCandidates(store, { query, workspaceId: w, limit: 100 })).results.map((r) => r.name).sort();
+      expect(await names('prepared'), query).toEqual(await names('plain'));
+      expect(await names('prepared-elsewhere'), query).toEqual(await names('plain'));
+    }
   });
 });

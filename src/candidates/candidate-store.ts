@@ -3,12 +3,22 @@ import type { Kysely, Selectable } from 'kysely';
 import { AppError } from '../core/app-error.ts';
 import type { Database, Dialect } from '../db/schema.ts';
 import type { Store } from '../db/open-database.ts';
-import { indexCandidates, removeFromIndex } from '../search/search-index.ts';
+import { indexCandidates, removeFromIndex, type IndexRow } from '../search/search-index.ts';
 import { candidateInputSchema, fullName, type Candidate, type CandidateInput, type CandidateInputLoose } from './candidate.ts';
 import type { CandidateTable } from './candidate-tables.ts';
 import type { CandidateRowValues, CandidateWriteOps } from './candidate-write-ops.ts';
 import { sqliteCandidateWriteOps } from './sqlite-candidate-writes.ts';
 import { mergeCandidate, unionFolded } from './merge-candidate.ts';
+import { candidateColumns } from './candidate-columns.ts';
+import {
+  isPreparedCandidate,
+  preparedEmails,
+  preparedFts5Row,
+  preparedInput,
+  preparedProfileUrl,
+  preparedRow,
+  type PreparedCandidate,
+} from './prepared-candidates.ts';
 import { canonicalProfileUrl, normaliseEmail } from './profile-url.ts';
 
 export type UpsertOutcome = 'imported' | 'updated' | 'unchanged';
@@ -66,37 +76,6 @@ export function rowToCandidate(row: CandidateRow): Candidate {
   };
 }
 
-// most profiles have no phones, tags or emails: '[]' without a JSON.stringify call per empty list
-const jsonList = (xs: readonly unknown[]): string => (xs.length === 0 ? '[]' : JSON.stringify(xs));
-
-export function candidateColumns(c: CandidateInput) {
-  return {
-    name: c.name,
-    first_name: c.firstName,
-    last_name: c.lastName,
-    headline: c.headline,
-    summary: c.summary,
-    city: c.location.city,
-    region: c.location.region,
-    country: c.location.country,
-    time_zone: c.location.timeZone,
-    profile_url: c.profileUrl,
-    positions: jsonList(c.positions),
-    education: jsonList(c.education),
-    skills: jsonList(c.skills),
-    emails: jsonList(c.emails),
-    phones: jsonList(c.phones),
-    tags: jsonList(c.tags),
-    open_profile: c.linkedin.openProfile ? 1 : 0,
-    open_to_work: c.linkedin.openToWork ? 1 : 0,
-    premium: c.linkedin.premium ? 1 : 0,
-    degree: c.linkedin.degree,
-    mutual_connections: c.linkedin.mutualConnections,
-    last_active: c.linkedin.lastActive,
-    source: c.source,
-  };
-}
-
 function toInput(c: Candidate): CandidateInput {
   const { id: _id, workspaceId: _w, importedAt: _i, updatedAt: _u, ...rest } = c;
   return rest;
@@ -116,11 +95,13 @@ const chunk = <T>(xs: T[], n: number): T[][] => {
  * Inserts or merges a batch of normalised candidates in one transaction.
  * Dedupe: by canonical profile URL, then by any email; duplicates inside the
  * batch merge into one. Either the whole batch is written or nothing is.
+ * An input may be a prepared candidate (prepared-candidates.ts): its row and
+ * FTS5 values are used as they are unless it merges with another record.
  */
 export async function upsertCandidates(
   store: Store,
   workspaceId: string,
-  inputs: CandidateInput[],
+  inputs: Array<CandidateInput | PreparedCandidate>,
   now: string = new Date().toISOString(),
 ): Promise<UpsertResult> {
   if (inputs.length === 0) return { outcomes: [] };
@@ -174,12 +155,21 @@ async function upsertInTransaction(
   ops: CandidateWriteOps,
   dialect: Dialect,
   workspaceId: string,
-  inputs: CandidateInput[],
+  inputs: Array<CandidateInput | PreparedCandidate>,
   now: string,
   raw: SqliteDatabase.Database | undefined,
 ): Promise<UpsertResult> {
-  const urls = [...new Set(inputs.map((c) => c.profileUrl).filter((u): u is string => !!u))];
-  const emails = [...new Set(inputs.flatMap((c) => c.emails))];
+  type Item = CandidateInput | PreparedCandidate;
+  const urlOf = (x: Item) => (isPreparedCandidate(x) ? preparedProfileUrl(x) : x.profileUrl);
+  const emailsOf = (x: Item) => (isPreparedCandidate(x) ? preparedEmails(x) : x.emails);
+  const inputOf = (x: Item) => (isPreparedCandidate(x) ? preparedInput(x) : x);
+  // prepared FTS5 rows carry their workspace's token, and only SQLite's raw path takes rows as they are
+  const indexRowOf = (id: number, x: Item) =>
+    isPreparedCandidate(x) && raw && x.batch.workspaceId === workspaceId
+      ? { id, workspaceId, candidate: null, fts5: preparedFts5Row(x) }
+      : { id, workspaceId, candidate: inputOf(x) };
+  const urls = [...new Set(inputs.map(urlOf).filter((u): u is string => !!u))];
+  const emails = [...new Set(inputs.flatMap(emailsOf))];
 
   // Existing candidates that any input may match.
   const byId = new Map<number, Candidate>();
@@ -195,7 +185,7 @@ async function upsertInTransaction(
   for (const r of await ops.rowsByIds(missing)) byId.set(Number(r.id), rowToCandidate(r));
 
   // Resolve each input to an existing id, a new slot, or a previous input in this batch.
-  type Slot = { existingId: number | null; original: CandidateInput | null; merged: CandidateInput; order: number[] };
+  type Slot = { existingId: number | null; original: CandidateInput | null; merged: Item; order: number[] };
   const slots: Slot[] = [];
   const slotByUrl = new Map<string, Slot>();
   const slotByEmail = new Map<string, Slot>();
@@ -203,11 +193,13 @@ async function upsertInTransaction(
   const slotOfInput: Slot[] = [];
   inputs.forEach((input, i) => {
     let slot: Slot | undefined;
-    if (input.profileUrl) slot = slotByUrl.get(input.profileUrl);
-    if (!slot) for (const e of input.emails) if ((slot = slotByEmail.get(e))) break;
+    const url = urlOf(input);
+    const inputEmails = emailsOf(input);
+    if (url) slot = slotByUrl.get(url);
+    if (!slot) for (const e of inputEmails) if ((slot = slotByEmail.get(e))) break;
     if (!slot) {
-      let existingId: number | undefined = input.profileUrl ? byUrl.get(input.profileUrl) : undefined;
-      if (existingId === undefined) for (const e of input.emails) if ((existingId = byEmail.get(e)) !== undefined) break;
+      let existingId: number | undefined = url ? byUrl.get(url) : undefined;
+      if (existingId === undefined) for (const e of inputEmails) if ((existingId = byEmail.get(e)) !== undefined) break;
       if (existingId !== undefined) slot = slotById.get(existingId);
       if (!slot) {
         const existing = existingId !== undefined ? byId.get(existingId) : undefined;
@@ -219,38 +211,42 @@ async function upsertInTransaction(
       }
     }
     if (slotOfInput[i] !== slot) {
-      slot.merged = mergeCandidate(slot.merged, input);
+      slot.merged = mergeCandidate(inputOf(slot.merged), inputOf(input));
       slot.order.push(i);
       slotOfInput[i] = slot;
     }
-    if (slot.merged.profileUrl) slotByUrl.set(slot.merged.profileUrl, slot);
-    for (const e of slot.merged.emails) slotByEmail.set(e, slot);
+    const mergedUrl = urlOf(slot.merged);
+    if (mergedUrl) slotByUrl.set(mergedUrl, slot);
+    for (const e of emailsOf(slot.merged)) slotByEmail.set(e, slot);
   });
 
   const outcomeOfSlot = new Map<Slot, { outcome: UpsertOutcome; id: number }>();
-  const toIndex: Array<{ id: number; workspaceId: string; candidate: CandidateInput }> = [];
+  const toIndex: IndexRow[] = [];
   const emailRows: Array<{ workspace_id: string; email: string; candidate_id: number }> = [];
 
   const fresh = slots.filter((s) => s.existingId === null);
-  const freshRows: CandidateRowValues[] = fresh.map((s) => ({ workspace_id: workspaceId, ...candidateColumns(s.merged), imported_at: now, updated_at: now }));
+  const freshRows: CandidateRowValues[] = fresh.map((s) =>
+    isPreparedCandidate(s.merged) ? preparedRow(s.merged, workspaceId, now) : { workspace_id: workspaceId, ...candidateColumns(s.merged), imported_at: now, updated_at: now },
+  );
   const ids = await ops.insert(freshRows);
   fresh.forEach((s, k) => {
     const id = ids[k];
     outcomeOfSlot.set(s, { outcome: 'imported', id });
-    toIndex.push({ id, workspaceId, candidate: s.merged });
-    for (const e of s.merged.emails) emailRows.push({ workspace_id: workspaceId, email: e, candidate_id: id });
+    toIndex.push(indexRowOf(id, s.merged));
+    for (const e of emailsOf(s.merged)) emailRows.push({ workspace_id: workspaceId, email: e, candidate_id: id });
   });
   for (const s of slots) {
     if (s.existingId === null || !s.original) continue;
     const id = s.existingId;
-    if (sameContent(s.original, s.merged)) {
+    const merged = inputOf(s.merged);
+    if (sameContent(s.original, merged)) {
       outcomeOfSlot.set(s, { outcome: 'unchanged', id });
       continue;
     }
-    await ops.update(id, { ...candidateColumns(s.merged), updated_at: now });
+    await ops.update(id, { ...candidateColumns(merged), updated_at: now });
     outcomeOfSlot.set(s, { outcome: 'updated', id });
-    toIndex.push({ id, workspaceId, candidate: s.merged });
-    for (const e of s.merged.emails) if (!s.original.emails.includes(e)) emailRows.push({ workspace_id: workspaceId, email: e, candidate_id: id });
+    toIndex.push({ id, workspaceId, candidate: merged });
+    for (const e of merged.emails) if (!s.original.emails.includes(e)) emailRows.push({ workspace_id: workspaceId, email: e, candidate_id: id });
   }
   await ops.insertEmails(emailRows);
   if (toIndex.length) await indexCandidates(trx, dialect, toIndex, raw);

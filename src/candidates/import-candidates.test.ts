@@ -11,6 +11,7 @@ import { generateDemoCandidates } from './demo-data.ts';
 import { importCandidates } from './import-candidates.ts';
 import type { ImportRecord } from './import-record.ts';
 import { importRecords } from './import-records.ts';
+import { preparedRecords } from './prepared-records.ts';
 
 const fixture = resolve(import.meta.dirname, '../../test/fixtures/jsonresume-40.ndjson');
 const fixtureText = readFileSync(fixture, 'utf8');
@@ -113,12 +114,27 @@ describeEachBackend('import', (getStore, backend) => {
       batchSize: 5,
       normalised: true,
       upsert: async (s, w, inputs, now) => {
-        if (inputs.some((c) => c.profileUrl === poisoned.profileUrl)) throw new Error('simulated constraint failure');
+        if (inputs.some((c) => 'profileUrl' in c && c.profileUrl === poisoned.profileUrl)) throw new Error('simulated constraint failure');
         return upsertCandidates(s, w, inputs, now);
       },
     });
     expect(summary).toMatchObject({ imported: 11, skipped: 1, errors: [{ line: 5, reason: expect.stringMatching(/simulated constraint failure/) }] });
     expect(await countCandidates(store, ws)).toBe(11);
+  });
+
+  it('records prepared on a worker thread import as the same profiles built here, and again as unchanged', async () => {
+    const store = getStore();
+    const here = await freshWorkspace();
+    const there = await freshWorkspace();
+    const records: ImportRecord[] = [...generateDemoCandidates(60, 8)].map((input, i) => ({ line: i + 1, input }));
+    const options = { batchSize: 16, normalised: true, bulkAfter: 20 };
+    const expected = await importCandidates(store, here, records, options);
+    expect(await importCandidates(store, there, preparedRecords({ kind: 'demo', count: 60, seed: 8 }, there, { blockSize: 7 }), options)).toEqual(expected);
+    const content = async (w: string) =>
+      (await listCandidates(store, w, { limit: 100 })).candidates.map(({ id: _i, workspaceId: _w, importedAt: _a, updatedAt: _u, ...rest }) => rest);
+    expect(await content(there)).toEqual(await content(here));
+    const again = await importCandidates(store, there, preparedRecords({ kind: 'demo', count: 60, seed: 8 }, there), options);
+    expect(again).toMatchObject({ records: 60, imported: 0, updated: 0, unchanged: 60, skipped: 0 });
   });
 
   it('importing any mix of records twice: the second time everything is unchanged', async () => {

@@ -3,6 +3,7 @@ import type { Store } from '../db/open-database.ts';
 import type { CandidateInput } from './candidate.ts';
 import { normaliseCandidateInput, upsertCandidates } from './candidate-store.ts';
 import type { ImportRecord } from './import-record.ts';
+import type { PreparedCandidate } from './prepared-candidates.ts';
 import { bulkBatchSize, bulkImportAfter, startSqliteBulkImport, type SqliteBulkImport } from './sqlite-bulk-import.ts';
 
 export const defaultBatchSize = 1000;
@@ -77,7 +78,7 @@ export async function importCandidates(
   const bulkAfter = options.bulkAfter ?? bulkImportAfter;
   const summary = emptyImportSummary();
   let lines: number[] = [];
-  let inputs: CandidateInput[] = [];
+  let inputs: Array<CandidateInput | PreparedCandidate> = [];
 
   const skip = (line: number, reason: string) => {
     summary.skipped++;
@@ -127,6 +128,13 @@ export async function importCandidates(
       summary.records++;
       if ('error' in r) {
         skip(r.line, r.error);
+        continue;
+      }
+      if ('prepared' in r) {
+        // normalised and checked by whoever prepared it (prepareImportRecords)
+        lines.push(r.line);
+        inputs.push(r.prepared);
+        if (inputs.length >= batchSize) await flush();
         continue;
       }
       let c: CandidateInput;

@@ -2,7 +2,8 @@ import type SqliteDatabase from 'better-sqlite3';
 import { CompiledQuery, sql, type Kysely } from 'kysely';
 import type { CandidateInput } from '../candidates/candidate.ts';
 import type { Database, Dialect } from '../db/schema.ts';
-import { fts5RowForDocument } from './fts5-row.ts';
+import { AppError } from '../core/app-error.ts';
+import { fts5RowForDocument, type Fts5Row } from './fts5-row.ts';
 import { searchDocumentFor } from './search-document.ts';
 import { searchFieldNames } from './search-fields.ts';
 import { tokenizeDocument } from './tokenized-document.ts';
@@ -15,19 +16,25 @@ import { tsvectorLiteral } from './tsvector-document.ts';
  * `raw` (the better-sqlite3 handle under `db`, whose transaction this is)
  * lets the rows go through one prepared statement instead.
  */
-export async function indexCandidates(
-  db: Kysely<Database>,
-  dialect: Dialect,
-  rows: Array<{ id: number; workspaceId: string; candidate: CandidateInput }>,
-  raw?: SqliteDatabase.Database,
-): Promise<void> {
+/**
+ * A candidate to index: its input, or (SQLite with `raw` only) its FTS5 row
+ * already built for `workspaceId` (see prepared-candidates.ts).
+ */
+export type IndexRow = { id: number; workspaceId: string; candidate: CandidateInput; fts5?: undefined } | { id: number; workspaceId: string; candidate: null; fts5: Fts5Row };
+
+type CandidateIndexRow = Extract<IndexRow, { fts5?: undefined }>;
+
+export async function indexCandidates(db: Kysely<Database>, dialect: Dialect, rows: IndexRow[], raw?: SqliteDatabase.Database): Promise<void> {
+  if (!(dialect === 'sqlite' && raw) && rows.some((r) => r.candidate === null)) {
+    throw new AppError('internal', 'prebuilt FTS5 rows need the SQLite connection handle');
+  }
   if (rows.length === 0) return;
   if (dialect === 'sqlite' && raw) insertFts5Prepared(raw, rows);
   else if (dialect === 'sqlite') {
     // 12 parameters a row; SQLite allows 32,766 per statement
-    for (let i = 0; i < rows.length; i += sqliteBatch) await insertFts5(db, rows.slice(i, i + sqliteBatch));
+    for (let i = 0; i < rows.length; i += sqliteBatch) await insertFts5(db, rows.slice(i, i + sqliteBatch) as CandidateIndexRow[]);
   } else {
-    for (let i = 0; i < rows.length; i += postgresBatch) await upsertTsvectors(db, rows.slice(i, i + postgresBatch));
+    for (let i = 0; i < rows.length; i += postgresBatch) await upsertTsvectors(db, rows.slice(i, i + postgresBatch) as CandidateIndexRow[]);
   }
 }
 
@@ -56,7 +63,7 @@ function insertFts5Text(n: number): string {
 }
 
 // The statement text is fixed and the values are bound, so it is run as a compiled query (no query-builder work per row).
-async function insertFts5(db: Kysely<Database>, rows: Array<{ id: number; workspaceId: string; candidate: CandidateInput }>): Promise<void> {
+async function insertFts5(db: Kysely<Database>, rows: CandidateIndexRow[]): Promise<void> {
   const params: unknown[] = [];
   for (const { id, workspaceId, candidate } of rows) {
     const row = fts5RowForDocument(searchDocumentFor(candidate), workspaceId);
@@ -71,15 +78,15 @@ async function insertFts5(db: Kysely<Database>, rows: Array<{ id: number; worksp
 // a 2,400-parameter statement per batch.
 const preparedInserts = new WeakMap<SqliteDatabase.Database, SqliteDatabase.Statement>();
 
-function insertFts5Prepared(raw: SqliteDatabase.Database, rows: Array<{ id: number; workspaceId: string; candidate: CandidateInput }>): void {
+function insertFts5Prepared(raw: SqliteDatabase.Database, rows: IndexRow[]): void {
   let insert = preparedInserts.get(raw);
   if (!insert) {
     insert = raw.prepare(insertFts5Text(1));
     preparedInserts.set(raw, insert);
   }
   const params: unknown[] = new Array(ftsColumnList.length);
-  for (const { id, workspaceId, candidate } of rows) {
-    const row = fts5RowForDocument(searchDocumentFor(candidate), workspaceId);
+  for (const { id, workspaceId, candidate, fts5 } of rows) {
+    const row = fts5 ?? fts5RowForDocument(searchDocumentFor(candidate), workspaceId);
     params[0] = id;
     for (let f = 0; f < searchFieldNames.length; f++) params[f + 1] = row[searchFieldNames[f]];
     params[ftsColumnList.length - 1] = row.ws;
@@ -87,7 +94,7 @@ function insertFts5Prepared(raw: SqliteDatabase.Database, rows: Array<{ id: numb
   }
 }
 
-async function upsertTsvectors(db: Kysely<Database>, rows: Array<{ id: number; workspaceId: string; candidate: CandidateInput }>): Promise<void> {
+async function upsertTsvectors(db: Kysely<Database>, rows: CandidateIndexRow[]): Promise<void> {
   const values = rows.map(
     ({ id, workspaceId, candidate }) => sql`(${id}, ${workspaceId}, ${tsvectorLiteral(tokenizeDocument(searchDocumentFor(candidate)))}::tsvector)`,
   );
