@@ -1,7 +1,8 @@
 import { AppError } from '../core/app-error.ts';
 import type { Store } from '../db/open-database.ts';
 import type { CandidateInput } from './candidate.ts';
-import { normaliseCandidateInput, upsertCandidates } from './candidate-store.ts';
+import { upsertCandidates } from './candidate-store.ts';
+import { checkedImportInput, importErrorReason } from './checked-import-input.ts';
 import type { ImportRecord } from './import-record.ts';
 import type { PreparedCandidate } from './prepared-candidates.ts';
 import { bulkBatchSize, bulkImportAfter, startSqliteBulkImport, type SqliteBulkImport } from './sqlite-bulk-import.ts';
@@ -46,16 +47,7 @@ export function emptyImportSummary(): ImportSummary {
   return { records: 0, imported: 0, updated: 0, unchanged: 0, skipped: 0, errors: [] };
 }
 
-/** Validation in words: the zod issues of a record, each naming its field. */
-function reasonOf(err: unknown): string {
-  const issues = (err as { issues?: Array<{ path: PropertyKey[]; message: string }> }).issues;
-  if (Array.isArray(issues)) return issues.map((i) => `${i.path.map(String).join('.') || 'record'}: ${i.message}`).join('; ');
-  return err instanceof Error ? err.message : String(err);
-}
-
-function identifiable(c: CandidateInput): boolean {
-  return c.name.trim() !== '' || c.profileUrl !== null || c.emails.length > 0;
-}
+const reasonOf = importErrorReason;
 
 /**
  * The streaming import: records -> validate -> batches -> upsertCandidates.
@@ -131,25 +123,19 @@ export async function importCandidates(
         continue;
       }
       if ('prepared' in r) {
-        // normalised and checked by whoever prepared it (prepareImportRecords)
+        // normalised and checked (checkedImportInput) by the worker that prepared it
         lines.push(r.line);
         inputs.push(r.prepared);
         if (inputs.length >= batchSize) await flush();
         continue;
       }
-      let c: CandidateInput;
-      try {
-        c = options.normalised ? (r.input as CandidateInput) : normaliseCandidateInput(r.input);
-      } catch (err) {
-        skip(r.line, reasonOf(err));
-        continue;
-      }
-      if (!identifiable(c)) {
-        skip(r.line, 'no name, profile URL or valid email: nothing to identify the candidate by');
+      const checked = checkedImportInput(r.input, options.normalised === true);
+      if ('reason' in checked) {
+        skip(r.line, checked.reason);
         continue;
       }
       lines.push(r.line);
-      inputs.push(c);
+      inputs.push(checked.input);
       if (inputs.length >= batchSize) await flush();
     }
     await flush();

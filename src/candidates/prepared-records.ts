@@ -2,11 +2,14 @@ import { AppError } from '../core/app-error.ts';
 import type { ErrorCode } from '../core/error-codes.ts';
 import { errorCodes } from '../core/error-codes.ts';
 import { startTsWorker } from '../core/start-ts-worker.ts';
-import type { ImportRecord } from './import-record.ts';
+import type { CsvMapping } from './csv-mapping.ts';
+import type { ImportFormat, ImportRecord } from './import-record.ts';
 import { preparedCandidatesOf, unpackPreparedBatch, type PackedCandidateBatch } from './prepared-candidates.ts';
 
-/** What a prepare-records worker builds: for now the demo profiles of the benchmark. */
-export type PrepareRecordsSource = { kind: 'demo'; count: number; seed: number };
+/** What a prepare-records worker reads: a file to import (as `importRecords` reads it), or the benchmark's demo profiles. */
+export type PrepareRecordsSource =
+  | { kind: 'file'; path: string; format: ImportFormat; map?: string[]; ndjson?: boolean; source?: string }
+  | { kind: 'demo'; count: number; seed: number };
 
 export interface PrepareRecordsJob {
   source: PrepareRecordsSource;
@@ -18,7 +21,9 @@ export interface PrepareRecordsJob {
 }
 
 export type PreparedRecordsMessage =
-  | { type: 'block'; firstLine: number; batch: PackedCandidateBatch }
+  /** records in order: `lines[i]` is a bad record when `errors[i]` is a reason, else the next candidate of `batch` (no errors: all are) */
+  | { type: 'block'; lines: number[]; errors: Array<string | null>; bytes: number; batch: PackedCandidateBatch }
+  | { type: 'csvHeader'; mapping: CsvMapping; headers: string[] }
   | { type: 'end' }
   | { type: 'error'; code: string; message: string; details?: unknown };
 
@@ -27,10 +32,15 @@ export interface PreparedRecordsOptions {
   ahead?: number;
   /** called with the milliseconds the importing thread waited for each block */
   onWait?: (ms: number) => void;
+  /** file sources: bytes of the file read so far, after each block */
+  onBytes?: (bytes: number) => void;
+  /** CSV files: the resolved column mapping and the header */
+  onCsvHeader?: (mapping: CsvMapping, headers: string[]) => void;
 }
 
 /**
- * The records of `source`, built and prepared for storage (prepared-candidates.ts)
+ * The records of `source`, read or built, checked (checkedImportInput: bad records
+ * come as their line and reason) and prepared for storage (prepared-candidates.ts)
  * on a worker thread, in order with their line numbers, while the calling thread
  * stores the previous ones. Memory holds at most `ahead` + 1 blocks. Stopping
  * early (break, or an error in the consumer) ends the worker.
@@ -61,10 +71,19 @@ export async function* preparedRecords(source: PrepareRecordsSource, workspaceId
       const m = queue.shift();
       if (!m) throw failure;
       if (m.type === 'end') return;
+      if (m.type === 'csvHeader') {
+        options.onCsvHeader?.(m.mapping, m.headers);
+        continue;
+      }
       if (m.type === 'error') throw new AppError((m.code in errorCodes ? m.code : 'internal') as ErrorCode, m.message, m.details as Record<string, unknown> | undefined);
       worker.postMessage('next');
+      options.onBytes?.(m.bytes);
       const prepared = preparedCandidatesOf(unpackPreparedBatch(m.batch));
-      for (let i = 0; i < prepared.length; i++) yield { line: m.firstLine + i, prepared: prepared[i] };
+      let k = 0;
+      for (let i = 0; i < m.lines.length; i++) {
+        const error = m.errors[i] ?? null;
+        yield error === null ? { line: m.lines[i], prepared: prepared[k++] } : { line: m.lines[i], error };
+      }
     }
   } finally {
     await worker.terminate();

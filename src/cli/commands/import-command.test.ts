@@ -27,6 +27,16 @@ describe('scoutline import and demo-data', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+  it('--threads 2 (records read and prepared on a worker thread) imports the same as one thread', async () => {
+    const one = await scoutline(['import', fixture, '--db', join(dir, 'one-thread.db'), '--threads', '1', '--json']);
+    const two = await scoutline(['import', fixture, '--db', join(dir, 'two-threads.db'), '--threads', '2', '--json']);
+    expect(two.code).toBe(0);
+    const { seconds: _s1, ...a } = JSON.parse(one.stdout);
+    const { seconds: _s2, ...b } = JSON.parse(two.stdout);
+    expect({ ...b, file: a.file }).toEqual({ ...a, file: a.file });
+    expect(b).toMatchObject({ records: 40, imported: 40 });
+  }, spawnTimeout);
+
   it('imports the 40-profile NDJSON file as 40 candidates, and again as 40 unchanged', async () => {
     const first = await scoutline(['import', fixture, '--db', db, '--json']);
     expect(first.code).toBe(0);
