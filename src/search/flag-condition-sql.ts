@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
-import type { FlagNode } from './query-ast.ts';
+import type { MixedNode } from './mixed-query.ts';
+import type { FlagNode, QueryNode } from './query-ast.ts';
 
 /**
  * A flag filter as an SQL condition on the candidate row aliased `c` (the
@@ -14,5 +15,26 @@ export function flagConditionSql(node: FlagNode): RawBuilder<unknown> {
       return sql`c.open_to_work = ${node.value ? 1 : 0}`;
     case 'degree':
       return sql`coalesce(c.degree, 0) = ${node.value}`;
+  }
+}
+
+/**
+ * A query of text parts and flag filters as one SQL condition on `c`: the
+ * flags as above, each text part as the backend's own condition.
+ */
+export function mixedConditionSql(node: MixedNode, textSql: (query: QueryNode) => RawBuilder<unknown>): RawBuilder<unknown> {
+  switch (node.kind) {
+    case 'text':
+      return textSql(node.query);
+    case 'flag':
+      return flagConditionSql(node);
+    case 'not':
+      return sql`NOT (${mixedConditionSql(node.child, textSql)})`;
+    case 'and':
+    case 'or':
+      return sql`(${sql.join(
+        node.children.map((c) => sql`(${mixedConditionSql(c, textSql)})`),
+        sql.raw(node.kind === 'and' ? ' AND ' : ' OR '),
+      )})`;
   }
 }

@@ -1,7 +1,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { compileFts5, type Fts5Query, type Fts5SetPlan } from './compile-fts5.ts';
-import { flagConditionSql } from './flag-condition-sql.ts';
+import { mixedConditionSql } from './flag-condition-sql.ts';
 import { flagQueryPlan, type MixedNode } from './mixed-query.ts';
 import { hasFlags, type QueryNode } from './query-ast.ts';
 import { searchFields } from './search-fields.ts';
@@ -125,20 +125,7 @@ function textConditionSql(query: QueryNode, workspaceId: string): RawBuilder<unk
 }
 
 function conditionSql(node: MixedNode, workspaceId: string): RawBuilder<unknown> {
-  switch (node.kind) {
-    case 'text':
-      return textConditionSql(node.query, workspaceId);
-    case 'flag':
-      return flagConditionSql(node);
-    case 'not':
-      return sql`NOT (${conditionSql(node.child, workspaceId)})`;
-    case 'and':
-    case 'or':
-      return sql`(${sql.join(
-        node.children.map((c) => sql`(${conditionSql(c, workspaceId)})`),
-        sql.raw(node.kind === 'and' ? ' AND ' : ' OR '),
-      )})`;
-  }
+  return mixedConditionSql(node, (query) => textConditionSql(query, workspaceId));
 }
 
 /**

@@ -1,7 +1,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { compileTsquery } from './compile-tsquery.ts';
-import { flagConditionSql } from './flag-condition-sql.ts';
+import { mixedConditionSql } from './flag-condition-sql.ts';
 import { flagQueryPlan, type MixedNode } from './mixed-query.ts';
 import { hasFlags, type QueryNode } from './query-ast.ts';
 import type { PageOptions, SearchPage } from './search-page.ts';
@@ -32,20 +32,7 @@ export async function runTsqueryQuery(db: Kysely<Database>, query: QueryNode, { 
  * under OR the planner would otherwise read every profile's tsvector.
  */
 function conditionSql(node: MixedNode, workspaceId: string): RawBuilder<unknown> {
-  switch (node.kind) {
-    case 'text':
-      return sql`c.id IN (SELECT id FROM search_documents WHERE workspace_id = ${workspaceId} AND doc @@ ${compileTsquery(node.query)}::tsquery)`;
-    case 'flag':
-      return flagConditionSql(node);
-    case 'not':
-      return sql`NOT (${conditionSql(node.child, workspaceId)})`;
-    case 'and':
-    case 'or':
-      return sql`(${sql.join(
-        node.children.map((c) => sql`(${conditionSql(c, workspaceId)})`),
-        sql.raw(node.kind === 'and' ? ' AND ' : ' OR '),
-      )})`;
-  }
+  return mixedConditionSql(node, (query) => sql`c.id IN (SELECT id FROM search_documents WHERE workspace_id = ${workspaceId} AND doc @@ ${compileTsquery(query)}::tsquery)`);
 }
 
 /**
