@@ -111,11 +111,16 @@ export function registerBenchImport(bench: Command): void {
           if (opts.json) printJson(figures);
           else {
             const mb = (bytes / 1024 / 1024).toFixed(1);
+            // the verdict goes on the rate it is judged on: end to end with two threads, store only with one
+            const verdict =
+              opts.count >= 1_000_000
+                ? ` (target >= ${importTargetPerSecond}: ${figures.meetsTarget ? 'met' : 'NOT met'})`
+                : ` (${figures.meetsTarget ? 'above' : 'below'} the ${importTargetPerSecond}/s that the target asks at 1M)`;
             process.stdout.write(
               [
                 `bench import: ${opts.count} demo profiles into a fresh SQLite database (batches of ${figures.batchSize}; ${opts.threads === 2 ? 'profiles built and prepared on a worker thread' : 'one thread'})`,
-                `  end to end        ${figures.profilesPerSecond} profiles/s (${figures.seconds} s, of which ${figures.generateSeconds} s building profiles)`,
-                `  store only        ${figures.storeProfilesPerSecond} profiles/s (target >= ${importTargetPerSecond}: ${figures.meetsTarget ? 'met' : 'NOT met'})`,
+                `  end to end        ${figures.profilesPerSecond} profiles/s (${figures.seconds} s, of which ${figures.generateSeconds} s building profiles)${opts.threads === 2 ? verdict : ''}`,
+                `  store only        ${figures.storeProfilesPerSecond} profiles/s${opts.threads === 2 ? ' (overlaps building on the other thread)' : verdict}`,
                 `  CPU               ${figures.profilesPerCpuSecond} profiles per CPU second end to end, ${figures.storeProfilesPerCpuSecond ?? 'n/a'} store only (${figures.cpuSeconds} s CPU${opts.threads === 2 ? ', both threads' : ''}; load average ${figures.loadAverage})`,
                 `  bytes on disk     ${bytes} (${mb} MiB, db + WAL, ${figures.bytesPerProfile} bytes/profile)`,
                 `  stored            ${stored} candidates`,
