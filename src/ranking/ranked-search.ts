@@ -16,6 +16,9 @@ export interface RankedSearchResult {
   headline: string;
   location: string;
   profileUrl: string | null;
+  openProfile: boolean;
+  openToWork: boolean;
+  degree: number | null;
   /** BM25 relevance normalised to the best match (0..1) */
   score: number;
   matched: MatchedTerms;
@@ -55,6 +58,9 @@ export async function rankedSearch(store: Store, req: RankedSearchRequest): Prom
       headline: r.headline,
       location: r.location,
       profileUrl: r.profileUrl,
+      openProfile: c?.linkedin.openProfile ?? false,
+      openToWork: c?.linkedin.openToWork ?? false,
+      degree: c?.linkedin.degree ?? null,
       score: r.relevance ?? 0,
       matched: c ? matchedTerms(parsed, tokenizeDocument(searchDocumentFor(c))) : {},
       fit: r.fit,

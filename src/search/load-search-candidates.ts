@@ -6,6 +6,10 @@ import type { SearchableCandidate } from './search-document.ts';
 export interface SearchCandidate extends SearchableCandidate {
   id: number;
   profileUrl: string | null;
+  openProfile: boolean;
+  openToWork: boolean;
+  /** the connection degree to the workspace's recruiters, null when unknown */
+  degree: number | null;
 }
 
 /**
@@ -19,7 +23,7 @@ export async function loadSearchCandidates(db: Kysely<Database>, workspaceId: st
   if (ids.length === 0) return out;
   const rows = await db
     .selectFrom('candidates')
-    .select(['id', 'workspace_id', 'name', 'first_name', 'last_name', 'headline', 'summary', 'city', 'region', 'country', 'time_zone', 'profile_url', 'positions', 'education', 'skills'])
+    .select(['id', 'workspace_id', 'name', 'first_name', 'last_name', 'headline', 'summary', 'city', 'region', 'country', 'time_zone', 'profile_url', 'open_profile', 'open_to_work', 'degree', 'positions', 'education', 'skills'])
     .where('id', 'in', ids)
     .execute();
   for (const r of rows) {
@@ -33,6 +37,9 @@ export async function loadSearchCandidates(db: Kysely<Database>, workspaceId: st
       summary: r.summary,
       location: { city: r.city, region: r.region, country: r.country, timeZone: r.time_zone },
       profileUrl: r.profile_url,
+      openProfile: r.open_profile === 1,
+      openToWork: r.open_to_work === 1,
+      degree: r.degree === null ? null : Number(r.degree),
       positions: JSON.parse(r.positions),
       education: JSON.parse(r.education),
       skills: JSON.parse(r.skills),

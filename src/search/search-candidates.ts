@@ -26,6 +26,10 @@ export interface SearchResult {
   headline: string;
   location: string;
   profileUrl: string | null;
+  /** the LinkedIn flags a recruiter filters on (and sees as badges) */
+  openProfile: boolean;
+  openToWork: boolean;
+  degree: number | null;
   /** relevance, higher is better (BM25 with field weights on SQLite, ts_rank on PostgreSQL) */
   score: number;
   /** per field, the query terms that matched there */
@@ -59,6 +63,9 @@ export async function searchCandidates(store: { db: Kysely<Database>; dialect: D
       headline: c.headline,
       location: locationText(c.location),
       profileUrl: c.profileUrl,
+      openProfile: c.openProfile,
+      openToWork: c.openToWork,
+      degree: c.degree,
       score: Math.round(hit.score * 10_000) / 10_000,
       matched: matchedTerms(query, tokenizeDocument(searchDocumentFor(c))),
     });

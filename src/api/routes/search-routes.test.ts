@@ -31,7 +31,7 @@ describeEachBackend('POST /api/search', (getStore) => {
     const body = await res.json();
     expect(body.total).toBe(3);
     expect(body.results).toHaveLength(2);
-    expect(Object.keys(body.results[0]).sort()).toEqual(['headline', 'id', 'location', 'matched', 'name', 'profileUrl', 'score']);
+    expect(Object.keys(body.results[0]).sort()).toEqual(['degree', 'headline', 'id', 'location', 'matched', 'name', 'openProfile', 'openToWork', 'profileUrl', 'score']);
     expect(body.results[0].matched).toEqual({ headline: ['developer'] });
     expect(body.results[0].profileUrl).toMatch(/^https:\/\/www\.linkedin\.com\/in\/person-/);
     expect(typeof body.nextCursor).toBe('string');
@@ -109,6 +109,16 @@ describeEachBackend('POST /api/search', (getStore) => {
       const res = await post({ query: 'developer', filters });
       expect(res.status, JSON.stringify(filters)).toBe(400);
       expect((await res.json()).error.code).toBe('invalid_input');
+    }
+  });
+
+  it('says for each result the LinkedIn flags the filters use, in plain and ranked searches alike', async () => {
+    for (const sort of [undefined, 'priority']) {
+      const body = await (await post({ query: 'developer', limit: 50, ...(sort ? { sort } : {}) })).json();
+      const flags = Object.fromEntries(body.results.map((r: { name: string; openProfile: boolean; openToWork: boolean; degree: number | null }) => [r.name, [r.openProfile, r.openToWork, r.degree]]));
+      expect(flags, String(sort)).toEqual(
+        Object.fromEntries(Array.from({ length: 7 }, (_, i) => [`Person ${i}`, [i % 2 === 0, i % 3 === 0, [1, 2, 3, null][i % 4]]])),
+      );
     }
   });
 

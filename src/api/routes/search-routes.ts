@@ -45,6 +45,9 @@ const searchResultSchema = z
     headline: z.string(),
     location: z.string(),
     profileUrl: z.string().nullable(),
+    openProfile: z.boolean().openapi({ description: 'an Open Profile member: an InMail to them is free' }),
+    openToWork: z.boolean(),
+    degree: z.number().int().nullable().openapi({ description: 'connection degree to the workspace (1, 2, 3), null when unknown' }),
     score: z.number().openapi({ description: 'relevance, higher is better; comparable within one result list only' }),
     matched: z
       .record(z.enum(searchFieldNames as [string, ...string[]]), z.array(z.string()))
