@@ -9,7 +9,7 @@ import type { CandidateTable } from './candidate-tables.ts';
 import type { CandidateRowValues, CandidateWriteOps } from './candidate-write-ops.ts';
 import { sqliteCandidateWriteOps } from './sqlite-candidate-writes.ts';
 import { mergeCandidate, unionFolded } from './merge-candidate.ts';
-import { candidateColumns } from './candidate-columns.ts';
+import { candidateColumns, candidateFromColumns } from './candidate-columns.ts';
 import {
   isPreparedCandidate,
   preparedEmails,
@@ -49,28 +49,7 @@ export function rowToCandidate(row: CandidateRow): Candidate {
   return {
     id: Number(row.id),
     workspaceId: row.workspace_id,
-    name: row.name,
-    firstName: row.first_name,
-    lastName: row.last_name,
-    headline: row.headline,
-    summary: row.summary,
-    location: { city: row.city, region: row.region, country: row.country, timeZone: row.time_zone },
-    profileUrl: row.profile_url,
-    positions: JSON.parse(row.positions),
-    education: JSON.parse(row.education),
-    skills: JSON.parse(row.skills),
-    emails: JSON.parse(row.emails),
-    phones: JSON.parse(row.phones),
-    tags: JSON.parse(row.tags),
-    linkedin: {
-      openProfile: row.open_profile === 1,
-      openToWork: row.open_to_work === 1,
-      premium: row.premium === 1,
-      degree: row.degree === null ? null : Number(row.degree),
-      mutualConnections: Number(row.mutual_connections),
-      lastActive: row.last_active,
-    },
-    source: row.source,
+    ...candidateFromColumns(row),
     importedAt: row.imported_at,
     updatedAt: row.updated_at,
   };
