@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
 import { desktop, openPage, phone } from './browser-harness.ts';
 import { browserSuite } from './browser-suite.ts';
 
@@ -104,13 +105,7 @@ browserSuite('web UI shell in Chromium', { demoCount: 300 }, (ctx) => {
     const w = await openPage(browser, server.url);
     try {
       // 1. search and select
-      await w.page.goto('/search');
-      const box = w.page.getByRole('combobox', { name: 'Boolean query' });
-      await box.fill('title:engineer');
-      await box.press('Enter');
-      await w.page.getByRole('list', { name: 'Search results' }).waitFor();
-      const picks = w.page.getByRole('checkbox', { name: /^Select (?!all)/ });
-      for (let i = 0; i < 4; i++) await picks.nth(i).check();
+      await searchAndSelect(w.page, 'title:engineer', 4);
       await w.page.getByRole('button', { name: 'Add to campaign' }).click();
 
       // 2. a new campaign from the selection, sent by the E2E seat
@@ -119,9 +114,7 @@ browserSuite('web UI shell in Chromium', { demoCount: 300 }, (ctx) => {
       await form.getByLabel('Campaign name').fill('E2E backend engineers');
       expect(await form.getByLabel(/Hiring for/).inputValue()).toBe('Engineer'); // from title:engineer
       await form.getByLabel(/Hiring for/).fill('Senior Backend Engineer');
-      await form.getByRole('checkbox', { name: new RegExp(seatName) }).waitFor();
-      for (const cb of await form.getByRole('checkbox').all()) await cb.uncheck();
-      await form.getByRole('checkbox', { name: new RegExp(seatName) }).check();
+      await sendFromSeatOnly(form, seatName);
       await w.shot('journey-1-new-campaign');
       await form.getByRole('button', { name: 'Create campaign' }).click();
       await w.page.getByRole('heading', { name: /E2E backend engineers/, level: 1 }).waitFor();
@@ -236,19 +229,11 @@ browserSuite('web UI shell in Chromium', { demoCount: 300 }, (ctx) => {
     const w = await openPage(browser, server.url);
     try {
       // a new campaign from three results, launched
-      await w.page.goto('/search');
-      const box = w.page.getByRole('combobox', { name: 'Boolean query' });
-      await box.fill('title:engineer');
-      await box.press('Enter');
-      await w.page.getByRole('list', { name: 'Search results' }).waitFor();
-      const picks = w.page.getByRole('checkbox', { name: /^Select (?!all)/ });
-      for (let i = 0; i < 3; i++) await picks.nth(i).check();
+      const picks = await searchAndSelect(w.page, 'title:engineer', 3);
       await w.page.getByRole('button', { name: 'Add to campaign' }).click();
       const form = w.page.getByRole('form', { name: 'New campaign' });
       await form.getByLabel('Campaign name').fill('Night shift');
-      await form.getByRole('checkbox', { name: new RegExp(seatName) }).waitFor();
-      for (const cb of await form.getByRole('checkbox').all()) await cb.uncheck();
-      await form.getByRole('checkbox', { name: new RegExp(seatName) }).check();
+      await sendFromSeatOnly(form, seatName);
       await form.getByRole('button', { name: 'Create campaign' }).click();
       await w.page.getByRole('heading', { name: /Night shift/, level: 1 }).waitFor();
       // an A/B test on the connection note: B starts from the default template's source, edited
@@ -344,6 +329,25 @@ browserSuite('web UI shell in Chromium', { demoCount: 300 }, (ctx) => {
 });
 
 /** A free seat whose one-hour working window starts 90 minutes from now or ended 90 minutes ago (UTC, never across midnight). */
+/** Runs a search from the search page and ticks the first `count` results; returns the result checkboxes. */
+async function searchAndSelect(page: Page, query: string, count: number): Promise<Locator> {
+  await page.goto('/search');
+  const box = page.getByRole('combobox', { name: 'Boolean query' });
+  await box.fill(query);
+  await box.press('Enter');
+  await page.getByRole('list', { name: 'Search results' }).waitFor();
+  const picks = page.getByRole('checkbox', { name: /^Select (?!all)/ });
+  for (let i = 0; i < count; i++) await picks.nth(i).check();
+  return picks;
+}
+
+/** In the new-campaign form: the named seat sends, no other. */
+async function sendFromSeatOnly(form: Locator, seatName: string): Promise<void> {
+  await form.getByRole('checkbox', { name: new RegExp(seatName) }).waitFor();
+  for (const cb of await form.getByRole('checkbox').all()) await cb.uncheck();
+  await form.getByRole('checkbox', { name: new RegExp(seatName) }).check();
+}
+
 async function createSeatWorkingLater(baseUrl: string, id: string, name: string): Promise<{ start: string; end: string }> {
   const d = new Date();
   const now = d.getUTCHours() * 60 + d.getUTCMinutes();
