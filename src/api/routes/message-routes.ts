@@ -1,13 +1,13 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { ScoutlineApp } from '../app-env.ts';
 import { errorResponses } from '../error-response.ts';
+import { lintFindingSchema } from './lint-finding-schema.ts';
 import { AppError } from '../../core/app-error.ts';
 import { candidateInputSchema } from '../../candidates/candidate.ts';
 import { composeBatch } from '../../messages/compose-batch.ts';
 import { composeMessage, type ComposeCandidate, type ComposeSeat } from '../../messages/compose-message.ts';
 import { loadComposeCandidates, loadComposeSeat, searchComposeCandidates } from '../../messages/compose-sources.ts';
 import { defaultTemplateForStep, defaultTemplateSources } from '../../messages/default-templates.ts';
-import { lintCodes } from '../../messages/lint-finding.ts';
 import { llmConfigFromEnv } from '../../messages/llm-config.ts';
 import { rewriteMessage } from '../../messages/llm-rewrite.ts';
 import { messageRoleSchema } from '../../messages/message-role.ts';
@@ -29,14 +29,6 @@ const seatSchema = z.object({
 const asOfSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 const candidateWithIdSchema = candidateInputSchema.extend({ id: z.number().int().positive().optional() });
 
-const lintFindingSchema = z
-  .object({
-    code: z.enum(Object.keys(lintCodes) as [keyof typeof lintCodes, ...Array<keyof typeof lintCodes>]),
-    severity: z.enum(['error', 'warning']),
-    message: z.string(),
-    details: z.record(z.string(), z.unknown()).optional(),
-  })
-  .openapi('LintFinding');
 const composedSchema = z
   .object({
     ok: z.literal(true),

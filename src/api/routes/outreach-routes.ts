@@ -15,6 +15,7 @@ import { addSuppression, listSuppressions, removeSuppression } from '../../outre
 import { listTasks } from '../../outreach/task-queue.ts';
 import { seatOutlooks } from '../../outreach/seat-outlook.ts';
 import { seatOutlookSchema } from './seat-outlook-schema.ts';
+import { lintFindingSchema } from './lint-finding-schema.ts';
 
 /** Outreach routes: /api/campaigns, /api/suppressions, /api/tasks, /api/outcomes. Thin over src/outreach. */
 const campaignSchema = z
@@ -58,7 +59,7 @@ const taskSchema = z
     /** the template variant of the text (null without variants) */
     variant: z.string().nullable(),
     /** lint findings on the text, stored when it was queued (warnings only: texts with errors are never queued) */
-    lint: z.array(z.object({ code: z.string(), severity: z.enum(['error', 'warning']), message: z.string(), details: z.record(z.string(), z.unknown()).optional() })),
+    lint: z.array(lintFindingSchema),
   })
   .openapi('Task');
 
