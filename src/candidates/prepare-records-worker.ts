@@ -4,7 +4,7 @@ import { generateDemoCandidates } from './demo-data.ts';
 import type { CandidateInput } from './candidate.ts';
 import { checkedImportInput } from './checked-import-input.ts';
 import { importRecords } from './import-records.ts';
-import { packPreparedBatch, prepareCandidates } from './prepared-candidates.ts';
+import { packedTransfers, packPreparedBatch, prepareCandidates } from './prepared-candidates.ts';
 import type { PrepareRecordsJob, PreparedRecordsMessage } from './prepared-records.ts';
 
 /**
@@ -28,7 +28,7 @@ async function send(block: CandidateInput[], lines: number[], errors: Array<stri
   while (credits === 0) await new Promise<void>((resolve) => (wake = resolve));
   credits--;
   const batch = packPreparedBatch(prepareCandidates(block, job.workspaceId));
-  post({ type: 'block', lines, errors, bytes, batch }, 'numbers' in batch ? [batch.numbers.buffer as ArrayBuffer] : []);
+  post({ type: 'block', lines, errors, bytes, batch }, packedTransfers(batch));
 }
 
 async function runDemo(count: number, seed: number): Promise<void> {

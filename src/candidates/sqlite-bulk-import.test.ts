@@ -31,6 +31,7 @@ async function sqliteSettings(store: Store) {
   return {
     automerge: config.rows.find((r) => r.k === 'automerge')?.v,
     crisismerge: config.rows.find((r) => r.k === 'crisismerge')?.v,
+    hashsize: config.rows.find((r) => r.k === 'hashsize')?.v,
     cacheSize: store.sqlite!.pragma('cache_size', { simple: true }),
     walAutocheckpoint: store.sqlite!.pragma('wal_autocheckpoint', { simple: true }),
   };
@@ -43,12 +44,21 @@ describeEachBackend('large imports (bulk settings on SQLite)', (getStore, backen
     const store = getStore();
     const ws = await freshWorkspace(store);
     const before = backend === 'sqlite' ? await sqliteSettings(store) : undefined;
-    const first = await importCandidates(store, ws, records(60, 21), { batchSize: 7, bulkAfter: 10, normalised: true });
+    // what FTS5 writes with after each batch: the defaults until bulk mode starts, then the bulk settings
+    const during: Array<{ records: number; hashsize: unknown; automerge: unknown }> = [];
+    const config = (k: string) => (store.sqlite!.prepare('SELECT v FROM search_fts_config WHERE k = ?').get(k) as { v: number } | undefined)?.v;
+    const onBatch = backend === 'sqlite' ? (s: { records: number }) => void during.push({ records: s.records, hashsize: config('hashsize'), automerge: config('automerge') }) : undefined;
+    const first = await importCandidates(store, ws, records(60, 21), { batchSize: 7, bulkAfter: 10, normalised: true, onBatch });
+    if (backend === 'sqlite') {
+      expect(during.filter((d) => d.records <= 10).every((d) => d.automerge !== 16)).toBe(true);
+      expect(during.filter((d) => d.records > 10)).not.toHaveLength(0);
+      for (const d of during.filter((d) => d.records > 10)) expect(d).toMatchObject({ hashsize: 64 * 1024 * 1024, automerge: 16 });
+    }
     expect(first).toMatchObject({ records: 60, imported: 60, skipped: 0 });
     expect(await expectAllSearchable(store, ws)).toBe(60);
     if (backend === 'sqlite') {
       expect(before).toMatchObject({ cacheSize: -65536, walAutocheckpoint: 1000 });
-      expect(await sqliteSettings(store)).toEqual({ ...before, automerge: 4, crisismerge: 16 });
+      expect(await sqliteSettings(store)).toEqual({ ...before, automerge: 4, crisismerge: 16, hashsize: 1048576 });
     }
     const again = await importCandidates(store, ws, records(60, 21), { batchSize: 9, bulkAfter: 10, normalised: true });
     expect(again).toMatchObject({ records: 60, imported: 0, updated: 0, unchanged: 60 });
@@ -73,7 +83,7 @@ describeEachBackend('large imports (bulk settings on SQLite)', (getStore, backen
     await expect(run).rejects.toMatchObject({ code: 'storage_error' });
     expect(await countCandidates(store, ws)).toBe(24);
     expect(await expectAllSearchable(store, ws)).toBe(24);
-    if (backend === 'sqlite') expect(await sqliteSettings(store)).toEqual({ ...before, automerge: 4, crisismerge: 16 });
+    if (backend === 'sqlite') expect(await sqliteSettings(store)).toEqual({ ...before, automerge: 4, crisismerge: 16, hashsize: 1048576 });
     const resumed = await importCandidates(store, ws, records(50, 22), { batchSize: 8, bulkAfter: 10, normalised: true });
     expect(resumed).toMatchObject({ imported: 26, unchanged: 24 });
     expect(await expectAllSearchable(store, ws)).toBe(50);

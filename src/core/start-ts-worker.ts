@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 
 /**
  * A worker thread running a TypeScript module. The CLI runs its sources
@@ -6,8 +6,8 @@ import { Worker } from 'node:worker_threads';
  * worker first registers tsx's ESM loader itself (`tsx/esm/api`, the API tsx
  * documents for this) and then imports the module.
  */
-export function startTsWorker(moduleUrl: URL, workerData: unknown): Worker {
+export function startTsWorker(moduleUrl: URL, workerData: unknown, resourceLimits?: ResourceLimits): Worker {
   const tsxApi = import.meta.resolve('tsx/esm/api');
   const code = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(moduleUrl.href)}); })`;
-  return new Worker(code, { eval: true, workerData });
+  return new Worker(code, { eval: true, workerData, resourceLimits });
 }

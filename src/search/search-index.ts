@@ -103,24 +103,35 @@ async function upsertTsvectors(db: Kysely<Database>, rows: CandidateIndexRow[]):
 }
 
 /**
- * FTS5 merge settings while a large import writes (SQLite only). Every
- * committed batch becomes a new index segment; by default FTS5 merges 4
- * segments of a level as soon as they exist, rewriting each posting list
- * about log4(batches) times, which is the largest cost of a 1M import. Bulk
- * settings let 16 segments gather per level (crisis merge at 64), then the
- * import restores the defaults and merges the index into one segment
- * (`optimize`), so queries after the import read fewer segments than before.
- * Searches stay complete throughout: only how the segments are merged changes.
+ * FTS5 write settings while a large import writes (SQLite only).
+ * - `hashsize`: FTS5 keeps the terms of the rows being written in memory and
+ *   writes them out as a new index segment whenever they pass this size
+ *   (default 1 MiB, a few thousand profiles) and at each commit. With 64 MiB a
+ *   bulk batch becomes one segment instead of about ten, so there is far less
+ *   to merge (memory: the pending terms of one batch, ~20 MB for 25,000 profiles).
+ * - `automerge` / `crisismerge`: by default FTS5 merges 4 segments of a level
+ *   as soon as they exist, rewriting each posting list about log4(batches)
+ *   times, which was the largest cost of a 1M import. Bulk settings let 16
+ *   gather per level (crisis merge at 64).
+ * Then the import restores the defaults and merges the index into one
+ * segment (`optimize`), so queries after the import read fewer segments than
+ * before. Searches stay complete throughout: only how segments are written
+ * and merged changes.
  */
-export const bulkAutomerge = 16;
-export const bulkCrisismerge = 64;
-export const defaultAutomerge = 4;
-export const defaultCrisismerge = 16;
+export interface Fts5WriteSettings {
+  automerge: number;
+  crisismerge: number;
+  hashsize: number;
+}
 
-export async function setFts5MergeSettings(db: Kysely<Database>, automerge: number, crisismerge: number): Promise<void> {
-  // inlined: FTS5 wants integers and a bound JS number arrives as a real
-  await sql.raw(`INSERT INTO search_fts (search_fts, rank) VALUES ('automerge', ${Math.trunc(automerge)})`).execute(db);
-  await sql.raw(`INSERT INTO search_fts (search_fts, rank) VALUES ('crisismerge', ${Math.trunc(crisismerge)})`).execute(db);
+export const bulkFts5Settings: Fts5WriteSettings = { automerge: 16, crisismerge: 64, hashsize: 64 * 1024 * 1024 };
+export const defaultFts5Settings: Fts5WriteSettings = { automerge: 4, crisismerge: 16, hashsize: 1024 * 1024 };
+
+export async function setFts5WriteSettings(db: Kysely<Database>, settings: Fts5WriteSettings): Promise<void> {
+  for (const [name, value] of Object.entries(settings)) {
+    // inlined: FTS5 wants integers and a bound JS number arrives as a real
+    await sql.raw(`INSERT INTO search_fts (search_fts, rank) VALUES ('${name}', ${Math.trunc(value)})`).execute(db);
+  }
 }
 
 /** Merges every segment of the index into one (FTS5 `optimize`). */
