@@ -17,7 +17,7 @@ export const bulkImportAfter = 20_000;
 export const bulkBatchSize = 25_000;
 
 const bulkCacheKiB = 262_144;
-const bulkWalAutocheckpointPages = 16_384;
+const bulkWalAutocheckpointPages = 65_536;
 
 export interface SqliteBulkImport {
   /**
@@ -34,13 +34,16 @@ async function pragmaValue(db: Kysely<Database>, name: string): Promise<number> 
 
 /**
  * Settings for the rest of a large import on SQLite: FTS5 writes one
- * segment per batch and merges fewer, larger groups of them (see search-index.ts), a 256 MiB page cache keeps
- * the profile URL and email indexes in memory, and the WAL is checkpointed
- * every 64 MiB instead of every 4 MiB (fewer copies and fsyncs of pages that
- * later batches change again). None of this changes what is written or when
- * it commits: each batch is still one transaction with its index rows, and a
- * crash leaves at worst the bulk merge settings behind, which only make
- * merging lazier until the next large import finishes. Statements go through
+ * segment per batch and merges fewer, larger groups of them (see
+ * search-index.ts), a 256 MiB page cache keeps the profile URL and email
+ * indexes in memory, and the WAL is checkpointed every 256 MiB instead of
+ * every 4 MiB: a batch of 25,000 writes over 64 MiB, so a smaller interval
+ * checkpoints after every commit and copies again the index pages that the
+ * next batch changes anyway (1M profiles: 20,951 -> 22,139 profiles/s). None
+ * of this changes what is written or when it commits: each batch is still
+ * one transaction with its index rows, and a crash leaves at worst the bulk
+ * FTS5 settings behind, which only make merging lazier and pending terms
+ * larger until the next large import finishes. Statements go through
  * Kysely so they never run inside another caller's transaction.
  */
 export async function startSqliteBulkImport(db: Kysely<Database>): Promise<SqliteBulkImport> {

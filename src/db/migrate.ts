@@ -14,6 +14,16 @@ import { migrations } from './migrations/migration-list.ts';
  * schema's lock table and never create its own.
  */
 export async function migrateToLatest(db: Kysely<any>, dialect: Dialect, schema?: string): Promise<void> {
+  await migrate(db, dialect, schema, (m) => m.migrateToLatest());
+}
+
+/** Applies the migrations up to and including `name` (tests of an upgrade start from an older schema with data in it). */
+export async function migrateUpTo(db: Kysely<any>, dialect: Dialect, name: string, schema?: string): Promise<void> {
+  if (!(name in migrations)) throw new Error(`no migration named ${name}`);
+  await migrate(db, dialect, schema, (m) => m.migrateTo(name));
+}
+
+async function migrate(db: Kysely<any>, dialect: Dialect, schema: string | undefined, run: (m: Migrator) => ReturnType<Migrator['migrateToLatest']>): Promise<void> {
   const provider: MigrationProvider = {
     async getMigrations() {
       const out: Record<string, Migration> = {};
@@ -33,7 +43,7 @@ export async function migrateToLatest(db: Kysely<any>, dialect: Dialect, schema?
     allowUnorderedMigrations: true,
     ...(migrationTableSchema ? { migrationTableSchema } : {}),
   });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = await run(migrator);
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');
     throw new Error(`migration ${failed?.migrationName ?? '?'} failed: ${(error as Error).message ?? String(error)}`);

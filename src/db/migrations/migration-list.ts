@@ -10,6 +10,7 @@ import * as searchSpeed from './0008-search-speed.ts';
 import * as rankingFacts from './0009-ranking-facts.ts';
 import * as outreachDurability from './0010-outreach-durability.ts';
 import * as candidateNotes from './0011-candidate-notes.ts';
+import * as emailIndexTable from './0012-email-index-table.ts';
 
 export interface ScoutlineMigration {
   up(db: Kysely<any>, dialect: Dialect): Promise<void>;
@@ -27,4 +28,5 @@ export const migrations: Record<string, ScoutlineMigration> = {
   '0009-ranking-facts': rankingFacts,
   '0010-outreach-durability': outreachDurability,
   '0011-candidate-notes': candidateNotes,
+  '0012-email-index-table': emailIndexTable,
 };
