@@ -35,7 +35,7 @@ export function registerBenchImport(bench: Command): void {
     .description(`import N demo profiles into a fresh temporary SQLite database: profiles/s and bytes on disk (target >= ${importTargetPerSecond}/s at 1M)`)
     .option('--count <n>', 'how many demo profiles', parseIntOption('count'), 100_000)
     .option('--seed <s>', 'demo data seed', parseIntOption('seed'), 1)
-    .option('--batch-size <n>', 'records per transaction (default: as the import, 1000 then 10000 in bulk mode)', parseIntOption('batch-size'))
+    .option('--batch-size <n>', `records per transaction (default: as the import, ${defaultBatchSize} then ${bulkBatchSize} in bulk mode)`, parseIntOption('batch-size'))
     .option('--threads <n>', '2: a worker thread builds the profiles and their storage values while this one writes; 1: all on one thread', parseIntOption('threads'), 2)
     .option('--keep', 'keep the temporary database and print where it is')
     .option('--json', 'print the figures as JSON')

@@ -2,10 +2,11 @@ import { createReadStream, statSync } from 'node:fs';
 import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { AppError } from '../../core/app-error.ts';
-import { importCandidates, type ImportSummary } from '../../candidates/import-candidates.ts';
+import { defaultBatchSize, importCandidates, type ImportSummary } from '../../candidates/import-candidates.ts';
 import { detectImportFormat, importRecords } from '../../candidates/import-records.ts';
 import type { CsvMapping } from '../../candidates/csv-mapping.ts';
 import { preparedRecords } from '../../candidates/prepared-records.ts';
+import { bulkBatchSize, bulkImportAfter } from '../../candidates/sqlite-bulk-import.ts';
 import { action, dbOption, defaultWorkspace, parseIntOption, printJson, withStore } from '../cli-context.ts';
 
 interface ImportOpts {
@@ -51,7 +52,7 @@ export function registerImportCommand(program: Command): void {
     .option('--map <column=field>', 'CSV: map a column to a field (repeatable), e.g. --map "Job=currentTitle"; "Column=-" ignores a column', collect, [])
     .option('--ndjson', 'JSON Resume: one record per line, even if the first line looks otherwise')
     .option('--source <name>', 'the source recorded on new candidates (default: the format)')
-    .option('--batch-size <n>', 'records per transaction (default 1000; 10000 after the first 20000 records on SQLite)', parseIntOption('batch-size'))
+    .option('--batch-size <n>', `records per transaction (default ${defaultBatchSize}; ${bulkBatchSize} after the first ${bulkImportAfter} records on SQLite)`, parseIntOption('batch-size'))
     .option('--threads <n>', `2: a worker thread reads, checks and prepares the records while this one writes (default on SQLite for files of ${workerImportMinBytes / 1024 / 1024} MiB or more); 1: one thread`, parseIntOption('threads'))
     .option('--no-progress', 'no progress bar (it is only shown on a terminal anyway)')
     .option('--json', 'print the summary as JSON')
