@@ -1,6 +1,6 @@
 import { dailyInviteTarget, dailyLimitFor, defaultPacingRules, notesLeft, weeklyInviteRoom, type PacingRules } from './pacing-rules.ts';
 import type { PlannerSeat, SeatHistory } from './plan-day.ts';
-import { weekdayOf, type LocalDate } from './seat-calendar.ts';
+import { weekdayOf, workingWindow, type LocalDate } from './seat-calendar.ts';
 
 /**
  * What a seat may still do (the Today page): the same budgets the planner
@@ -13,6 +13,8 @@ export interface SeatCaps {
   seatId: string;
   date: LocalDate;
   paused: boolean;
+  /** given `now`: the seat's working window on `date` has ended (or there is none), so nothing more is planned today */
+  dayOver: boolean;
   invitations: {
     weeklyCap: number;
     /** room under every rolling window that contains `date` */
@@ -36,10 +38,12 @@ export interface SeatCaps {
   otherActionsLeftToday: number;
 }
 
-export function seatCaps(seat: PlannerSeat, h: SeatHistory, date: LocalDate, rules: PacingRules = defaultPacingRules): SeatCaps {
+export function seatCaps(seat: PlannerSeat, h: SeatHistory, date: LocalDate, rules: PacingRules = defaultPacingRules, now?: string): SeatCaps {
   const weekday = weekdayOf(date);
   const days = seat.workingHours.days;
-  const off = h.paused;
+  const window = now === undefined ? undefined : workingWindow(date, seat.timeZone, seat.workingHours);
+  const dayOver = window !== undefined && (window === null || now! >= window.end);
+  const off = h.paused || dayOver;
   const leftThisWeek = weeklyInviteRoom(seat.weeklyInviteCap, h.inviteDates, date, rules);
   const pendingRoom = Math.max(0, rules.maxPendingInvites - 1 - h.pendingInvites);
   const inviteToday = Math.max(0, Math.min(dailyInviteTarget(seat.weeklyInviteCap, weekday, days, rules) - h.today.invites, leftThisWeek, pendingRoom));
@@ -50,6 +54,7 @@ export function seatCaps(seat: PlannerSeat, h: SeatHistory, date: LocalDate, rul
     seatId: seat.id,
     date,
     paused: h.paused,
+    dayOver,
     invitations: {
       weeklyCap: seat.weeklyInviteCap,
       leftThisWeek,

@@ -28,8 +28,9 @@ describeEachBackend('seat outlook: caps and what comes next', (getStore) => {
 
     const [night] = await seatOutlooks(store, ws, { now: evening });
     expect(night).toMatchObject({ seatId: 'night-seat', date: '2025-06-04', working: false, nextWindowStart: '2025-06-05T07:00:00.000Z' });
-    // Wednesday's (and Thursday's) share of 20 is 5; nothing sent yet; a free seat has 5 notes a month
-    expect(night.caps.invitations).toMatchObject({ leftThisWeek: 20, leftToday: 5, plannedToday: 0 });
+    // Wednesday's working hours are over: nothing more goes out today, the week's room is untouched; a free seat has 5 notes a month
+    expect(night.caps.dayOver).toBe(true);
+    expect(night.caps.invitations).toMatchObject({ leftThisWeek: 20, leftToday: 0, plannedToday: 0 });
     expect(night.caps.notesLeftThisMonth).toBe(5);
     expect(night.upcoming.length).toBe(5);
     for (const u of night.upcoming) {
@@ -50,6 +51,7 @@ describeEachBackend('seat outlook: caps and what comes next', (getStore) => {
     expect(day.working).toBe(true);
     expect(day.upcoming.every((u) => u.kind === 'scheduled')).toBe(true);
     expect(day.upcoming.length).toBe(planned.filter((a) => a.due_at > morning).length);
+    expect(day.caps.dayOver).toBe(false);
     expect(day.caps.invitations).toMatchObject({ plannedToday: 5, leftToday: 0, leftThisWeek: 15 });
 
     // the workspace's pacing settings count, as for the worker: a 2-note monthly quota leaves none after 5 requests

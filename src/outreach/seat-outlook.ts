@@ -91,7 +91,7 @@ export async function seatOutlooks(store: Store, workspaceId: string, opts: { se
 
 async function seatOutlook(db: Kysely<Database>, seat: Seat, now: string, rules: PacingRules, limit: number): Promise<SeatOutlook> {
   const date = localDateOf(now, seat.timeZone);
-  const caps = seatCaps(seat, await loadSeatHistory(db, seat.id, seat.timeZone, date, now, rules), date, rules);
+  const caps = seatCaps(seat, await loadSeatHistory(db, seat.id, seat.timeZone, date, now, rules), date, rules, now);
   const next = nextWorkingWindow(seat, now);
   const base = { seatId: seat.id, seatName: seat.name, timeZone: seat.timeZone, date, working: next !== null && next.start <= now, nextWindowStart: next ? (next.start > now ? next.start : now) : null, caps };
   let upcoming = await scheduled(db, seat, now, limit);

@@ -268,8 +268,14 @@ browserSuite('web UI shell in Chromium', { demoCount: 300 }, (ctx) => {
       const caps = w.page.getByLabel('Caps left');
       // when the window opens later today the worker has already planned its requests (each with a note), and
       // planned requests count against the caps; when it opens tomorrow nothing is planned yet
-      const plannedHint = await caps.locator('.stat', { hasText: 'Requests left today' }).locator('.small').textContent();
-      const planned = Number(/^(\d+) planned today$/.exec(plannedHint ?? '')?.[1]);
+      const requestsToday = caps.locator('.stat', { hasText: 'Requests left today' });
+      const plannedHint = await requestsToday.locator('.small').textContent();
+      const hint = /^(\d+) planned today(; working hours are over)?$/.exec(plannedHint ?? '');
+      const planned = Number(hint?.[1]);
+      // when today's window has already ended, nothing more goes out today and the page says so
+      const windowIsTomorrow = window.start.slice(0, 10) > new Date().toISOString().slice(0, 10);
+      expect(hint?.[2] !== undefined).toBe(windowIsTomorrow);
+      if (windowIsTomorrow) await expect(requestsToday.locator('.stat-value').textContent()).resolves.toBe('0');
       expect(planned).toBeGreaterThanOrEqual(0);
       expect(planned).toBeLessThanOrEqual(5);
       await expect(caps.locator('.stat', { hasText: 'Requests left this week' }).locator('.stat-value').textContent()).resolves.toBe(String(100 - planned));
@@ -328,7 +334,6 @@ browserSuite('web UI shell in Chromium', { demoCount: 300 }, (ctx) => {
   }, 120_000);
 });
 
-/** A free seat whose one-hour working window starts 90 minutes from now or ended 90 minutes ago (UTC, never across midnight). */
 /** Runs a search from the search page and ticks the first `count` results; returns the result checkboxes. */
 async function searchAndSelect(page: Page, query: string, count: number): Promise<Locator> {
   await page.goto('/search');
@@ -348,6 +353,7 @@ async function sendFromSeatOnly(form: Locator, seatName: string): Promise<void> 
   await form.getByRole('checkbox', { name: new RegExp(seatName) }).check();
 }
 
+/** A free seat whose one-hour working window starts 90 minutes from now or ended 90 minutes ago (UTC, never across midnight). */
 async function createSeatWorkingLater(baseUrl: string, id: string, name: string): Promise<{ start: string; end: string }> {
   const d = new Date();
   const now = d.getUTCHours() * 60 + d.getUTCMinutes();

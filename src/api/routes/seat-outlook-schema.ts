@@ -6,6 +6,7 @@ export const seatCapsSchema = z
     seatId: z.string(),
     date: z.string(),
     paused: z.boolean(),
+    dayOver: z.boolean().openapi({ description: "the seat's working hours today are over (or it has none today): nothing more is planned today" }),
     invitations: z.object({ weeklyCap: z.number(), leftThisWeek: z.number(), leftToday: z.number(), plannedToday: z.number(), pending: z.number(), maxPending: z.number() }),
     notesLeftThisMonth: z.number().nullable().openapi({ description: 'null: unlimited (paid seat)' }),
     inmail: z.object({ hasPlan: z.boolean(), credits: z.number(), leftToday: z.number() }),

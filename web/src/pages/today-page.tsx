@@ -28,7 +28,9 @@ function capsOf(seat: SeatLite, caps: SeatCaps | undefined, tasks: Task[]): Arra
     return out;
   }
   const inv = caps.invitations;
-  out.push(['Requests left today', String(inv.leftToday), `${inv.plannedToday} planned today`]);
+  // after the working hours nothing more goes out today: say so rather than show a budget nobody can use
+  const today = caps.dayOver ? `${inv.plannedToday} planned today; working hours are over` : `${inv.plannedToday} planned today`;
+  out.push(['Requests left today', String(inv.leftToday), today]);
   out.push(['Requests left this week', String(inv.leftThisWeek), `of ${inv.weeklyCap} per rolling 7 days`]);
   out.push(['Notes left this month', caps.notesLeftThisMonth === null ? 'unlimited' : String(caps.notesLeftThisMonth), caps.notesLeftThisMonth === null ? 'paid seat' : 'free seat: monthly quota']);
   out.push(['InMail credits', caps.inmail.hasPlan ? String(caps.inmail.credits) : 'none', caps.inmail.hasPlan ? `${caps.inmail.leftToday} left of today's InMail limit` : 'no paid plan']);
