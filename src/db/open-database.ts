@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import SqliteDatabase from 'better-sqlite3';
+import type SqliteDatabase from 'better-sqlite3';
+import { SqliteDatabase as SqliteModule } from './sqlite-module.ts';
 import pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import { AppError } from '../core/app-error.ts';
@@ -57,7 +58,7 @@ function openSqlite(path: string): Store {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   let sqlite: SqliteDatabase.Database;
   try {
-    sqlite = new SqliteDatabase(file);
+    sqlite = new SqliteModule(file);
   } catch (err) {
     throw new AppError('storage_error', `could not open SQLite database ${file}: ${(err as Error).message}`);
   }

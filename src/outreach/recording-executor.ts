@@ -1,4 +1,5 @@
-import SqliteDatabase from 'better-sqlite3';
+import type SqliteDatabase from 'better-sqlite3';
+import { SqliteDatabase as SqliteModule } from '../db/sqlite-module.ts';
 import type { ActionToExecute, ExecutionResult, Executor, ExecutorName } from './executor.ts';
 
 /**
@@ -18,7 +19,7 @@ export class RecordingExecutor implements Executor {
     private readonly opts: { name?: ExecutorName; delayMs?: () => number } = {},
   ) {
     this.name = opts.name ?? 'webhook';
-    this.db = new SqliteDatabase(path);
+    this.db = new SqliteModule(path);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
     this.db.pragma('busy_timeout = 10000');

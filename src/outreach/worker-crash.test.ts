@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import SqliteDatabase from 'better-sqlite3';
+import { SqliteDatabase } from '../db/sqlite-module.ts';
 import { expect, it } from 'vitest';
 import { describeEachBackend, testPostgresUrl } from '../db/test-backends.ts';
 import { seedRunningCampaign } from './outreach-test-setup.ts';
