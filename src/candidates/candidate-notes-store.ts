@@ -1,14 +1,9 @@
 import { AppError } from '../core/app-error.ts';
 import type { Store } from '../db/open-database.ts';
-import { getCandidatesByIds } from './candidate-store.ts';
+import { requireCandidate } from './candidate-store.ts';
 import { candidateNoteInputSchema, type CandidateNote } from './candidate-note.ts';
 
 /** Notes on a candidate: list (newest first), add, delete. Notes go with the candidate when it is deleted (FK cascade). */
-async function requireCandidate(store: Store, workspaceId: string, candidateId: number): Promise<void> {
-  // by primary key: a workspace-filtered lookup walks the workspace index on large SQLite databases
-  if (!(await getCandidatesByIds(store, workspaceId, [candidateId])).has(candidateId)) throw new AppError('not_found', `candidate ${candidateId} does not exist`, { id: candidateId });
-}
-
 export async function listCandidateNotes(store: Store, workspaceId: string, candidateId: number): Promise<CandidateNote[]> {
   await requireCandidate(store, workspaceId, candidateId);
   const rows = await store.db

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { describeEachBackend } from '../db/test-backends.ts';
 import { searchCandidates } from '../search/search-candidates.ts';
-import { countCandidates, deleteCandidate, getCandidate, getCandidatesByIds, listCandidates, normaliseCandidateInput, upsertCandidates } from './candidate-store.ts';
+import { countCandidates, deleteCandidate, getCandidate, getCandidatesByIds, listCandidates, normaliseCandidateInput, requireCandidate, upsertCandidates } from './candidate-store.ts';
 import type { CandidateInput } from './candidate.ts';
 import { generateDemoCandidates } from './demo-data.ts';
 import { prepareCandidates, preparedCandidatesOf } from './prepared-candidates.ts';
@@ -74,6 +74,10 @@ describeEachBackend('candidate store', (getStore) => {
     const theirs = await upsertCandidates(store, 'other', [normaliseCandidateInput({ name: 'Theirs' })]);
     const found = await getCandidatesByIds(store, ws, [mine.outcomes[0].id, theirs.outcomes[0].id]);
     expect([...found.values()].map((c) => c.name)).toEqual(['Mine']);
+    // the existence check sees the same: another workspace's candidate does not exist here
+    await expect(requireCandidate(store, ws, mine.outcomes[0].id)).resolves.toBeUndefined();
+    await expect(requireCandidate(store, ws, theirs.outcomes[0].id)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(requireCandidate(store, ws, 987_654_321)).rejects.toMatchObject({ code: 'not_found' });
   });
 
   it('prepared candidates (a worker built their rows) store, merge and index exactly as their inputs', async () => {

@@ -249,6 +249,13 @@ export async function getCandidate(store: Store, workspaceId: string, id: number
   return rowToCandidate(row);
 }
 
+/** Throws not_found unless the candidate exists in the workspace (reads its id only, not the profile). */
+export async function requireCandidate(store: Store | { db: Kysely<Database> }, workspaceId: string, id: number): Promise<void> {
+  // by primary key, workspace checked here (see getCandidatesByIds)
+  const row = await store.db.selectFrom('candidates').select('workspace_id').where('id', '=', id).executeTakeFirst();
+  if (row?.workspace_id !== workspaceId) throw new AppError('not_found', `candidate ${id} does not exist`, { id });
+}
+
 export async function getCandidatesByIds(store: Store | { db: Kysely<Database> }, workspaceId: string, ids: number[]): Promise<Map<number, Candidate>> {
   const out = new Map<number, Candidate>();
   for (const part of chunk(ids, 500)) {

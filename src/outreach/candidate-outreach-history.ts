@@ -1,5 +1,4 @@
-import { getCandidatesByIds } from '../candidates/candidate-store.ts';
-import { AppError } from '../core/app-error.ts';
+import { requireCandidate } from '../candidates/candidate-store.ts';
 import type { Store } from '../db/open-database.ts';
 
 /**
@@ -66,7 +65,7 @@ export interface CandidateOutreachHistory {
 }
 
 export async function candidateOutreachHistory(store: Store, workspaceId: string, candidateId: number): Promise<CandidateOutreachHistory> {
-  if (!(await getCandidatesByIds(store, workspaceId, [candidateId])).has(candidateId)) throw new AppError('not_found', `candidate ${candidateId} does not exist`, { id: candidateId });
+  await requireCandidate(store, workspaceId, candidateId);
   const enrollments = await store.db
     .selectFrom('outreach_enrollments as e')
     .innerJoin('outreach_campaigns as c', 'c.id', 'e.campaign_id')

@@ -1,4 +1,5 @@
 import { AppError, toAppError } from '../../core/app-error.ts';
+import { requireCandidate } from '../../candidates/candidate-store.ts';
 import type { ErrorCode } from '../../core/error-codes.ts';
 import type { Store } from '../../db/open-database.ts';
 import { canonicalProfileUrl, normaliseEmail } from '../../candidates/profile-url.ts';
@@ -32,9 +33,8 @@ export interface IngestSummary {
 /** The candidate id a reference names in this workspace: the id itself (checked), else the profile URL, else the email. */
 export async function resolveCandidateRef(store: Store, workspaceId: string, ref: CandidateRef): Promise<number> {
   if (ref.candidateId !== undefined) {
-    const row = await store.db.selectFrom('candidates').select('id').where('workspace_id', '=', workspaceId).where('id', '=', ref.candidateId).executeTakeFirst();
-    if (!row) throw new AppError('not_found', `candidate ${ref.candidateId} does not exist`, { candidateId: ref.candidateId });
-    return Number(row.id);
+    await requireCandidate(store, workspaceId, ref.candidateId);
+    return ref.candidateId;
   }
   if (ref.profileUrl !== undefined) {
     const url = canonicalProfileUrl(ref.profileUrl);
