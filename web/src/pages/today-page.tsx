@@ -71,13 +71,19 @@ function SeatQueue({ seat }: { seat: SeatLite }) {
   const queue = useApi((signal) => outreachApi.tasks(seat.id, signal), [seat.id]);
   const [handled, setHandled] = useState<Array<{ task: Task; answer: TaskAnswer }>>([]);
   const reload = queue.reload;
-  // the worker turns due steps into tasks every few seconds: keep the queue fresh
+  const working = queue.data?.seats?.find((o) => o.seatId === seat.id)?.working ?? true;
+  // While the seat works, the worker turns due steps into tasks every few seconds: keep the queue fresh.
+  // Outside its hours nothing falls due before the window opens, and each refresh then costs the server
+  // the planner's dry run for "Coming next" (0.2-0.4 s for a 5,000-person campaign at 1M profiles): once a minute.
   useEffect(() => {
-    const t = setInterval(() => {
-      if (document.visibilityState === 'visible') reload();
-    }, 10_000);
+    const t = setInterval(
+      () => {
+        if (document.visibilityState === 'visible') reload();
+      },
+      working ? 10_000 : 60_000,
+    );
     return () => clearInterval(t);
-  }, [reload]);
+  }, [reload, working]);
   if (queue.missing) return <NotYet what="The task queue" />;
   if (queue.loading && !queue.data) return <Loading />;
   if (!queue.data) return <ErrorBanner error={queue.error} />;
