@@ -107,8 +107,8 @@ async function upsertTsvectors(db: Kysely<Database>, rows: CandidateIndexRow[]):
  * - `hashsize`: FTS5 keeps the terms of the rows being written in memory and
  *   writes them out as a new index segment whenever they pass this size
  *   (default 1 MiB, a few thousand profiles) and at each commit. With 64 MiB a
- *   bulk batch becomes one segment instead of about ten, so there is far less
- *   to merge (memory: the pending terms of one batch, ~20 MB for 25,000 profiles).
+ *   bulk batch becomes one segment instead of one per MiB of its terms, so
+ *   there is far less to merge (memory: at most 64 MiB of pending terms).
  * - `automerge` / `crisismerge`: by default FTS5 merges 4 segments of a level
  *   as soon as they exist, rewriting each posting list about log4(batches)
  *   times, which was the largest cost of a 1M import. Bulk settings let 16
