@@ -12,7 +12,7 @@ browserSuite('web UI shell in Chromium', { demoCount: 300 }, (ctx) => {
         await w.page.goto('/');
         await w.page.getByRole('heading', { name: 'Search', level: 1 }).waitFor();
         const nav = w.page.getByRole('navigation', { name: 'Main' });
-        for (const name of ['Search', 'Campaigns', 'Today', 'Credits', 'Analytics']) await expect(nav.getByRole('link', { name }).isVisible()).resolves.toBe(true);
+        for (const name of ['Search', 'Campaigns', 'Today', 'Credits', 'Analytics', 'Import']) await expect(nav.getByRole('link', { name }).isVisible()).resolves.toBe(true);
         // nothing wider than the viewport
         const overflow = await w.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         expect(overflow, `${label}: page is wider than the viewport`).toBeLessThanOrEqual(0);
@@ -20,18 +20,67 @@ browserSuite('web UI shell in Chromium', { demoCount: 300 }, (ctx) => {
         await w.page.keyboard.press('Tab'); // skip link
         await w.page.keyboard.press('Tab'); // brand
         const seen: string[] = [];
-        for (let i = 0; i < 5; i++) {
+        for (let i = 0; i < 6; i++) {
           await w.page.keyboard.press('Tab');
           seen.push(await w.page.evaluate(() => document.activeElement?.textContent ?? ''));
         }
-        expect(seen).toEqual(['Search', 'Campaigns', 'Today', 'Credits', 'Analytics']);
+        expect(seen).toEqual(['Search', 'Campaigns', 'Today', 'Credits', 'Analytics', 'Import']);
         await w.page.keyboard.press('Enter');
-        await w.page.getByRole('heading', { name: 'Analytics', level: 1 }).waitFor();
+        await w.page.getByRole('heading', { name: 'Import', level: 1 }).waitFor();
         await w.shot(`shell-${label}`);
         w.assertClean();
       } finally {
         await w.context.close();
       }
+    }
+  });
+
+  it('imports a CSV export from the Import page: new, skipped with line and reason, ignored columns; again: unchanged; then finds them', async () => {
+    const { browser, server } = ctx();
+    const w = await openPage(browser, server.url);
+    try {
+      const csv = [
+        'First Name,Last Name,Headline,Profile URL,Email,Favourite Colour',
+        'Zephyrine,Quasimodo,Staff Platform Engineer,https://www.linkedin.com/in/zephyrine-quasimodo,zq@example.com,blue',
+        'Ottoline,Brackenbury,Principal Data Engineer,linkedin.com/in/ottoline-b/,,green',
+        'Ignatius,Featherstonehaugh,Site Reliability Engineer,,if@example.org,red',
+        ',,,,,grey',
+      ].join('\n');
+      const file = { name: 'recruiter-export.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) };
+      await w.page.goto('/import');
+      await w.page.getByRole('heading', { name: 'Import', level: 1 }).waitFor();
+      const form = w.page.getByRole('form', { name: 'Import a file' });
+      await expect(form.getByRole('button', { name: 'Import' }).isDisabled()).resolves.toBe(true);
+      await form.getByLabel('File').setInputFiles(file);
+      await form.getByLabel('Source label').fill('ats-export');
+      await form.getByRole('button', { name: 'Import' }).click();
+      const outcome = w.page.getByRole('region', { name: 'Import result' });
+      await outcome.getByText('Imported recruiter-export.csv (CSV): 4 records, 3 new.').waitFor();
+      const stat = (label: string) => outcome.locator('.stat', { hasText: label }).locator('.stat-value').textContent();
+      await expect(stat('New')).resolves.toBe('3');
+      await expect(stat('Skipped')).resolves.toBe('1');
+      const skipped = outcome.getByRole('table', { name: 'Skipped records' }).getByRole('row');
+      await expect(skipped.nth(1).getByRole('cell').first().textContent()).resolves.toBe('5');
+      await expect(skipped.nth(1).textContent()).resolves.toMatch(/nothing to identify/);
+      await outcome.getByText(/Columns not imported: Favourite Colour\./).waitFor();
+      await w.shot('import-result', true);
+
+      // the same file again changes nothing
+      await form.getByRole('button', { name: 'Import' }).click();
+      await outcome.getByText('Imported recruiter-export.csv (CSV): 4 records, 0 new.').waitFor();
+      await expect(stat('Unchanged')).resolves.toBe('3');
+
+      // and the new people are searchable
+      await outcome.getByRole('link', { name: 'Search your candidates' }).click();
+      const box = w.page.getByRole('combobox', { name: 'Boolean query' });
+      await box.fill('Zephyrine OR Featherstonehaugh');
+      await box.press('Enter');
+      const results = w.page.getByRole('list', { name: 'Search results' });
+      await results.getByText('Zephyrine Quasimodo').waitFor();
+      await results.getByText('Ignatius Featherstonehaugh').waitFor();
+      w.assertClean();
+    } finally {
+      await w.context.close();
     }
   });
 

@@ -32,14 +32,22 @@ function isErrorBody(v: unknown): v is ApiErrorBody {
 }
 
 export async function request<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+  const init: RequestInit =
+    body === undefined
+      ? { method, headers: { accept: 'application/json' }, signal }
+      : { method, headers: { accept: 'application/json', 'content-type': 'application/json' }, body: JSON.stringify(body), signal };
+  return send<T>(method, path, init);
+}
+
+/** POSTs a file as it is (the server streams it), with its content type. */
+export function upload<T>(path: string, file: Blob, contentType: string, signal?: AbortSignal): Promise<T> {
+  return send<T>('POST', path, { method: 'POST', headers: { accept: 'application/json', 'content-type': contentType }, body: file, signal });
+}
+
+async function send<T>(method: string, path: string, init: RequestInit): Promise<T> {
   let res: Response;
   try {
-    res = await fetch(path, {
-      method,
-      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal,
-    });
+    res = await fetch(path, init);
   } catch (err) {
     if (err instanceof DOMException && err.name === 'AbortError') throw err;
     throw new ApiError(0, 'network', 'The Scoutline server cannot be reached. Is it running?');

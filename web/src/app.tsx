@@ -8,6 +8,7 @@ import { AnalyticsPage } from './pages/analytics-page.tsx';
 import { CampaignsPage } from './pages/campaigns-page.tsx';
 import { CampaignPage } from './pages/campaign-page.tsx';
 import { TodayPage } from './pages/today-page.tsx';
+import { ImportPage } from './pages/import-page.tsx';
 
 const nav = [
   { to: '/search', label: 'Search' },
@@ -15,6 +16,7 @@ const nav = [
   { to: '/today', label: 'Today' },
   { to: '/credits', label: 'Credits' },
   { to: '/analytics', label: 'Analytics' },
+  { to: '/import', label: 'Import' },
 ] as const;
 
 function route(path: string) {
@@ -27,6 +29,7 @@ function route(path: string) {
   if (match('/today', path)) return <TodayPage />;
   if (match('/credits', path)) return <CreditsPage />;
   if (match('/analytics', path)) return <AnalyticsPage />;
+  if (match('/import', path)) return <ImportPage />;
   return <PlaceholderPage title="Not found" text={`There is no page at ${path}.`} />;
 }
 

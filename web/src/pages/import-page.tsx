@@ -1,0 +1,168 @@
+import { useState } from 'react';
+import type { ImportSummary } from '../../../src/candidates/import-candidates.ts';
+import { qs, upload } from '../api-client.ts';
+import { ErrorBanner } from '../components.tsx';
+import { Link } from '../router.tsx';
+
+type Format = 'auto' | 'jsonresume' | 'csv';
+
+/** What POST /api/import answers. */
+type ImportResult = ImportSummary & { format: 'jsonresume' | 'csv'; ignoredColumns?: string[] };
+
+/** Errors listed on the page; the rest are counted (the API returns them all). */
+const shownErrors = 100;
+
+/** The format and content type a file is sent with: from the choice, else from its name (else the server sniffs it). */
+export function uploadTypeOf(fileName: string, choice: Format): { format: 'jsonresume' | 'csv' | undefined; contentType: string } {
+  const ext = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase() ?? '';
+  const format = choice !== 'auto' ? choice : ext === 'csv' ? 'csv' : ['json', 'ndjson', 'jsonl'].includes(ext) ? 'jsonresume' : undefined;
+  const contentType =
+    format === 'csv' ? 'text/csv' : ext === 'ndjson' || ext === 'jsonl' ? 'application/x-ndjson' : format === 'jsonresume' ? 'application/json' : 'application/octet-stream';
+  return { format, contentType };
+}
+
+/** "Column=field" lines (blank lines ignored), as `--map` takes them. */
+export function mapLines(text: string): string[] {
+  return text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+}
+
+export function ImportPage() {
+  const [file, setFile] = useState<File | null>(null);
+  const [format, setFormat] = useState<Format>('auto');
+  const [source, setSource] = useState('');
+  const [mapping, setMapping] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(undefined);
+  const [result, setResult] = useState<{ name: string; summary: ImportResult } | null>(null);
+
+  async function submit() {
+    if (!file || busy) return;
+    setBusy(true);
+    setError(undefined);
+    setResult(null);
+    try {
+      const type = uploadTypeOf(file.name, format);
+      const query = new URLSearchParams(qs({ format: type.format, source: source.trim() || undefined }).slice(1));
+      for (const m of mapLines(mapping)) query.append('map', m);
+      const q = query.toString();
+      const summary = await upload<ImportResult>(`/api/import${q ? `?${q}` : ''}`, file, type.contentType);
+      setResult({ name: file.name, summary });
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="page">
+      <h1>Import</h1>
+      <p className="muted">
+        Add candidates from a file: JSON Resume (one object, an array, or one per line) or CSV with a header row, such as an export from LinkedIn Recruiter or your ATS.
+        People already here are matched by LinkedIn profile URL, then by email, and only gain what they were missing, so importing the same file again changes nothing.
+      </p>
+      <form
+        className="card"
+        aria-label="Import a file"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <div className="field-row">
+          <div className="field grow">
+            <label htmlFor="imp-file">File</label>
+            <input
+              id="imp-file"
+              type="file"
+              accept=".csv,.json,.ndjson,.jsonl,text/csv,application/json,application/x-ndjson"
+              onChange={(e) => {
+                setFile(e.target.files?.[0] ?? null);
+                setResult(null);
+                setError(undefined);
+              }}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor="imp-format">Format</label>
+            <select id="imp-format" value={format} onChange={(e) => setFormat(e.target.value as Format)}>
+              <option value="auto">From the file</option>
+              <option value="jsonresume">JSON Resume</option>
+              <option value="csv">CSV</option>
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="imp-source">Source label</label>
+            <input id="imp-source" type="text" maxLength={100} placeholder="e.g. ats-export" value={source} onChange={(e) => setSource(e.target.value)} />
+          </div>
+        </div>
+        <div className="field">
+          <label htmlFor="imp-map">CSV columns to map (optional, one per line)</label>
+          <textarea id="imp-map" rows={3} placeholder={'Job=currentTitle\nEmployer=currentCompany\nNotes=-'} value={mapping} onChange={(e) => setMapping(e.target.value)} />
+          <span className="muted small">Column=field for a column the import does not know, or Column=- to leave one out. Common export columns are mapped already.</span>
+        </div>
+        <button type="submit" className="primary" disabled={!file || busy}>
+          {busy ? 'Importing…' : 'Import'}
+        </button>
+      </form>
+      <ErrorBanner error={error} />
+      {result ? <ImportOutcome name={result.name} summary={result.summary} /> : null}
+    </div>
+  );
+}
+
+function ImportOutcome({ name, summary }: { name: string; summary: ImportResult }) {
+  const stats: Array<[string, number]> = [
+    ['New', summary.imported],
+    ['Updated', summary.updated],
+    ['Unchanged', summary.unchanged],
+    ['Skipped', summary.skipped],
+  ];
+  return (
+    <section className="card" aria-label="Import result">
+      <div className="banner ok" role="status">
+        Imported {name} ({summary.format === 'csv' ? 'CSV' : 'JSON Resume'}): {summary.records} records, {summary.imported} new.
+      </div>
+      <div className="stats">
+        {stats.map(([label, n]) => (
+          <div key={label} className="stat">
+            <div className="stat-label">{label}</div>
+            <div className="stat-value">{n}</div>
+          </div>
+        ))}
+      </div>
+      {summary.ignoredColumns?.length ? (
+        <p>
+          Columns not imported: {summary.ignoredColumns.join(', ')}. Map one with <code>Column=field</code> above and import again.
+        </p>
+      ) : null}
+      {summary.errors.length ? (
+        <div className="table-wrap">
+          <table aria-label="Skipped records">
+            <thead>
+              <tr>
+                <th className="num">Line</th>
+                <th>Why it was skipped</th>
+              </tr>
+            </thead>
+            <tbody>
+              {summary.errors.slice(0, shownErrors).map((e) => (
+                <tr key={e.line}>
+                  <td className="num">{e.line}</td>
+                  <td>{e.reason}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {summary.errors.length > shownErrors ? <p className="muted small">and {summary.errors.length - shownErrors} more</p> : null}
+        </div>
+      ) : null}
+      <p>
+        <Link to="/search">Search your candidates</Link>
+      </p>
+    </section>
+  );
+}
