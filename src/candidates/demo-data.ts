@@ -1,6 +1,6 @@
 import type { CandidateInput, Education, Position } from './candidate.ts';
 import { countryCodeFromName, countryNameFromCode } from './country-names.ts';
-import { SeededRandom } from './seeded-random.ts';
+import { SeededRandom } from '../core/seeded-random.ts';
 
 /**
  * Deterministic synthetic candidate profiles for demos, tests and

@@ -1,11 +1,7 @@
-/** A small seeded PRNG (mulberry32): the same seed gives the same forecast band. Returns [0, 1). */
+import { SeededRandom } from '../core/seeded-random.ts';
+
+/** A seeded stream in [0, 1) (mulberry32, src/core/seeded-random.ts): the same seed gives the same forecast band. */
 export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const r = new SeededRandom(seed);
+  return () => r.next();
 }

@@ -1,5 +1,5 @@
 import type { CandidateInput, Position } from '../candidates/candidate.ts';
-import { SeededRandom } from '../candidates/seeded-random.ts';
+import { SeededRandom } from '../core/seeded-random.ts';
 import { places, type Place } from './place-data.ts';
 import { roleProfileSchema, type RoleProfile, type RoleProfileInput } from './role-profile.ts';
 
