@@ -4,35 +4,10 @@ import { api, errorMessage } from '../api-client.ts';
 import { channelName } from '../channel-names.ts';
 import { Loading } from '../components.tsx';
 import { messageStepFor, type Campaign } from './campaign-types.ts';
+import type { BatchComposeResult } from '../../../src/messages/compose-batch.ts';
 
-interface LintFinding {
-  code: string;
-  severity: 'error' | 'warning';
-  message: string;
-}
-interface Composed {
-  ok: true;
-  channel: string;
-  template: string;
-  variant: string | null;
-  subject: string | null;
-  subjectLength: number | null;
-  body: string;
-  length: number;
-  limit: { channel: string; body: number; subject: number | null };
-  hooksUsed: string[];
-  lint: LintFinding[];
-}
-interface Failed {
-  ok: false;
-  code: string;
-  message: string;
-}
-interface BulkPreview {
-  items: Array<{ candidateId: number | null; candidate: string; result: Composed | Failed }>;
-  batchLint: Array<LintFinding & { keys: string[] }>;
-  summary: { total: number; composed: number; failed: number; withLintErrors: number; clean: number; maxLength: number | null };
-}
+/** POST /api/messages/preview/bulk (the route adds the step it composed). */
+type BulkPreview = BatchComposeResult;
 
 /** Every message of one step for the campaign's candidates, with lengths against the limit and lint. */
 export function MessagePreview({ campaign, candidateIds }: { campaign: Campaign; candidateIds: number[] | null }) {

@@ -5,42 +5,23 @@ import { RateBars } from '../charts.tsx';
 import { channelName } from '../channel-names.ts';
 import { useApi } from '../use-api.ts';
 import { getIfAvailable } from '../capabilities.ts';
+import type { ChannelReportRow } from '../../../src/analytics/analytics-report.ts';
+import type { CampaignFunnel, StepRow, VariantRow } from '../../../src/analytics/funnel.ts';
+import type { LengthRow, WeekdayRow } from '../../../src/analytics/reply-rates.ts';
 
-interface Breakdown {
-  sent: number;
-  people: number;
-  accepted: number;
-  replied: number;
-  positive: number;
-  bounced: number;
-  acceptanceRate: number | null;
-  replyRate: number | null;
-}
-interface ChannelRow extends Breakdown {
-  channel: string;
-  creditsSpent: number;
-  creditsRefunded: number;
-  costUsd: number;
-  costPerReply: number | null;
-}
+/** GET /api/analytics/funnel */
 interface Funnel {
-  campaigns: Array<{ campaignId: string; name: string; stages: Array<{ key: string; label: string; count: number; rate: number | null }> }>;
-  steps: Array<Breakdown & { campaignId: string; stepKey: string; channel: string }>;
-}
-interface VariantRow extends Breakdown {
-  campaignId: string;
-  stepKey: string;
-  channel: string;
-  variant: string;
+  campaigns: CampaignFunnel[];
+  steps: StepRow[];
 }
 
 export function AnalyticsPage() {
   const [campaign, setCampaign] = useState('');
   const campaigns = useApi((signal) => getIfAvailable<{ campaigns: Array<{ id: string; name: string }> }>('/api/campaigns', '/api/campaigns', { campaigns: [] }, signal), []);
   const q = qs({ campaign: campaign || undefined });
-  const channels = useApi((signal) => api.get<{ channels: ChannelRow[] }>(`/api/analytics/channels${q}`, signal), [q]);
-  const weekday = useApi((signal) => api.get<{ weekdays: Array<{ label: string; sent: number; replied: number; replyRate: number | null }> }>(`/api/analytics/weekday${q}`, signal), [q]);
-  const length = useApi((signal) => api.get<{ buckets: Array<{ bucket: string; sent: number; replied: number; replyRate: number | null }> }>(`/api/analytics/length${q}`, signal), [q]);
+  const channels = useApi((signal) => api.get<{ channels: ChannelReportRow[] }>(`/api/analytics/channels${q}`, signal), [q]);
+  const weekday = useApi((signal) => api.get<{ weekdays: WeekdayRow[] }>(`/api/analytics/weekday${q}`, signal), [q]);
+  const length = useApi((signal) => api.get<{ buckets: LengthRow[] }>(`/api/analytics/length${q}`, signal), [q]);
   const variants = useApi((signal) => api.get<{ variants: VariantRow[] }>(`/api/analytics/variants${q}`, signal), [q]);
   const funnel = useApi((signal) => api.get<Funnel>(`/api/analytics/funnel${q}`, signal), [q]);
 
