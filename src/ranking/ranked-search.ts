@@ -1,27 +1,19 @@
 import type { Store } from '../db/open-database.ts';
 import { getCandidatesByIds } from '../candidates/candidate-store.ts';
-import { matchedTerms, type MatchedTerms } from '../search/matched-terms.ts';
+import { matchedTerms } from '../search/matched-terms.ts';
 import { parseQueryOrThrow } from '../search/parse-query.ts';
 import { searchDocumentFor } from '../search/search-document.ts';
 import { tokenizeDocument } from '../search/tokenized-document.ts';
 import type { RankSort } from './candidate-score.ts';
 import type { Explanation } from './explain.ts';
+import type { SearchResult } from '../search/search-candidates.ts';
 import { rankCandidates } from './rank-candidates.ts';
 import { roleProfileSchema, type RoleProfile } from './role-profile.ts';
 
 /** A search result with the ranking fields: what `scoutline search --sort priority` and `POST /api/search` return when ranking is asked for. */
-export interface RankedSearchResult {
-  id: number;
-  name: string;
-  headline: string;
-  location: string;
-  profileUrl: string | null;
-  openProfile: boolean;
-  openToWork: boolean;
-  degree: number | null;
-  /** BM25 relevance normalised to the best match (0..1) */
+export interface RankedSearchResult extends SearchResult {
+  /** here: BM25 relevance normalised to the best match (0..1) */
   score: number;
-  matched: MatchedTerms;
   fit: number;
   replyLikelihood: number;
   priority: number;
