@@ -44,7 +44,8 @@ export function evaluateRanking(set: LabelledRole[], now: Date, model: RankingMo
   const corpus = buildBm25Corpus(all);
   const roles: RoleFigures[] = perRole.map(({ lr, items }) => {
     const query = parseQueryOrThrow(lr.role.query);
-    const matching = items.filter((it) => documentMatches(query, searchDocumentFor(it.candidate)));
+    // the candidate's LinkedIn flags too, so a role query with openProfile:/openToWork:/degree: filters as the search does
+    const matching = items.filter((it) => documentMatches(query, searchDocumentFor(it.candidate), it.candidate.linkedin));
     const words = queryWords(query);
     const bm25 = new Map(matching.map((it) => [it.id, bm25Score(corpus, it.id, words)]));
     const max = Math.max(1e-9, ...bm25.values());

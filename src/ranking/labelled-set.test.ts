@@ -35,4 +35,15 @@ describe('labelled evaluation set', () => {
     // sorting by relevance is plain BM25 order
     expect(report.mean.ndcg10.relevance).toBeCloseTo(report.mean.ndcg10.bm25, 9);
   });
+
+  it('a role query with a LinkedIn flag filter evaluates only the profiles the search would return', () => {
+    const [first] = set;
+    const pool = first.profiles.length;
+    const open = first.profiles.filter((p) => p.candidate.linkedin.openProfile).length;
+    expect(open).toBeGreaterThan(0);
+    expect(open).toBeLessThan(pool);
+    const withFlag = { ...first, role: { ...first.role, query: `(${first.role.query}) AND openProfile:true` } };
+    expect(evaluateRanking([withFlag], new Date(labelledSetReferenceDate)).roles[0].profiles).toBe(open);
+    expect(evaluateRanking([first], new Date(labelledSetReferenceDate)).roles[0].profiles).toBe(pool);
+  });
 });
