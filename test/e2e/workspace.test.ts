@@ -103,6 +103,20 @@ browserSuite('web UI shell in Chromium', { demoCount: 300 }, (ctx) => {
       await box.press('ArrowDown');
       await box.press('Tab');
       expect(await box.inputValue()).toBe('java title: AND currentcompany:');
+
+      // A suggestion taken in the middle of the query puts the caret after it at once, so keys typed right away
+      // land there. No animation frame is allowed to run here: the caret used to be placed in one, and keys
+      // typed before it went to the end of the query.
+      await w.page.evaluate(() => {
+        window.requestAnimationFrame = () => 0;
+      });
+      await box.fill('java  AND skill:go');
+      await box.evaluate((el: HTMLInputElement) => el.setSelectionRange(5, 5));
+      await box.pressSequentially('tit');
+      await list.waitFor();
+      await box.press('Tab');
+      await box.pressSequentially('rust');
+      expect(await box.inputValue()).toBe('java title:rust AND skill:go');
       w.assertClean();
     } finally {
       await w.context.close();

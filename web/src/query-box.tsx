@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { applySuggestion, suggestFields, type Suggestion } from './query-assist.ts';
 
 export interface QueryError {
@@ -25,14 +25,23 @@ export function QueryBox(props: { value: string; onChange: (v: string) => void; 
     setActive(0);
   };
 
+  // Where the caret goes once a taken suggestion is in the input. Set right after React writes the new value
+  // (a layout effect), not in a later animation frame: keys typed before that frame landed at the end of the
+  // text and the caret then jumped back, so fast typing after Tab scrambled the query.
+  const pendingCursor = useRef<number | null>(null);
+  useLayoutEffect(() => {
+    const cursor = pendingCursor.current;
+    if (cursor === null || !inputRef.current) return;
+    pendingCursor.current = null;
+    inputRef.current.focus();
+    inputRef.current.setSelectionRange(cursor, cursor);
+  });
+
   const take = (s: Suggestion) => {
     const next = applySuggestion(value, s);
+    pendingCursor.current = next.cursor;
     onChange(next.query);
     setSuggestions([]);
-    requestAnimationFrame(() => {
-      inputRef.current?.focus();
-      inputRef.current?.setSelectionRange(next.cursor, next.cursor);
-    });
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
