@@ -21,6 +21,8 @@ export interface AppOptions {
   workspaceId?: string;
   /** folder with the built web UI; served at / when present */
   webRoot?: string;
+  /** SQLite: import bodies of at least this many bytes (Content-Length) through a worker thread (default workerImportMinBytes) */
+  workerImportMinBytes?: number;
 }
 
 export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
@@ -45,7 +47,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
 
   app.get('/api/health', (c) => c.json({ ok: true, database: options.store.dialect }));
   registerCandidateRoutes(app);
-  registerImportRoutes(app);
+  registerImportRoutes(app, { workerMinBytes: options.workerImportMinBytes });
   registerSearchRoutes(app);
   registerCreditRoutes(app);
   registerRankingRoutes(app);

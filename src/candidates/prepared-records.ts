@@ -22,6 +22,9 @@ const defaultBlockSize = 500;
  */
 const workerYoungGenerationMb = 192;
 
+/** Files (and request bodies) at least this large are read and prepared on a worker thread on SQLite: starting the worker costs ~0.4 s. */
+export const workerImportMinBytes = 16 * 1024 * 1024;
+
 /** What a prepare-records worker reads: a file to import (as `importRecords` reads it), or the benchmark's demo profiles. */
 export type PrepareRecordsSource =
   | { kind: 'file'; path: string; format: ImportFormat; map?: string[]; ndjson?: boolean; source?: string }

@@ -40,6 +40,31 @@ describeEachBackend('POST /api/import', (getStore) => {
     expect(await res.json()).toMatchObject({ error: { code: 'invalid_input', message: expect.stringMatching(/unknown field 'salary'/) } });
   });
 
+  it('a large body (here: any with a Content-Length) goes through the worker thread on SQLite, with the same summary and data', async () => {
+    const store = getStore();
+    for (const id of ['one-thread', 'worker']) {
+      await store.db.insertInto('workspaces').values({ id, name: id, settings: '{}', created_at: '2026-01-01T00:00:00.000Z' }).execute();
+    }
+    const oneThread = createApp({ store, workspaceId: 'one-thread', webRoot: '/nonexistent' });
+    const worker = createApp({ store, workspaceId: 'worker', webRoot: '/nonexistent', workerImportMinBytes: 1 });
+    const post = (app: typeof worker, path: string, contentType: string, body: string) =>
+      app.request(path, { method: 'POST', headers: { 'content-type': contentType, 'content-length': String(Buffer.byteLength(body)) }, body });
+    const badLine = fixtureText.replace(/\n/, '\n{"basics": \n');
+    const csv = 'Full Name,Job,Where,Shoe Size\n"Csv, Person",Engineer,"Paris, France",42\n,,,\n';
+    const csvPath = '/api/import?map=Job%3DcurrentTitle&map=Where%3Dlocation';
+    for (const [path, type, body] of [['/api/import', 'application/x-ndjson', badLine], [csvPath, 'text/csv', csv]] as const) {
+      const a = await post(oneThread, path, type, body);
+      const b = await post(worker, path, type, body);
+      expect(b.status).toBe(200);
+      expect(await b.json()).toEqual(await a.json());
+    }
+    expect(await countCandidates(store, 'worker')).toBe(41);
+    const names = async (ws: string) => (await store.db.selectFrom('candidates').select(['name', 'headline', 'skills']).where('workspace_id', '=', ws).orderBy('name').execute());
+    expect(await names('worker')).toEqual(await names('one-thread'));
+    // and again: nothing changes
+    expect(await (await post(worker, '/api/import', 'application/x-ndjson', fixtureText)).json()).toMatchObject({ imported: 0, unchanged: 40 });
+  });
+
   it('is in the OpenAPI document', async () => {
     const app = createApp({ store: getStore(), webRoot: '/nonexistent' });
     const doc = await (await app.request('/openapi.json')).json();

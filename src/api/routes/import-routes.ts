@@ -1,8 +1,15 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { ScoutlineApp } from '../app-env.ts';
 import { errorResponses } from '../error-response.ts';
+import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { importCandidates } from '../../candidates/import-candidates.ts';
+import type { ImportRecord } from '../../candidates/import-record.ts';
 import { detectImportFormat, importRecords } from '../../candidates/import-records.ts';
+import { preparedRecords, workerImportMinBytes } from '../../candidates/prepared-records.ts';
 
 const importSummarySchema = z
   .object({
@@ -29,7 +36,8 @@ function formatFor(explicit: string | undefined, contentType: string | undefined
   return detectImportFormat(undefined, undefined, first);
 }
 
-export function registerImportRoutes(app: ScoutlineApp): void {
+export function registerImportRoutes(app: ScoutlineApp, options: { workerMinBytes?: number } = {}): void {
+  const workerMinBytes = options.workerMinBytes ?? workerImportMinBytes;
   app.openapi(
     createRoute({
       method: 'post',
@@ -77,20 +85,36 @@ export function registerImportRoutes(app: ScoutlineApp): void {
         for (let r = await reader.read(); !r.done; r = await reader.read()) yield r.value;
       }
       let ignoredColumns: string[] | undefined;
-      const summary = await importCandidates(
-        c.get('store'),
-        c.get('workspaceId'),
-        importRecords(bytes(), {
-          format,
-          map: q.map === undefined ? [] : Array.isArray(q.map) ? q.map : [q.map],
-          ndjson: q.ndjson === 'true' || (c.req.header('content-type') ?? '').toLowerCase().includes('ndjson'),
-          source: q.source,
-          onCsvHeader: (m) => {
-            ignoredColumns = m.ignored;
-          },
-        }),
-      );
-      return c.json({ format, ...summary, ...(ignoredColumns ? { ignoredColumns } : {}) }, 200);
+      const store = c.get('store');
+      const workspaceId = c.get('workspaceId');
+      const recordOptions = {
+        format,
+        map: q.map === undefined ? [] : Array.isArray(q.map) ? q.map : [q.map],
+        ndjson: q.ndjson === 'true' || (c.req.header('content-type') ?? '').toLowerCase().includes('ndjson'),
+        source: q.source,
+        onCsvHeader: (m: { ignored: string[] }) => {
+          ignoredColumns = m.ignored;
+        },
+      };
+      // A large body on SQLite goes through the import's worker thread, as `scoutline import` does for a large
+      // file: spooled to a temporary file (the worker reads files), then read, checked and prepared there
+      // while this thread writes. Same records, same summary; a body without Content-Length stays on one thread.
+      const length = Number(c.req.header('content-length') ?? 0);
+      const spool = store.dialect === 'sqlite' && length >= workerMinBytes ? mkdtempSync(join(tmpdir(), 'scoutline-import-')) : undefined;
+      try {
+        let records: AsyncIterable<ImportRecord>;
+        if (spool) {
+          const path = join(spool, 'body');
+          await pipeline(Readable.from(bytes()), createWriteStream(path));
+          records = preparedRecords({ kind: 'file', path, format, map: recordOptions.map, ndjson: recordOptions.ndjson, source: recordOptions.source }, workspaceId, {
+            onCsvHeader: recordOptions.onCsvHeader,
+          });
+        } else records = importRecords(bytes(), recordOptions);
+        const summary = await importCandidates(store, workspaceId, records);
+        return c.json({ format, ...summary, ...(ignoredColumns ? { ignoredColumns } : {}) }, 200);
+      } finally {
+        if (spool) rmSync(spool, { recursive: true, force: true });
+      }
     },
   );
 }

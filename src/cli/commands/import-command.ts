@@ -5,7 +5,7 @@ import { AppError } from '../../core/app-error.ts';
 import { defaultBatchSize, importCandidates, type ImportSummary } from '../../candidates/import-candidates.ts';
 import { detectImportFormat, importRecords } from '../../candidates/import-records.ts';
 import type { CsvMapping } from '../../candidates/csv-mapping.ts';
-import { preparedRecords } from '../../candidates/prepared-records.ts';
+import { preparedRecords, workerImportMinBytes } from '../../candidates/prepared-records.ts';
 import { bulkBatchSize, bulkImportAfter } from '../../candidates/sqlite-bulk-import.ts';
 import { action, dbOption, defaultWorkspace, parseIntOption, printJson, withStore } from '../cli-context.ts';
 
@@ -20,8 +20,6 @@ interface ImportOpts {
   threads?: number;
 }
 
-/** Files at least this large are read and prepared on a worker thread (SQLite; starting the worker costs ~0.4 s). */
-export const workerImportMinBytes = 16 * 1024 * 1024;
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
