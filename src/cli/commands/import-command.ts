@@ -20,7 +20,6 @@ interface ImportOpts {
   threads?: number;
 }
 
-
 const collect = (value: string, previous: string[]) => [...previous, value];
 
 /** How many bad records a person sees; --json always lists all of them. */
