@@ -18,16 +18,21 @@ async function creditEvents(store: Store, seatId: string, type: string) {
   return store.db.selectFrom('credit_events').select('payload').where('seat_id', '=', seatId).where('type', '=', type).execute();
 }
 
+/** One candidate in a running campaign whose only step is an InMail, on a paid seat. */
+function seedInMailCampaign(store: Store, tag: string) {
+  return seedRunningCampaign(store, {
+    tag,
+    n: 1,
+    plan: 'recruiter-lite',
+    launchAt: '2025-06-03T00:00:00.000Z',
+    sequence: [{ key: 'inmail', channel: 'inmail', anchor: 'enrolled', delayDays: 0 }],
+  });
+}
+
 describeEachBackend('credit ledger writes are atomic with the outreach transaction', (getStore) => {
   it('a failure after the InMail ledger write rolls back the spend and the sent action together', async () => {
     const store = getStore();
-    const { seatId } = await seedRunningCampaign(store, {
-      tag: 'atomic-send',
-      n: 1,
-      plan: 'recruiter-lite',
-      launchAt: '2025-06-03T00:00:00.000Z',
-      sequence: [{ key: 'inmail', channel: 'inmail', anchor: 'enrolled', delayDays: 0 }],
-    });
+    const { seatId } = await seedInMailCampaign(store, 'atomic-send');
     const before = (await seatCreditState(store, ws, seatId, '2025-06-03')).state.balance;
     await planAllSeats(store, '2025-06-03T00:01:00.000Z', { learnIgnored: null });
     const now = '2025-06-03T23:58:00.000Z';
@@ -51,13 +56,7 @@ describeEachBackend('credit ledger writes are atomic with the outreach transacti
 
   it('a failure after the refund rolls back the reply, its outcome and the refund together; a done task and its spend likewise', async () => {
     const store = getStore();
-    const { campaignId, seatId, candidateIds } = await seedRunningCampaign(store, {
-      tag: 'atomic-reply',
-      n: 1,
-      plan: 'recruiter-lite',
-      launchAt: '2025-06-03T00:00:00.000Z',
-      sequence: [{ key: 'inmail', channel: 'inmail', anchor: 'enrolled', delayDays: 0 }],
-    });
+    const { campaignId, seatId, candidateIds } = await seedInMailCampaign(store, 'atomic-reply');
     const before = (await seatCreditState(store, ws, seatId, '2025-06-03')).state.balance;
     const registry = createExecutorRegistry([new TasksExecutor()]);
     await runWorkerPass(store, { registry, now: () => '2025-06-03T00:01:00.000Z', learnIgnored: null });
