@@ -4,6 +4,7 @@ import { errorCodes } from '../core/error-codes.ts';
 import { startTsWorker } from '../core/start-ts-worker.ts';
 import type { CsvMapping } from './csv-mapping.ts';
 import type { ImportFormat, ImportRecord } from './import-record.ts';
+import type { RecordsOptions } from './import-records.ts';
 import { preparedCandidatesOf, unpackPreparedBatch, type PackedCandidateBatch } from './prepared-candidates.ts';
 import { bulkBatchSize } from './sqlite-bulk-import.ts';
 
@@ -110,4 +111,10 @@ export async function* preparedRecords(source: PrepareRecordsSource, workspaceId
   } finally {
     await worker.terminate();
   }
+}
+
+/** A file's records read, checked and prepared on the worker, with the options `importRecords` takes for the same file. */
+export function preparedFileRecords(path: string, options: RecordsOptions, workspaceId: string, onBytes?: (bytes: number) => void): AsyncGenerator<ImportRecord> {
+  const { format, map, ndjson, source, onCsvHeader } = options;
+  return preparedRecords({ kind: 'file', path, format, map: map ? [...map] : undefined, ndjson, source }, workspaceId, { onCsvHeader, onBytes });
 }

@@ -7,9 +7,10 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { importCandidates } from '../../candidates/import-candidates.ts';
+import type { CsvMapping } from '../../candidates/csv-mapping.ts';
 import type { ImportRecord } from '../../candidates/import-record.ts';
 import { detectImportFormat, importRecords } from '../../candidates/import-records.ts';
-import { preparedRecords, workerImportMinBytes } from '../../candidates/prepared-records.ts';
+import { preparedFileRecords, workerImportMinBytes } from '../../candidates/prepared-records.ts';
 
 const importSummarySchema = z
   .object({
@@ -92,7 +93,7 @@ export function registerImportRoutes(app: ScoutlineApp, options: { workerMinByte
         map: q.map === undefined ? [] : Array.isArray(q.map) ? q.map : [q.map],
         ndjson: q.ndjson === 'true' || (c.req.header('content-type') ?? '').toLowerCase().includes('ndjson'),
         source: q.source,
-        onCsvHeader: (m: { ignored: string[] }) => {
+        onCsvHeader: (m: CsvMapping) => {
           ignoredColumns = m.ignored;
         },
       };
@@ -106,9 +107,7 @@ export function registerImportRoutes(app: ScoutlineApp, options: { workerMinByte
         if (spool) {
           const path = join(spool, 'body');
           await pipeline(Readable.from(bytes()), createWriteStream(path));
-          records = preparedRecords({ kind: 'file', path, format, map: recordOptions.map, ndjson: recordOptions.ndjson, source: recordOptions.source }, workspaceId, {
-            onCsvHeader: recordOptions.onCsvHeader,
-          });
+          records = preparedFileRecords(path, recordOptions, workspaceId);
         } else records = importRecords(bytes(), recordOptions);
         const summary = await importCandidates(store, workspaceId, records);
         return c.json({ format, ...summary, ...(ignoredColumns ? { ignoredColumns } : {}) }, 200);

@@ -5,7 +5,7 @@ import { AppError } from '../../core/app-error.ts';
 import { defaultBatchSize, importCandidates, type ImportSummary } from '../../candidates/import-candidates.ts';
 import { detectImportFormat, importRecords } from '../../candidates/import-records.ts';
 import type { CsvMapping } from '../../candidates/csv-mapping.ts';
-import { preparedRecords, workerImportMinBytes } from '../../candidates/prepared-records.ts';
+import { preparedFileRecords, workerImportMinBytes } from '../../candidates/prepared-records.ts';
 import { bulkBatchSize, bulkImportAfter } from '../../candidates/sqlite-bulk-import.ts';
 import { action, dbOption, defaultWorkspace, parseIntOption, printJson, withStore } from '../cli-context.ts';
 
@@ -98,10 +98,7 @@ profile URL, then by email, and merged (empty fields filled, skills/emails/tags 
           const threads = opts.threads ?? (store.dialect === 'sqlite' && file !== '-' && size >= workerImportMinBytes ? 2 : 1);
           const records =
             threads === 2
-              ? preparedRecords({ kind: 'file', path: file, format, map: recordOptions.map, ndjson: recordOptions.ndjson, source: recordOptions.source }, defaultWorkspace, {
-                  onCsvHeader: recordOptions.onCsvHeader,
-                  onBytes: (n) => (bytes = n),
-                })
+              ? preparedFileRecords(file, recordOptions, defaultWorkspace, (n) => (bytes = n))
               : importRecords(counted(), recordOptions);
           const showBar = opts.progress && !opts.json && process.stderr.isTTY === true && size > 0;
           const bar = showBar
