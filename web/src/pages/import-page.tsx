@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { ImportSummary } from '../../../src/candidates/import-candidates.ts';
-import { qs, upload } from '../api-client.ts';
+import { upload } from '../api-client.ts';
 import { ErrorBanner } from '../components.tsx';
 import { Link } from '../router.tsx';
 
@@ -45,7 +45,9 @@ export function ImportPage() {
     setResult(null);
     try {
       const type = uploadTypeOf(file.name, format);
-      const query = new URLSearchParams(qs({ format: type.format, source: source.trim() || undefined }).slice(1));
+      const query = new URLSearchParams();
+      if (type.format) query.set('format', type.format);
+      if (source.trim()) query.set('source', source.trim());
       for (const m of mapLines(mapping)) query.append('map', m);
       const q = query.toString();
       const summary = await upload<ImportResult>(`/api/import${q ? `?${q}` : ''}`, file, type.contentType);
