@@ -15,10 +15,18 @@ import { registerOutreachRoutes } from './routes/outreach-routes.ts';
 import { registerAnalyticsRoutes } from './routes/analytics-routes.ts';
 import { registerOutreachIoRoutes } from './routes/outreach-io-routes.ts';
 import { registerCampaignCandidateRoutes } from './routes/campaign-candidate-routes.ts';
+import { registerAccountRoutes } from './routes/account-routes.ts';
+import { registerMemberRoutes } from './routes/member-routes.ts';
+import { registerTokenRoutes } from './routes/token-routes.ts';
+import { registerAuditRoutes } from './routes/audit-routes.ts';
+import type { AccessContext } from '../access/access-context.ts';
+import { browserGuard } from './browser-guard.ts';
+import { accessMiddleware } from './access-middleware.ts';
 
 export interface AppOptions {
   store: Store;
-  workspaceId?: string;
+  /** sign-in, keys and browser rules (createAccessContext) */
+  access: AccessContext;
   /** folder with the built web UI; served at / when present */
   webRoot?: string;
   /** SQLite: import bodies of at least this many bytes (Content-Length) through a worker thread (default workerImportMinBytes) */
@@ -36,12 +44,16 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
       }
     },
   });
-  const workspaceId = options.workspaceId ?? 'default';
   app.use('*', async (c, next) => {
     c.set('store', options.store);
-    c.set('workspaceId', workspaceId);
+    c.set('access', options.access);
+    c.set('workspaceId', '');
+    c.set('principal', undefined);
     await next();
   });
+  // Order matters: host and origin checks first, then who is calling and whether the route lets them.
+  app.use('*', browserGuard());
+  app.use('*', accessMiddleware());
   app.onError((err, c) => errorResponse(c, err));
   app.notFound((c) => c.json({ error: { code: 'not_found', message: `no route for ${c.req.method} ${c.req.path}` } }, 404));
 
@@ -56,6 +68,10 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   registerAnalyticsRoutes(app);
   registerOutreachIoRoutes(app);
   registerCampaignCandidateRoutes(app);
+  registerAccountRoutes(app);
+  registerMemberRoutes(app);
+  registerTokenRoutes(app);
+  registerAuditRoutes(app);
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 /** Tables owned by the foundation: workspaces, seats, candidates and their email index. */
 export interface WorkspaceTable {
@@ -25,6 +25,8 @@ export interface SeatTable {
   /** JSON string[] */
   schools: string;
   created_at: string;
+  /** the member whose LinkedIn account this is (migration 0013); null: unassigned, only admins work it */
+  owner_user_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface CandidateTable {

@@ -35,6 +35,7 @@ export function demoSeatInputs(workspaceId: string): SeatInput[] {
       contractId: null,
       employers: ['Contoso', 'Hooli'],
       schools: ['University of Cambridge'],
+      ownerUserId: null,
     },
     {
       id: `${prefix}demo-new-york`,
@@ -47,6 +48,7 @@ export function demoSeatInputs(workspaceId: string): SeatInput[] {
       contractId: null,
       employers: ['Globex'],
       schools: ['University of Toronto'],
+      ownerUserId: null,
     },
   ];
 }

@@ -6,6 +6,11 @@
 export const errorCodes = {
   invalid_input: { http: 400, exit: 2, summary: 'The input is malformed or fails validation.' },
   query_syntax: { http: 400, exit: 3, summary: 'The Boolean search query has a syntax error.' },
+  unauthenticated: { http: 401, exit: 60, summary: 'No valid session or API token: sign in, or pass a token.' },
+  forbidden: { http: 403, exit: 61, summary: 'Your role in this workspace does not allow this.' },
+  cross_site: { http: 403, exit: 62, summary: 'A state-changing request did not come from the app itself (cross-site request refused).' },
+  unknown_host: { http: 421, exit: 63, summary: 'The request named a host this server does not answer for (DNS rebinding protection).' },
+  rate_limited: { http: 429, exit: 64, summary: 'Too many attempts; wait and try again.' },
   not_found: { http: 404, exit: 4, summary: 'The requested record does not exist.' },
   conflict: { http: 409, exit: 5, summary: 'The request conflicts with the current state.' },
   no_plan: { http: 409, exit: 10, summary: 'The seat has no paid plan that allows this action.' },

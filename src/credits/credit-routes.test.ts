@@ -1,12 +1,12 @@
 import { expect, it } from 'vitest';
-import { createApp } from '../api/app.ts';
+import { signedInApp } from '../api/test-app.ts';
 import { describeEachBackend } from '../db/test-backends.ts';
 
 const post = (body: unknown, method = 'POST') => ({ method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
 describeEachBackend('credits API', (getStore) => {
   it('adds seats, records events, refuses with 409 and the code, shows the ledger', async () => {
-    const app = createApp({ store: getStore(), webRoot: '/nonexistent' });
+    const app = (await signedInApp({ store: getStore(), webRoot: '/nonexistent' }));
     const added = await app.request('/api/seats', post({ id: 'api-ann', name: 'Ann', plan: 'recruiter-lite', since: '2025-01-31' }));
     expect(added.status).toBe(201);
     expect(await added.json()).toMatchObject({ seat: { id: 'api-ann', plan: 'recruiter-lite', paid: true }, balance: 30 });
@@ -41,7 +41,7 @@ describeEachBackend('credits API', (getStore) => {
   });
 
   it('moves credits within a corporate contract and refuses other seats with not_pooled', async () => {
-    const app = createApp({ store: getStore(), webRoot: '/nonexistent' });
+    const app = (await signedInApp({ store: getStore(), webRoot: '/nonexistent' }));
     for (const [id, contractId] of [
       ['api-c1', 'k'],
       ['api-c2', 'k'],
@@ -58,7 +58,7 @@ describeEachBackend('credits API', (getStore) => {
   });
 
   it('serves simulate, forecast and advice, and documents the routes in /openapi.json', async () => {
-    const app = createApp({ store: getStore(), webRoot: '/nonexistent' });
+    const app = (await signedInApp({ store: getStore(), webRoot: '/nonexistent' }));
     const sim = await app.request(
       '/api/credits/simulate',
       post({ events: [{ date: '2025-01-01', type: 'subscribe', plan: 'premium-career' }, { date: '2025-01-02', type: 'inmail', to: 'x' }, { date: '2025-01-03', type: 'balance' }] }),

@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 /**
  * Tables owned by src/credits. A seat's credit history is append-only: rows
@@ -20,6 +20,8 @@ export interface CreditEventTable {
   payload: string;
   /** ISO timestamp of the recording */
   created_at: string;
+  /** who recorded it: a user id, 'cli' or 'system' (migration 0013); null for events before accounts */
+  recorded_by: ColumnType<string | null, string | null | undefined, never>;
 }
 
 export interface CreditTables {

@@ -5,8 +5,9 @@ import type { RankingTables } from '../ranking/ranking-tables.ts';
 import type { MessageTables } from '../messages/message-tables.ts';
 import type { OutreachTables } from '../outreach/outreach-tables.ts';
 import type { CandidateNoteTables } from '../candidates/candidate-notes-tables.ts';
+import type { AccessTables } from '../access/access-tables.ts';
 
 /** The whole database as Kysely sees it: each domain contributes its own tables. */
-export interface Database extends CandidateTables, SearchTables, CreditTables, RankingTables, MessageTables, OutreachTables, CandidateNoteTables {}
+export interface Database extends CandidateTables, SearchTables, CreditTables, RankingTables, MessageTables, OutreachTables, CandidateNoteTables, AccessTables {}
 
 export type Dialect = 'sqlite' | 'postgres';

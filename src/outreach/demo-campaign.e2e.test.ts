@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../api/app.ts';
+import { signedInApp } from '../api/test-app.ts';
 import { loadDemoWorkspace } from '../candidates/demo-workspace.ts';
 import { openDatabase, type Store } from '../db/open-database.ts';
 import { demoCampaignName } from './demo-campaign.ts';
@@ -32,7 +32,7 @@ describe('500-candidate demo campaign, end to end (sandbox, via the API)', () =>
     const demo = await loadDemoWorkspace(store, 'default', { count: 500, asOf: '2025-05-30' });
     const ids = (await store.db.selectFrom('candidates').select('id').orderBy('id').execute()).map((r) => Number(r.id));
     expect(ids).toHaveLength(500);
-    const app = createApp({ store });
+    const app = (await signedInApp({ store }));
     const post = (path: string, body: unknown) => app.request(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
     // the demo workspace comes with its own running demo campaign (tasks mode): stop it, this test makes its own through the API

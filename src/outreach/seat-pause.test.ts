@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { createApp } from '../api/app.ts';
+import { signedInApp } from '../api/test-app.ts';
 import { describeEachBackend } from '../db/test-backends.ts';
 import type { ActionToExecute, ExecutionResult, Executor } from './executor.ts';
 import { createExecutorRegistry } from './executor-registry.ts';
@@ -45,7 +45,7 @@ describeEachBackend('a seat is paused for the rest of its day when a limit is re
     const { campaignId, seatId } = await seedRunningCampaign(store, { tag: 'pause-api', n: 5, launchAt: '2025-06-03T00:00:00.000Z' });
     const registry = createExecutorRegistry([new TasksExecutor()]);
     expect((await runWorkerPass(store, { registry, now: () => '2025-06-03T00:01:00.000Z', seed: 1, learnIgnored: null })).planned).toBe(5);
-    const app = createApp({ store, webRoot: '/nonexistent' });
+    const app = (await signedInApp({ store, webRoot: '/nonexistent' }));
     const res = await app.request(`/api/outreach/seats/${seatId}/pause`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ reason: 'LinkedIn warning shown' }) });
     expect(res.status).toBe(200);
     const statuses = await store.db.selectFrom('outreach_actions').select('status').where('campaign_id', '=', campaignId).execute();

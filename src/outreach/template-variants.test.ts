@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { analyticsReport } from '../analytics/analytics-report.ts';
 import { loadAnalyticsLog } from '../analytics/analytics-store.ts';
-import { createApp } from '../api/app.ts';
+import { signedInApp } from '../api/test-app.ts';
 import { describeEachBackend } from '../db/test-backends.ts';
 import { completeTask } from './action-store.ts';
 import { applyOutcome } from './apply-outcome.ts';
@@ -80,7 +80,7 @@ describeEachBackend('template variants on sequence steps', (getStore) => {
       expect(t.lint.map((f) => [f.code, f.severity])).toContainEqual(['spammy_phrase', 'warning']);
       expect(t.lint.every((f) => f.severity === 'warning')).toBe(true);
     }
-    const app = createApp({ store, workspaceId: ws, webRoot: '/nonexistent' });
+    const app = (await signedInApp({ store, workspaceId: ws, webRoot: '/nonexistent' }));
     const res = await app.request('/api/tasks');
     expect(res.status).toBe(200);
     const body = (await res.json()) as { tasks: Array<{ actionId: string; lint: Array<{ code: string }> }> };
@@ -93,7 +93,7 @@ describeEachBackend('template variants on sequence steps', (getStore) => {
     const c = await getCampaign(store, ws, campaignId);
     const next = [...c.sequence.slice(0, 3), { ...c.sequence[3], variants: [{ key: 'A', template: 'email', weight: 1 }, { key: 'B', template: '---\nstep: email\nsubject: Hi\n---\n{{ candidate.first_name ', weight: 1 }] }, c.sequence[4]];
     await expect(updateCampaignSequence(store, ws, campaignId, next)).rejects.toMatchObject({ code: 'template_error', message: expect.stringMatching(/step 4 \('email'\) variant 'B'/), details: { step: 'email', variant: 'B' } });
-    const app = createApp({ store, workspaceId: ws, webRoot: '/nonexistent' });
+    const app = (await signedInApp({ store, workspaceId: ws, webRoot: '/nonexistent' }));
     const res = await app.request(`/api/campaigns/${campaignId}/steps`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ steps: next }) });
     expect(res.status).toBe(422);
     expect(await res.json()).toMatchObject({ error: { code: 'template_error' } });

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { createApp } from '../api/app.ts';
+import { signedInApp } from '../api/test-app.ts';
 import { describeEachBackend } from '../db/test-backends.ts';
 import { completeTask } from './action-store.ts';
 import { applyOutcome } from './apply-outcome.ts';
@@ -65,7 +65,7 @@ describeEachBackend('pending requests are withdrawn after the configured age', (
     const { campaignId } = await seedRunningCampaign(store, { tag: 'wd10', n: 2, launchAt: '2025-06-03T00:00:00.000Z', sequence: [{ key: 'invite', channel: 'connection_request', anchor: 'enrolled' }] });
     await expect(savePacingRules(store, ws, { withdrawPendingAfterDays: 0 })).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/outreach\.pacing\.withdrawPendingAfterDays/) });
     await expect(savePacingRules(store, ws, { withdrawAfter: 10 })).rejects.toMatchObject({ code: 'invalid_input' });
-    const app = createApp({ store, webRoot: '/nonexistent' });
+    const app = (await signedInApp({ store, webRoot: '/nonexistent' }));
     const put = (body: unknown) => app.request('/api/outreach/pacing', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     expect((await put({ withdrawPendingAfterDays: -1 })).status).toBe(400);
     const saved = await put({ withdrawPendingAfterDays: 10 });

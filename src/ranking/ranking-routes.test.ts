@@ -1,12 +1,12 @@
 import { expect, it } from 'vitest';
 import { describeEachBackend } from '../db/test-backends.ts';
-import { createApp } from '../api/app.ts';
+import { signedInApp } from '../api/test-app.ts';
 
 const json = (body: unknown) => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
 describeEachBackend('ranking API', (getStore) => {
   it('saves a role, ranks its matches with reasons, takes feedback and documents it all in /openapi.json', async () => {
-    const app = createApp({ store: getStore(), webRoot: '/nonexistent' });
+    const app = (await signedInApp({ store: getStore(), webRoot: '/nonexistent' }));
     const add = await app.request(
       '/api/candidates',
       json({
@@ -53,7 +53,7 @@ describeEachBackend('ranking API', (getStore) => {
 
 describeEachBackend('ranked search through the search API', (getStore) => {
   it('POST /api/search with sort priority, a saved role or the openProfile filter returns fit, replyLikelihood, priority and why', async () => {
-    const app = createApp({ store: getStore(), webRoot: '/nonexistent' });
+    const app = (await signedInApp({ store: getStore(), webRoot: '/nonexistent' }));
     await app.request(
       '/api/candidates',
       json({
@@ -79,7 +79,7 @@ describeEachBackend('ranked search through the search API', (getStore) => {
 
 describeEachBackend('ranking API with misconfigured embeddings', (getStore) => {
   it('answers 503 config_error naming SCOUTLINE_EMBEDDINGS_ONNX when the model folder is missing', async () => {
-    const app = createApp({ store: getStore(), webRoot: '/nonexistent' });
+    const app = (await signedInApp({ store: getStore(), webRoot: '/nonexistent' }));
     await app.request('/api/candidates', json({ candidates: [{ name: 'Ada', headline: 'Backend Engineer', skills: ['golang'] }] }));
     const before = process.env.SCOUTLINE_EMBEDDINGS_ONNX;
     process.env.SCOUTLINE_EMBEDDINGS_ONNX = '/nonexistent/scoutline-model';

@@ -19,6 +19,7 @@ export function rowToSeat(row: SeatRow): Seat {
     contractId: row.contract_id,
     employers: JSON.parse(row.employers),
     schools: JSON.parse(row.schools),
+    ownerUserId: row.owner_user_id ?? null,
     createdAt: row.created_at,
   };
 }
@@ -87,6 +88,7 @@ export async function addSeat(store: Store, workspaceId: string, raw: unknown, n
     employers: JSON.stringify(input.employers),
     schools: JSON.stringify(input.schools),
     created_at: now,
+    owner_user_id: input.ownerUserId,
   };
   await store.db.insertInto('seats').values(row).execute();
   return rowToSeat(row);
@@ -102,4 +104,11 @@ export async function getSeat(store: Store, workspaceId: string, id: string): Pr
 export async function listSeats(store: Store, workspaceId: string): Promise<Seat[]> {
   const rows = await store.db.selectFrom('seats').selectAll().where('workspace_id', '=', workspaceId).orderBy('created_at').orderBy('id').execute();
   return rows.map(rowToSeat);
+}
+
+/** Gives a seat to a member (or takes it back to unassigned with null); the caller checks the member belongs to the workspace. */
+export async function setSeatOwner(store: Store, workspaceId: string, id: string, ownerUserId: string | null): Promise<Seat> {
+  const result = await store.db.updateTable('seats').set({ owner_user_id: ownerUserId }).where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+  if (Number(result.numUpdatedRows) === 0) throw new AppError('not_found', `seat '${id}' does not exist`, { id });
+  return getSeat(store, workspaceId, id);
 }

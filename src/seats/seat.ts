@@ -29,6 +29,8 @@ export const seatInputSchema = z.object({
   contractId: z.string().nullable().default(null),
   employers: z.array(z.string()).default([]),
   schools: z.array(z.string()).default([]),
+  /** the member who works this LinkedIn account; null: unassigned (only admins and owners work it) */
+  ownerUserId: z.string().min(1).nullable().default(null),
 });
 export type SeatInput = z.infer<typeof seatInputSchema>;
 

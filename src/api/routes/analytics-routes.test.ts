@@ -1,10 +1,10 @@
 import { expect, it } from 'vitest';
 import { describeEachBackend } from '../../db/test-backends.ts';
-import { createApp } from '../app.ts';
+import { signedInApp } from '../test-app.ts';
 
 describeEachBackend('analytics routes', (getStore) => {
   it('answer chart-ready arrays, even with no outreach yet, and appear in the OpenAPI document', async () => {
-    const app = createApp({ store: getStore(), webRoot: '/nonexistent' });
+    const app = (await signedInApp({ store: getStore(), webRoot: '/nonexistent' }));
     const weekday = await (await app.request('/api/analytics/weekday')).json();
     expect(weekday.weekdays.map((w: { label: string }) => w.label)).toEqual(['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']);
     const length = await (await app.request('/api/analytics/length?campaign=none')).json();

@@ -2,13 +2,13 @@ import { expect, it } from 'vitest';
 import { describeEachBackend } from '../../db/test-backends.ts';
 import { seedRunningCampaign } from '../../outreach/outreach-test-setup.ts';
 import { normaliseCandidateInput, upsertCandidates } from '../../candidates/candidate-store.ts';
-import { createApp } from '../app.ts';
+import { signedInApp } from '../test-app.ts';
 
 /** The routes the web UI's candidate page, Today page and "Add to campaign" use. */
 describeEachBackend('candidate notes, outreach history, add to campaign and seat caps over HTTP', (getStore) => {
   it('serves them with the one error shape', async () => {
     const store = getStore();
-    const app = createApp({ store, webRoot: '/nonexistent' });
+    const app = (await signedInApp({ store, webRoot: '/nonexistent' }));
     const send = async (method: string, path: string, body?: unknown) => {
       const res = await app.request(path, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
       return { status: res.status, body: (await res.json()) as any };

@@ -3,13 +3,13 @@ import { resolve } from 'node:path';
 import { expect, it } from 'vitest';
 import { describeEachBackend } from '../../db/test-backends.ts';
 import { countCandidates } from '../../candidates/candidate-store.ts';
-import { createApp } from '../app.ts';
+import { signedInApp } from '../test-app.ts';
 
 const fixtureText = readFileSync(resolve(import.meta.dirname, '../../../test/fixtures/jsonresume-40.ndjson'), 'utf8');
 
 describeEachBackend('POST /api/import', (getStore) => {
   it('imports NDJSON, then the same body again changes nothing', async () => {
-    const app = createApp({ store: getStore(), webRoot: '/nonexistent' });
+    const app = (await signedInApp({ store: getStore(), webRoot: '/nonexistent' }));
     const post = () => app.request('/api/import', { method: 'POST', headers: { 'content-type': 'application/x-ndjson' }, body: fixtureText });
     const res = await post();
     expect(res.status).toBe(200);
@@ -19,7 +19,7 @@ describeEachBackend('POST /api/import', (getStore) => {
   });
 
   it('imports a JSON array and CSV with ?map=, reporting bad records by line', async () => {
-    const app = createApp({ store: getStore(), webRoot: '/nonexistent' });
+    const app = (await signedInApp({ store: getStore(), webRoot: '/nonexistent' }));
     const arr = JSON.stringify([{ basics: { name: 'Array One', email: 'one@example.com' } }, 'not an object', { basics: { name: 'Array Two' } }], null, 1);
     const r1 = await app.request('/api/import', { method: 'POST', headers: { 'content-type': 'application/json' }, body: arr });
     expect(r1.status).toBe(200);
@@ -34,7 +34,7 @@ describeEachBackend('POST /api/import', (getStore) => {
   });
 
   it('answers a bad --map with the one error shape', async () => {
-    const app = createApp({ store: getStore(), webRoot: '/nonexistent' });
+    const app = (await signedInApp({ store: getStore(), webRoot: '/nonexistent' }));
     const res = await app.request('/api/import?format=csv&map=Job%3Dsalary', { method: 'POST', body: 'Job\nx\n' });
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ error: { code: 'invalid_input', message: expect.stringMatching(/unknown field 'salary'/) } });
@@ -45,8 +45,8 @@ describeEachBackend('POST /api/import', (getStore) => {
     for (const id of ['one-thread', 'worker']) {
       await store.db.insertInto('workspaces').values({ id, name: id, settings: '{}', created_at: '2026-01-01T00:00:00.000Z' }).execute();
     }
-    const oneThread = createApp({ store, workspaceId: 'one-thread', webRoot: '/nonexistent' });
-    const worker = createApp({ store, workspaceId: 'worker', webRoot: '/nonexistent', workerImportMinBytes: 1 });
+    const oneThread = (await signedInApp({ store, workspaceId: 'one-thread', webRoot: '/nonexistent' }));
+    const worker = (await signedInApp({ store, workspaceId: 'worker', webRoot: '/nonexistent', workerImportMinBytes: 1 }));
     const post = (app: typeof worker, path: string, contentType: string, body: string) =>
       app.request(path, { method: 'POST', headers: { 'content-type': contentType, 'content-length': String(Buffer.byteLength(body)) }, body });
     const badLine = fixtureText.replace(/\n/, '\n{"basics": \n');
@@ -66,7 +66,7 @@ describeEachBackend('POST /api/import', (getStore) => {
   });
 
   it('is in the OpenAPI document', async () => {
-    const app = createApp({ store: getStore(), webRoot: '/nonexistent' });
+    const app = (await signedInApp({ store: getStore(), webRoot: '/nonexistent' }));
     const doc = await (await app.request('/openapi.json')).json();
     expect(Object.keys(doc.paths['/api/import'].post.requestBody.content)).toEqual(['application/x-ndjson', 'text/csv', 'application/json']);
   });

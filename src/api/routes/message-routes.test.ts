@@ -1,12 +1,12 @@
 import { expect, it } from 'vitest';
-import { createApp } from '../app.ts';
+import { signedInApp } from '../test-app.ts';
 import { describeEachBackend } from '../../db/test-backends.ts';
 import { upsertCandidates, normaliseCandidateInput } from '../../candidates/candidate-store.ts';
 import { addSeat } from '../../seats/seat-store.ts';
 
 describeEachBackend('message routes', (getStore) => {
-  const post = (path: string, body: unknown) =>
-    createApp({ store: getStore(), webRoot: '/nonexistent' }).request(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const post = async (path: string, body: unknown) =>
+    (await signedInApp({ store: getStore(), webRoot: '/nonexistent' })).request(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   let ids: number[] = [];
 
   it('setup: candidates and a free seat', async () => {
@@ -57,7 +57,7 @@ describeEachBackend('message routes', (getStore) => {
   });
 
   it('lists the default templates and documents the routes in /openapi.json', async () => {
-    const app = createApp({ store: getStore(), webRoot: '/nonexistent' });
+    const app = (await signedInApp({ store: getStore(), webRoot: '/nonexistent' }));
     const t = (await (await app.request('/api/messages/templates')).json()) as { templates: Array<{ name: string; step: string }> };
     expect(t.templates.map((x) => [x.name, x.step])).toEqual([['connection-note', 'connection_note'], ['follow-up', 'follow_up'], ['inmail', 'inmail'], ['email', 'email']]);
     const spec = (await (await app.request('/openapi.json')).json()) as { paths: Record<string, unknown> };

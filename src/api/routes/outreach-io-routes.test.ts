@@ -4,7 +4,7 @@ import { normaliseCandidateInput, upsertCandidates } from '../../candidates/cand
 import { addSeat } from '../../seats/seat-store.ts';
 import { signatureHeaders } from '../../outreach/executors/webhook-signature.ts';
 import { defaultSequence } from '../../outreach/default-sequence.ts';
-import { createApp } from '../app.ts';
+import { signedInApp } from '../test-app.ts';
 
 const ws = 'default';
 const secret = 'inbound-secret-123';
@@ -41,7 +41,7 @@ describeEachBackend('outreach I/O routes', (getStore) => {
 
   it('applies signed webhook outcomes and refuses unsigned, wrongly signed or stale ones with bad_signature', async () => {
     const store = getStore();
-    const app = createApp({ store, webRoot: '/nonexistent' });
+    const app = (await signedInApp({ store, webRoot: '/nonexistent' }));
     const body = JSON.stringify({ outcomes: [{ candidateId: ids[0], campaignId: 'c1', kind: 'accepted', channel: 'connection_request', at: '2026-03-02T10:00:00Z' }, { profileUrl: 'linkedin.com/in/p2', kind: 'positive', channel: 'message', at: '2026-03-02T11:00:00Z' }, { email: 'nobody@example.org', kind: 'accepted' }] });
     const post = (headers: Record<string, string>, b = body) => app.request('/api/webhooks/outcomes', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: b });
 
@@ -71,7 +71,7 @@ describeEachBackend('outreach I/O routes', (getStore) => {
 
   it('imports outcomes from CSV and reports the rows it could not apply', async () => {
     const store = getStore();
-    const app = createApp({ store, webRoot: '/nonexistent' });
+    const app = (await signedInApp({ store, webRoot: '/nonexistent' }));
     const csv = ['email,kind,reply_kind,channel,at', 'p3@example.org,replied,quick_reply,inmail,2026-03-03', 'p3@example.org,waved,,,2026-03-03', 'zz@example.org,accepted,,,2026-03-03'].join('\n');
     const res = await app.request('/api/outcomes/import', { method: 'POST', headers: { 'content-type': 'text/csv' }, body: csv });
     expect(res.status).toBe(200);
@@ -83,7 +83,7 @@ describeEachBackend('outreach I/O routes', (getStore) => {
   });
 
   it('simulates a stored campaign and lists the routes in the OpenAPI document', async () => {
-    const app = createApp({ store: getStore(), webRoot: '/nonexistent' });
+    const app = (await signedInApp({ store: getStore(), webRoot: '/nonexistent' }));
     const res = await app.request('/api/campaigns/c1/simulation?days=5&seed=7&start=2026-03-02');
     expect(res.status).toBe(200);
     const sim = await res.json();

@@ -39,7 +39,10 @@ const webhookBodySchema = z
 /** Verifies the signature over the raw body before anything parses it. */
 const verifyInboundSignature: MiddlewareHandler<AppEnv> = async (c, next) => {
   const raw = await c.req.text();
-  const secret = await loadWebhookSecret(c.get('store'), c.get('workspaceId'));
+  // the webhook has no caller to take a workspace from: it names one (?workspace=, default 'default'), and its secret decides
+  const workspaceId = c.req.query('workspace') || 'default';
+  c.set('workspaceId', workspaceId);
+  const secret = await loadWebhookSecret(c.get('store'), workspaceId);
   const check = verifySignature({ secret, rawBody: raw, signature: c.req.header(signatureHeader), timestamp: c.req.header(timestampHeader), nowSeconds: Date.now() / 1000 });
   if (!check.ok) {
     const why = {
@@ -94,9 +97,10 @@ export function registerOutreachIoRoutes(app: ScoutlineApp): void {
       tags: ['outreach'],
       summary: 'Signed inbound webhook: report outcomes (accepted, replied, bounced, declined invitation)',
       description:
-        'HMAC-SHA256 over "<X-Scoutline-Timestamp>.<raw body>" with the workspace secret, hex, in X-Scoutline-Signature as "sha256=<hex>"; the timestamp (unix seconds) must be within 5 minutes. See docs/executors.md.',
+        'HMAC-SHA256 over "<X-Scoutline-Timestamp>.<raw body>" with the workspace secret, hex, in X-Scoutline-Signature as "sha256=<hex>"; the timestamp (unix seconds) must be within 5 minutes. The workspace is ?workspace=<id> (default: default). See docs/executors.md.',
       middleware: [verifyInboundSignature],
       request: {
+        query: z.object({ workspace: z.string().optional() }),
         headers: z.object({
           'x-scoutline-signature': z.string().openapi({ example: 'sha256=5f1c...' }),
           'x-scoutline-timestamp': z.string().openapi({ example: '1767225600' }),

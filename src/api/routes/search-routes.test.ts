@@ -1,12 +1,12 @@
 import { beforeAll, expect, it } from 'vitest';
-import { createApp } from '../app.ts';
+import { signedInApp } from '../test-app.ts';
 import { describeEachBackend } from '../../db/test-backends.ts';
 import { upsertCandidates } from '../../candidates/candidate-store.ts';
 import { candidateInputSchema } from '../../candidates/candidate.ts';
 
 describeEachBackend('POST /api/search', (getStore) => {
-  const post = (body: unknown) =>
-    createApp({ store: getStore(), webRoot: '/nonexistent' }).request('/api/search', {
+  const post = async (body: unknown) =>
+    (await signedInApp({ store: getStore(), webRoot: '/nonexistent' })).request('/api/search', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(body),
@@ -131,7 +131,7 @@ describeEachBackend('POST /api/search', (getStore) => {
   });
 
   it('is described in /openapi.json', async () => {
-    const doc = await (await createApp({ store: getStore(), webRoot: '/nonexistent' }).request('/openapi.json')).json();
+    const doc = await (await (await signedInApp({ store: getStore(), webRoot: '/nonexistent' })).request('/openapi.json')).json();
     expect(doc.paths['/api/search'].post).toBeDefined();
   });
 });

@@ -1,3 +1,4 @@
+import { dirname, join } from 'node:path';
 import type { Command } from 'commander';
 import { serve } from '@hono/node-server';
 import { createApp } from '../../api/app.ts';
@@ -6,28 +7,61 @@ import { countCandidates } from '../../candidates/candidate-store.ts';
 import { loadDemoWorkspace } from '../../candidates/demo-workspace.ts';
 import { action, dbOption, defaultWorkspace, parseIntOption } from '../cli-context.ts';
 import { startWorkerLoop } from '../../outreach/worker-loop.ts';
+import { createAccessContext } from '../../access/access-context.ts';
+import { loadMasterKey, defaultKeyFile } from '../../access/master-key-file.ts';
+import { accountMailerFromEnv } from '../../access/account-mailer.ts';
+import { bootstrapFirstOwner } from '../../access/first-owner.ts';
+
+const loopback = new Set(['127.0.0.1', 'localhost', '::1']);
 
 export function registerServeCommand(program: Command): void {
   program
     .command('serve')
     .description('start the Scoutline server (API, web UI and the outreach worker)')
     .option('--port <n>', 'port to listen on (default: $PORT or 4477)', parseIntOption('port'))
-    .option('--host <host>', 'interface to bind', '127.0.0.1')
+    .option('--host <host>', 'interface to bind (default 127.0.0.1; anything else needs HTTPS in front, see docs/security.md)', '127.0.0.1')
+    .option('--public-url <url>', 'the URL people open, e.g. https://scoutline.example.com behind a reverse proxy (default: $SCOUTLINE_PUBLIC_URL or http://HOST:PORT)')
+    .option('--trust-proxy', 'take the client address from X-Forwarded-For (only behind your own reverse proxy; also $SCOUTLINE_TRUST_PROXY=1)')
     .option('--demo', 'load demo data on first start (empty database)')
     .option('--demo-count <n>', 'how many demo candidates to load', parseIntOption('demo-count'), 2000)
     .option('--no-worker', 'do not run the outreach worker in this process')
     .action(
-      action(async (opts: { port?: number; host: string; demo?: boolean; demoCount: number; worker: boolean }, cmd: Command) => {
+      action(async (opts: { port?: number; host: string; publicUrl?: string; trustProxy?: boolean; demo?: boolean; demoCount: number; worker: boolean }, cmd: Command) => {
         const store = await openDatabase(dbOption(cmd));
         if (opts.demo && (await countCandidates(store, defaultWorkspace)) === 0) {
           process.stdout.write(`Loading demo data (${opts.demoCount} candidates) on first start...\n`);
           await loadDemoWorkspace(store, defaultWorkspace, { count: opts.demoCount });
         }
-        const app = createApp({ store });
         const port = opts.port ?? (Number(process.env.PORT) || 4477);
+        const shownHost = opts.host === '0.0.0.0' || opts.host === '::' ? 'localhost' : opts.host.includes(':') ? `[${opts.host}]` : opts.host;
+        const publicUrl = (opts.publicUrl ?? process.env.SCOUTLINE_PUBLIC_URL ?? `http://${shownHost}:${port}`).replace(/\/+$/, '');
+        const trustProxy = opts.trustProxy === true || process.env.SCOUTLINE_TRUST_PROXY === '1';
+        const { key } = loadMasterKey(store.dialect === 'sqlite' && store.location !== ':memory:' ? join(dirname(store.location), 'secret.key') : defaultKeyFile);
+        const access = createAccessContext({
+          store,
+          masterKey: key,
+          publicUrl,
+          trustProxy,
+          allowedHosts: (process.env.SCOUTLINE_ALLOWED_HOSTS ?? '').split(','),
+          mailer: accountMailerFromEnv(),
+        });
+        const app = createApp({ store, access });
+        const first = await bootstrapFirstOwner(store, access, { email: process.env.SCOUTLINE_OWNER_EMAIL });
         const worker = opts.worker ? startWorkerLoop(store, { log: (line) => process.stdout.write(`${line}\n`) }) : null;
         const server = serve({ fetch: app.fetch, port, hostname: opts.host }, (info) => {
-          process.stdout.write(`Scoutline is running on ${store.dialect} (${store.location}).\nOpen http://${opts.host === '0.0.0.0' ? 'localhost' : opts.host}:${info.port}/\n`);
+          process.stdout.write(`Scoutline is running on ${store.dialect} (${store.location}).\nOpen ${publicUrl.replace(`:${port}`, `:${info.port}`)}/\n`);
+          if (first) {
+            process.stdout.write(
+              `${first.created ? 'First start: the owner account is' : 'The owner has not set a password yet:'} ${first.email}.\n` +
+                `Sign in once with this link (valid 24 hours, works once), then set a password under Account:\n  ${first.link}\n`,
+            );
+          }
+          if (!loopback.has(opts.host) && !publicUrl.startsWith('https://')) {
+            process.stderr.write(
+              `Warning: listening on ${opts.host} without HTTPS. Passwords and session cookies would cross the network in clear.\n` +
+                `Put a reverse proxy with HTTPS in front and pass --public-url https://... (and --trust-proxy), see docs/security.md.\n`,
+            );
+          }
         });
         const shutdown = async () => {
           await worker?.stop();

@@ -11,6 +11,7 @@ import * as rankingFacts from './0009-ranking-facts.ts';
 import * as outreachDurability from './0010-outreach-durability.ts';
 import * as candidateNotes from './0011-candidate-notes.ts';
 import * as emailIndexTable from './0012-email-index-table.ts';
+import * as accounts from './0013-accounts.ts';
 
 export interface ScoutlineMigration {
   up(db: Kysely<any>, dialect: Dialect): Promise<void>;
@@ -29,4 +30,5 @@ export const migrations: Record<string, ScoutlineMigration> = {
   '0010-outreach-durability': outreachDurability,
   '0011-candidate-notes': candidateNotes,
   '0012-email-index-table': emailIndexTable,
+  '0013-accounts': accounts,
 };

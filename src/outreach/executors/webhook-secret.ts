@@ -1,7 +1,9 @@
 /**
  * The secret that signs inbound outcome webhooks: the workspace's settings
  * (`webhooks.outcomesSecret` in the workspace settings JSON) win, else the
- * environment variable SCOUTLINE_WEBHOOK_SECRET. Null when neither is set:
+ * environment variable SCOUTLINE_WEBHOOK_SECRET, which only the default
+ * workspace falls back to (one server-wide secret must not open every
+ * workspace to whoever holds it). Null when neither is set:
  * the inbound webhook then refuses every request (bad_signature).
  */
 import type { Store } from '../../db/open-database.ts';
@@ -21,5 +23,5 @@ export function webhookSecretFrom(settingsJson: string | null | undefined, env: 
 
 export async function loadWebhookSecret(store: Store, workspaceId: string, env: NodeJS.ProcessEnv = process.env): Promise<string | null> {
   const row = await store.db.selectFrom('workspaces').select('settings').where('id', '=', workspaceId).executeTakeFirst();
-  return webhookSecretFrom(row?.settings, env);
+  return webhookSecretFrom(row?.settings, workspaceId === 'default' ? env : {});
 }
