@@ -1,32 +1,36 @@
 import type { Generated } from 'kysely';
 
+/** ISO text on SQLite, a Date on PostgreSQL (timestamptz) */
+export type AuthTime = string | Date;
+
 /**
  * Tables owned by src/access (migration 0013-accounts). The auth_* tables
  * belong to better-auth (it reads and writes them through its Kysely
- * adapter; field names mapped in auth-server.ts); the rest are ours.
- * Times ISO text (UTC), booleans 0/1.
+ * adapter; field names mapped in auth-server.ts); on PostgreSQL their times
+ * are timestamptz and their booleans boolean, as the library expects (on SQLite
+ * ISO text and 0/1). The rest are ours: times ISO text (UTC), booleans 0/1.
  */
 export interface AuthUserTable {
   id: string;
   name: string;
   email: string;
-  email_verified: number;
+  email_verified: number | boolean;
   image: string | null;
-  created_at: string;
-  updated_at: string;
+  created_at: AuthTime;
+  updated_at: AuthTime;
 }
 
 export interface AuthSessionTable {
   id: string;
   token: string;
   user_id: string;
-  expires_at: string;
+  expires_at: AuthTime;
   ip_address: string | null;
   user_agent: string | null;
   /** the workspace this session works in (switched by the user) */
   active_workspace_id: string | null;
-  created_at: string;
-  updated_at: string;
+  created_at: AuthTime;
+  updated_at: AuthTime;
 }
 
 export interface AuthAccountTable {
@@ -37,22 +41,22 @@ export interface AuthAccountTable {
   access_token: string | null;
   refresh_token: string | null;
   id_token: string | null;
-  access_token_expires_at: string | null;
-  refresh_token_expires_at: string | null;
+  access_token_expires_at: AuthTime | null;
+  refresh_token_expires_at: AuthTime | null;
   scope: string | null;
   /** better-auth's password hash (scrypt) for provider 'credential' */
   password: string | null;
-  created_at: string;
-  updated_at: string;
+  created_at: AuthTime;
+  updated_at: AuthTime;
 }
 
 export interface AuthVerificationTable {
   id: string;
   identifier: string;
   value: string;
-  expires_at: string;
-  created_at: string;
-  updated_at: string;
+  expires_at: AuthTime;
+  created_at: AuthTime;
+  updated_at: AuthTime;
 }
 
 export interface AuthRateLimitTable {

@@ -9,27 +9,32 @@ import type { Dialect } from '../schema.ts';
  * seat, who recorded a credit event and who wrote a note.
  */
 export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
+  // The auth_* tables are better-auth's: on PostgreSQL its adapter writes real booleans and Date values
+  // (and compares them as such), so they get native types there; on SQLite it writes 0/1 and ISO text like ours.
+  const time = dialect === 'postgres' ? 'timestamptz' : 'text';
+  const bool = dialect === 'postgres' ? 'boolean' : 'integer';
+  const boolFalse = dialect === 'postgres' ? sql`false` : sql`0`;
   await db.schema
     .createTable('auth_users')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('email', 'text', (c) => c.notNull().unique())
-    .addColumn('email_verified', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('email_verified', bool, (c) => c.notNull().defaultTo(boolFalse))
     .addColumn('image', 'text')
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .addColumn('created_at', time, (c) => c.notNull())
+    .addColumn('updated_at', time, (c) => c.notNull())
     .execute();
   await db.schema
     .createTable('auth_sessions')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('token', 'text', (c) => c.notNull().unique())
     .addColumn('user_id', 'text', (c) => c.notNull().references('auth_users.id').onDelete('cascade'))
-    .addColumn('expires_at', 'text', (c) => c.notNull())
+    .addColumn('expires_at', time, (c) => c.notNull())
     .addColumn('ip_address', 'text')
     .addColumn('user_agent', 'text')
     .addColumn('active_workspace_id', 'text')
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .addColumn('created_at', time, (c) => c.notNull())
+    .addColumn('updated_at', time, (c) => c.notNull())
     .execute();
   await db.schema.createIndex('auth_sessions_user').on('auth_sessions').column('user_id').execute();
   await db.schema
@@ -41,12 +46,12 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .addColumn('access_token', 'text')
     .addColumn('refresh_token', 'text')
     .addColumn('id_token', 'text')
-    .addColumn('access_token_expires_at', 'text')
-    .addColumn('refresh_token_expires_at', 'text')
+    .addColumn('access_token_expires_at', time)
+    .addColumn('refresh_token_expires_at', time)
     .addColumn('scope', 'text')
     .addColumn('password', 'text')
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .addColumn('created_at', time, (c) => c.notNull())
+    .addColumn('updated_at', time, (c) => c.notNull())
     .execute();
   await db.schema.createIndex('auth_accounts_user').on('auth_accounts').column('user_id').execute();
   await db.schema
@@ -54,9 +59,9 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('identifier', 'text', (c) => c.notNull())
     .addColumn('value', 'text', (c) => c.notNull())
-    .addColumn('expires_at', 'text', (c) => c.notNull())
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .addColumn('expires_at', time, (c) => c.notNull())
+    .addColumn('created_at', time, (c) => c.notNull())
+    .addColumn('updated_at', time, (c) => c.notNull())
     .execute();
   await db.schema.createIndex('auth_verifications_identifier').on('auth_verifications').column('identifier').execute();
   await db.schema
