@@ -72,6 +72,14 @@ export type CreditEventInput = { date?: string } & (
   | { type: 'purchase'; count: number }
 );
 
+/** Who writes ledger events and what else commits with them. */
+export interface CreditWriteOptions<R> {
+  /** the author stored on every row written: a user id, 'cli' (the local CLI) or 'system' (default: the outreach engine, demo data) */
+  recordedBy?: string;
+  /** runs in the same transaction once the rows are written, so what it writes (the audit entry) commits or rolls back with them */
+  inTransaction?: (trx: Kysely<Database>, result: R) => Promise<void>;
+}
+
 export interface RecordedCreditEvent {
   seatId: string;
   seq: number;
@@ -86,9 +94,22 @@ export interface RecordedCreditEvent {
  * AppError(no_plan | no_credits | awaiting_reply | purchase_cap) when the
  * ledger refuses, and invalid_input for a date before the seat's last event.
  */
-export async function recordCreditEvent(store: Store, workspaceId: string, seatId: string, input: CreditEventInput, now: Date = new Date()): Promise<RecordedCreditEvent> {
+export async function recordCreditEvent(
+  store: Store,
+  workspaceId: string,
+  seatId: string,
+  input: CreditEventInput,
+  now: Date = new Date(),
+  opts: CreditWriteOptions<RecordedCreditEvent> = {},
+): Promise<RecordedCreditEvent> {
   const event = parseCreditEventInput(input, now);
-  return withRetry(() => store.db.transaction().execute((trx) => appendSeatEvent(trx, store.dialect, workspaceId, seatId, event, now)));
+  return withRetry(() =>
+    store.db.transaction().execute(async (trx) => {
+      const recorded = await appendSeatEvent(trx, store.dialect, workspaceId, seatId, event, now, opts.recordedBy ?? 'system');
+      await opts.inTransaction?.(trx, recorded);
+      return recorded;
+    }),
+  );
 }
 
 /**
@@ -107,8 +128,9 @@ export async function recordCreditEventIn(
   seatId: string,
   input: CreditEventInput,
   now: Date = new Date(),
+  recordedBy = 'system',
 ): Promise<RecordedCreditEvent> {
-  return appendSeatEvent(trx, dialect, workspaceId, seatId, parseCreditEventInput(input, now), now);
+  return appendSeatEvent(trx, dialect, workspaceId, seatId, parseCreditEventInput(input, now), now, recordedBy);
 }
 
 function parseCreditEventInput(input: CreditEventInput, now: Date): LedgerEvent {
@@ -124,14 +146,14 @@ function parseCreditEventInput(input: CreditEventInput, now: Date): LedgerEvent 
   return parsed.data as LedgerEvent;
 }
 
-async function appendSeatEvent(trx: Kysely<Database>, dialect: Dialect, workspaceId: string, seatId: string, event: LedgerEvent, now: Date): Promise<RecordedCreditEvent> {
+async function appendSeatEvent(trx: Kysely<Database>, dialect: Dialect, workspaceId: string, seatId: string, event: LedgerEvent, now: Date, recordedBy: string): Promise<RecordedCreditEvent> {
   await lockSeats(trx, dialect, [seatId]);
   const ledger = await loadSeatLedger(trx, workspaceId, seatId);
   const withTerms = event.type === 'subscribe' || event.type === 'switch' ? { ...event, terms: requirePlan(ledger.config, event.plan) } : event;
   const { cursor, pending } = prepare(ledger, seatId, withTerms);
   const outcome = cursor.apply(withTerms);
   if (!outcome.ok) throw new AppError(outcome.code, outcome.message, { seatId, event: withTerms });
-  const seq = await appendCreditEvents(trx, seatId, lastSeq(ledger), [...pending, withTerms], now.toISOString());
+  const seq = await appendCreditEvents(trx, seatId, lastSeq(ledger), [...pending, withTerms], now.toISOString(), recordedBy);
   await syncSeatPlan(trx, seatId, withTerms);
   return { seatId, seq, event: withTerms, effect: outcome.effect, balance: cursor.currentBalance };
 }
@@ -159,6 +181,7 @@ export async function transferCredits(
   workspaceId: string,
   input: { fromSeat: string; toSeat: string; count: number; date?: string },
   now: Date = new Date(),
+  opts: CreditWriteOptions<CreditTransfer> = {},
 ): Promise<CreditTransfer> {
   if (!Number.isInteger(input.count) || input.count < 1) throw new AppError('invalid_input', 'count must be a whole number of at least 1');
   if (input.fromSeat === input.toSeat) throw new AppError('invalid_input', 'a transfer needs two different seats');
@@ -190,9 +213,11 @@ export async function transferCredits(
       const received = taker.cursor.apply(inn);
       if (!received.ok) throw new AppError(received.code, `receiving seat '${input.toSeat}': ${received.message}`, { seatId: input.toSeat });
       const stamp = now.toISOString();
-      await appendCreditEvents(trx, input.fromSeat, lastSeq(from), [...giver.pending, out], stamp);
-      await appendCreditEvents(trx, input.toSeat, lastSeq(to), [...taker.pending, inn], stamp);
-      return {
+      // both rows of a move carry its author
+      const by = opts.recordedBy ?? 'system';
+      await appendCreditEvents(trx, input.fromSeat, lastSeq(from), [...giver.pending, out], stamp, by);
+      await appendCreditEvents(trx, input.toSeat, lastSeq(to), [...taker.pending, inn], stamp, by);
+      const transfer: CreditTransfer = {
         transferId,
         fromSeat: input.fromSeat,
         toSeat: input.toSeat,
@@ -201,12 +226,20 @@ export async function transferCredits(
         lots,
         balances: { from: giver.cursor.currentBalance, to: taker.cursor.currentBalance },
       };
+      await opts.inTransaction?.(trx, transfer);
+      return transfer;
     }),
   );
 }
 
-/** Adds a seat and, with a plan, records its subscription on `since` (default today). */
-export async function addSeatWithPlan(store: Store, workspaceId: string, raw: Record<string, unknown> & { since?: string }, now: Date = new Date()): Promise<{ seat: Seat; balance: number }> {
+/** Adds a seat and, with a plan, records its subscription on `since` (default today), by `recordedBy`. */
+export async function addSeatWithPlan(
+  store: Store,
+  workspaceId: string,
+  raw: Record<string, unknown> & { since?: string },
+  now: Date = new Date(),
+  opts: Pick<CreditWriteOptions<RecordedCreditEvent>, 'recordedBy'> = {},
+): Promise<{ seat: Seat; balance: number }> {
   const { since, ...seatInput } = raw;
   const config = await creditConfigFor(store.db, workspaceId);
   const plan = typeof seatInput.plan === 'string' ? requirePlan(config, seatInput.plan) : null;
@@ -214,7 +247,7 @@ export async function addSeatWithPlan(store: Store, workspaceId: string, raw: Re
   requireDate(date);
   const seat = await addSeat(store, workspaceId, seatInput, now.toISOString());
   if (!plan) return { seat, balance: 0 };
-  const recorded = await recordCreditEvent(store, workspaceId, seat.id, { type: 'subscribe', plan: plan.id, date }, now);
+  const recorded = await recordCreditEvent(store, workspaceId, seat.id, { type: 'subscribe', plan: plan.id, date }, now, opts);
   return { seat, balance: recorded.balance };
 }
 

@@ -208,7 +208,17 @@ async function checkBeforeClaim(trx: Kysely<Database>, row: ActionRow, opts: Cla
  * InMail by hand) is kept in `last_error` and returned — the InMail was sent
  * all the same.
  */
-export async function markActionSent(trx: Kysely<Database>, dialect: Dialect, row: ActionRow, at: string, now: string, externalId: string | null, cause: string): Promise<LedgerWrite | null> {
+export async function markActionSent(
+  trx: Kysely<Database>,
+  dialect: Dialect,
+  row: ActionRow,
+  at: string,
+  now: string,
+  externalId: string | null,
+  cause: string,
+  /** the author of the ledger event: the recruiter who answered the task, else the engine */
+  recordedBy = 'system',
+): Promise<LedgerWrite | null> {
   await trx
     .updateTable('outreach_actions')
     .set({ status: 'sent', executed_at: at, external_id: externalId, lease_until: null, last_error: null, updated_at: now })
@@ -228,7 +238,7 @@ export async function markActionSent(trx: Kysely<Database>, dialect: Dialect, ro
   }
   // the ledger (seat row lock on PostgreSQL) comes last, as in applyOutcome: enrollment before seat, so the two never wait on each other in a cycle
   if (row.channel !== 'inmail') return null;
-  const ledger = await recordInMailSent(trx, dialect, row.workspace_id, row.seat_id, Number(row.candidate_id), Number(row.charged) === 0, at);
+  const ledger = await recordInMailSent(trx, dialect, row.workspace_id, row.seat_id, Number(row.candidate_id), Number(row.charged) === 0, at, recordedBy);
   if (!ledger.ok) await trx.updateTable('outreach_actions').set({ last_error: `sent; credit ledger refused: ${ledger.code}: ${ledger.message}` }).where('id', '=', row.id).execute();
   return ledger;
 }
@@ -326,14 +336,14 @@ export async function completeTask(
   outcome: 'done' | 'skipped' | 'failed',
   now: string = new Date().toISOString(),
   message = '',
-  opts: Pick<RecordResultOptions, 'inTransaction'> = {},
+  opts: Pick<RecordResultOptions, 'inTransaction'> & { recordedBy?: string } = {},
 ): Promise<ActionRow> {
   return withWriteTransaction(store, async (trx) => {
     const row = await trx.selectFrom('outreach_actions').selectAll().where('id', '=', actionId).where('workspace_id', '=', workspaceId).executeTakeFirst();
     if (!row) throw new AppError('not_found', `task ${actionId} does not exist`, { id: actionId });
     if (row.status !== 'awaiting_person') throw new AppError('invalid_transition', `task ${actionId} is ${row.status}, not waiting for a person`, { id: actionId, status: row.status });
     // a done InMail task goes on the credit ledger in this transaction (markActionSent)
-    if (outcome === 'done') await markActionSent(trx, store.dialect, row, now, now, null, `task done ${row.id}`);
+    if (outcome === 'done') await markActionSent(trx, store.dialect, row, now, now, null, `task done ${row.id}`, opts.recordedBy);
     else await passStep(trx, row, outcome === 'skipped' ? 'skipped' : 'failed', message || `task ${outcome}`, now);
     await opts.inTransaction?.(trx);
     return (await trx.selectFrom('outreach_actions').selectAll().where('id', '=', actionId).executeTakeFirstOrThrow()) as ActionRow;

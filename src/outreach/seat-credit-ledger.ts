@@ -32,9 +32,9 @@ export async function seatLedgerState(db: Kysely<Database>, seatId: string, date
 
 export type LedgerWrite = { ok: true; refunded?: boolean } | { ok: false; code: string; message: string };
 
-async function record(trx: Kysely<Database>, dialect: Dialect, workspaceId: string, seatId: string, event: CreditEventInput, at: string): Promise<LedgerWrite> {
+async function record(trx: Kysely<Database>, dialect: Dialect, workspaceId: string, seatId: string, event: CreditEventInput, at: string, recordedBy: string): Promise<LedgerWrite> {
   try {
-    const r = await recordCreditEventIn(trx, dialect, workspaceId, seatId, event, new Date(at));
+    const r = await recordCreditEventIn(trx, dialect, workspaceId, seatId, event, new Date(at), recordedBy);
     return { ok: true, refunded: r.effect.refunded };
   } catch (err) {
     if (isAppError(err)) return { ok: false, code: err.code, message: err.message };
@@ -42,10 +42,11 @@ async function record(trx: Kysely<Database>, dialect: Dialect, workspaceId: stri
   }
 }
 
-export function recordInMailSent(trx: Kysely<Database>, dialect: Dialect, workspaceId: string, seatId: string, candidateId: number, openProfile: boolean, at: string): Promise<LedgerWrite> {
-  return record(trx, dialect, workspaceId, seatId, { type: 'inmail', date: at.slice(0, 10), to: ledgerPersonId(candidateId), openProfile }, at);
+/** `recordedBy`: the recruiter who reported the InMail sent (a task done), else the engine ('system'). */
+export function recordInMailSent(trx: Kysely<Database>, dialect: Dialect, workspaceId: string, seatId: string, candidateId: number, openProfile: boolean, at: string, recordedBy = 'system'): Promise<LedgerWrite> {
+  return record(trx, dialect, workspaceId, seatId, { type: 'inmail', date: at.slice(0, 10), to: ledgerPersonId(candidateId), openProfile }, at, recordedBy);
 }
 
 export function recordInMailReply(trx: Kysely<Database>, dialect: Dialect, workspaceId: string, seatId: string, candidateId: number, kind: 'positive' | 'negative' | 'decline' | 'quick_reply', at: string): Promise<LedgerWrite> {
-  return record(trx, dialect, workspaceId, seatId, { type: 'reply', date: at.slice(0, 10), from: ledgerPersonId(candidateId), kind }, at);
+  return record(trx, dialect, workspaceId, seatId, { type: 'reply', date: at.slice(0, 10), from: ledgerPersonId(candidateId), kind }, at, 'system');
 }

@@ -1,6 +1,8 @@
-import type { Selectable } from 'kysely';
+import { randomBytes } from 'node:crypto';
+import type { Kysely, Selectable, Transaction } from 'kysely';
 import { AppError } from '../core/app-error.ts';
 import type { Store } from '../db/open-database.ts';
+import type { Database } from '../db/schema.ts';
 import type { SeatTable } from '../candidates/candidate-tables.ts';
 import { isValidTimeZone, seatInputSchema, type Seat, type SeatInput } from './seat.ts';
 
@@ -58,22 +60,27 @@ export function validateSeatInput(raw: unknown): SeatInput {
 
 /**
  * Adds a seat to a workspace. Without an explicit id the id is derived from
- * the name, with -2, -3, ... appended when taken; an explicit id that is
- * taken is a conflict.
+ * the name, with -2, -3, ... appended when this workspace already uses it;
+ * an explicit id that is taken is a conflict. A seat given to a member
+ * (ownerUserId) needs that member to belong to the workspace.
+ *
+ * Seat ids are unique across workspaces (the table's primary key), so an id
+ * used by another workspace cannot be taken either; the refusal is worded
+ * the same whichever workspace uses it, and a derived id that another
+ * workspace uses gets a random suffix instead of the next number, so neither
+ * answer tells another workspace's seats apart from this one's
+ * (docs/security.md, "Workspace isolation").
  */
 export async function addSeat(store: Store, workspaceId: string, raw: unknown, now: string = new Date().toISOString()): Promise<Seat> {
   const input = validateSeatInput(raw);
-  // Seat ids are unique across workspaces (the table's primary key).
+  if (input.ownerUserId !== null) await requireMember(store.db, workspaceId, input.ownerUserId);
   let id: string;
   if (input.id) {
     const exists = await store.db.selectFrom('seats').select('id').where('id', '=', input.id).executeTakeFirst();
-    if (exists) throw new AppError('conflict', `seat '${input.id}' already exists`, { id: input.id });
+    if (exists) throw new AppError('conflict', `seat id '${input.id}' is already in use: choose another id, or leave it out to derive one from the name`, { id: input.id });
     id = input.id;
   } else {
-    const base = seatIdFromName(input.name);
-    const taken = new Set((await store.db.selectFrom('seats').select('id').where('id', 'like', `${base}%`).execute()).map((r) => r.id));
-    id = base;
-    for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+    id = await freeSeatId(store.db, workspaceId, seatIdFromName(input.name));
   }
   const row: SeatRow = {
     id,
@@ -106,9 +113,41 @@ export async function listSeats(store: Store, workspaceId: string): Promise<Seat
   return rows.map(rowToSeat);
 }
 
-/** Gives a seat to a member (or takes it back to unassigned with null); the caller checks the member belongs to the workspace. */
-export async function setSeatOwner(store: Store, workspaceId: string, id: string, ownerUserId: string | null): Promise<Seat> {
-  const result = await store.db.updateTable('seats').set({ owner_user_id: ownerUserId }).where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
-  if (Number(result.numUpdatedRows) === 0) throw new AppError('not_found', `seat '${id}' does not exist`, { id });
+/**
+ * Gives a seat to a member of the workspace (or takes it back to unassigned
+ * with null). Refused with not_found for a seat or a user that is not in the
+ * workspace. `inTransaction` runs in the same transaction after the change
+ * (the audit entry), with the owner before and after.
+ */
+export async function setSeatOwner(
+  store: Store,
+  workspaceId: string,
+  id: string,
+  ownerUserId: string | null,
+  opts: { inTransaction?: (trx: Transaction<Database>, change: { from: string | null; to: string | null }) => Promise<void> } = {},
+): Promise<Seat> {
+  await store.db.transaction().execute(async (trx) => {
+    const row = await trx.selectFrom('seats').select('owner_user_id').where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+    if (!row) throw new AppError('not_found', `seat '${id}' does not exist`, { id });
+    if (ownerUserId !== null) await requireMember(trx, workspaceId, ownerUserId);
+    await trx.updateTable('seats').set({ owner_user_id: ownerUserId }).where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
+    await opts.inTransaction?.(trx, { from: row.owner_user_id ?? null, to: ownerUserId });
+  });
   return getSeat(store, workspaceId, id);
+}
+
+async function requireMember(db: Kysely<Database> | Transaction<Database>, workspaceId: string, userId: string): Promise<void> {
+  const member = await db.selectFrom('workspace_members').select('user_id').where('workspace_id', '=', workspaceId).where('user_id', '=', userId).executeTakeFirst();
+  if (!member) throw new AppError('not_found', `user '${userId}' is not a member of this workspace: a seat can only go to a member`, { ownerUserId: userId });
+}
+
+/** The first of base, base-2, base-3, ... this workspace does not use; if another workspace uses that one, base-<random> instead. */
+async function freeSeatId(db: Kysely<Database>, workspaceId: string, base: string): Promise<string> {
+  const rows = await db.selectFrom('seats').select(['id', 'workspace_id']).where('id', 'like', `${base}%`).execute();
+  const ours = new Set(rows.filter((r) => r.workspace_id === workspaceId).map((r) => r.id));
+  const all = new Set(rows.map((r) => r.id));
+  let id = base;
+  for (let n = 2; ours.has(id); n++) id = `${base}-${n}`;
+  while (all.has(id)) id = `${base}-${randomBytes(3).toString('hex')}`;
+  return id;
 }
