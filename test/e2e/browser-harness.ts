@@ -2,6 +2,13 @@
  * End-to-end harness: Debian's Chromium driven by playwright-core against the
  * real Scoutline server (temp SQLite database, demo data, a free port). No API
  * is mocked. Screenshots go to test-artifacts/e2e/ for people to look at.
+ *
+ * Every /api route needs a session or a token, so by default the harness
+ * signs in as the first owner with the one-time link the server prints: it
+ * opens the link once (which sets the session cookie), gives that session to
+ * every page it opens, and makes an API token for the test's own requests
+ * (`server.api`). A suite that walks the sign-in itself starts the server
+ * with `signIn: false` and opens `server.signInLink` in the browser.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -80,10 +87,42 @@ export interface RunningServer {
   dbPath: string;
   output: () => string;
   stop: () => Promise<void>;
+  /** the first start's one-time owner sign-in link as printed (already used unless started with signIn: false) */
+  signInLink: string;
+  /** an owner API token for the test's own requests (null with signIn: false) */
+  token: string | null;
+  /** fetch a path of this server as the owner (Bearer token); with signIn: false, without a credential */
+  api: (path: string, init?: RequestInit) => Promise<Response>;
 }
 
-/** Starts `scoutline serve --demo` on a temp SQLite database and waits until /api/health answers. */
-export async function startServer(opts: { demoCount?: number } = {}): Promise<RunningServer> {
+export interface BrowserCookie {
+  name: string;
+  value: string;
+  url: string;
+}
+
+/** The owner's session cookies per server URL, given to every page openPage opens there. */
+const sessionCookies = new Map<string, BrowserCookie[]>();
+
+/** The one-time sign-in link the server prints on first start (`.../api/auth/magic-link/verify?token=...`). */
+export function signInLinkIn(output: string): string | null {
+  return /(https?:\/\/\S+\/api\/auth\/magic-link\/verify\?\S+)/.exec(output)?.[1] ?? null;
+}
+
+/** Opens a one-time sign-in link without a browser: the session cookies it sets, as a browser context takes them. */
+export async function signInWithLink(link: string, baseUrl: string): Promise<BrowserCookie[]> {
+  const res = await fetch(link, { redirect: 'manual' });
+  const cookies = res.headers
+    .getSetCookie()
+    .map((line) => line.split(';')[0]!)
+    .map((pair) => ({ name: pair.slice(0, pair.indexOf('=')), value: pair.slice(pair.indexOf('=') + 1), url: baseUrl }))
+    .filter((c) => c.name && c.value);
+  if (!cookies.some((c) => /session_token$/.test(c.name))) throw new Error(`the sign-in link did not sign in (HTTP ${res.status}, cookies: ${cookies.map((c) => c.name).join(', ') || 'none'})`);
+  return cookies;
+}
+
+/** Starts `scoutline serve --demo` on a temp SQLite database, waits until /api/health answers and (unless signIn is false) signs in as the owner. */
+export async function startServer(opts: { demoCount?: number; signIn?: boolean } = {}): Promise<RunningServer> {
   const dir = mkdtempSync(join(tmpdir(), 'scoutline-e2e-'));
   const dbPath = join(dir, 'scoutline.db');
   const port = await freePort();
@@ -110,8 +149,31 @@ export async function startServer(opts: { demoCount?: number } = {}): Promise<Ru
     }
     await new Promise((r) => setTimeout(r, 250));
   }
+  // the link is printed once the server listens; give the pipe a moment to deliver it
+  while (!signInLinkIn(out)) {
+    if (exited !== null || Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`scoutline serve printed no one-time sign-in link:\n${out}`);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  const signInLink = signInLinkIn(out)!;
+  let token: string | null = null;
+  if (opts.signIn !== false) {
+    const cookies = await signInWithLink(signInLink, url);
+    sessionCookies.set(url, cookies);
+    const cookieHeader = cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+    const made = await fetch(`${url}/api/tokens`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: cookieHeader }, body: JSON.stringify({ name: 'e2e harness' }) });
+    if (!made.ok) throw new Error(`making the harness's API token failed: ${made.status} ${await made.text()}`);
+    token = ((await made.json()) as { token: string }).token;
+  }
+  const api = (path: string, init: RequestInit = {}) => {
+    const headers = new Headers(init.headers);
+    if (token && !headers.has('authorization')) headers.set('authorization', `Bearer ${token}`);
+    return fetch(new URL(path, url), { ...init, headers });
+  };
   // Until `serve --demo` loads demo candidates itself, import them with the demo-data command.
-  const page = (await (await fetch(`${url}/api/candidates?limit=1`)).json()) as { total?: number };
+  const page = token ? ((await (await api('/api/candidates?limit=1')).json()) as { total?: number }) : { total: 1 };
   if (!page.total) {
     const r = spawnSync(process.execPath, [join(repoRoot, 'bin', 'scoutline'), 'demo-data', '--count', String(opts.demoCount ?? 300), '--db', dbPath, '--no-progress'], {
       cwd: repoRoot,
@@ -122,8 +184,12 @@ export async function startServer(opts: { demoCount?: number } = {}): Promise<Ru
   return {
     url,
     dbPath,
+    signInLink,
+    token,
+    api,
     output: () => out,
     stop: async () => {
+      sessionCookies.delete(url);
       if (exited === null) {
         const gone = new Promise<void>((r) => child.once('exit', () => r()));
         child.kill('SIGTERM');
@@ -167,9 +233,14 @@ export function takeOpenedPages(): WatchedPage[] {
   return opened.splice(0, opened.length);
 }
 
-/** A fresh context (its own storage) and page that records console errors; the suite fails the test on any it did not allow. */
-export async function openPage(browser: Browser, baseURL: string, viewport: { width: number; height: number } = desktop): Promise<WatchedPage> {
+/**
+ * A fresh context (its own storage) and page that records console errors; the suite fails the test on any it did not allow.
+ * The page is signed in as the server's owner when the harness signed in (`signedIn: false` for a stranger's browser).
+ */
+export async function openPage(browser: Browser, baseURL: string, viewport: { width: number; height: number } = desktop, opts: { signedIn?: boolean } = {}): Promise<WatchedPage> {
   const context = await browser.newContext({ baseURL, viewport, deviceScaleFactor: 1 });
+  const cookies = opts.signedIn === false ? undefined : sessionCookies.get(baseURL.replace(/\/+$/, ''));
+  if (cookies) await context.addCookies(cookies);
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   const problems: string[] = [];

@@ -12,7 +12,7 @@ export interface BrowserSuite {
  * Without Chromium (and no way to install it) the block fails in CI and is
  * skipped locally, naming the reason either way.
  */
-export function browserSuite(name: string, opts: { demoCount?: number }, body: (ctx: () => BrowserSuite) => void): void {
+export function browserSuite(name: string, opts: { demoCount?: number; signIn?: boolean }, body: (ctx: () => BrowserSuite) => void): void {
   const avail = ensureChromium();
   if (!avail.ok) {
     describe(name, () => {
@@ -25,7 +25,7 @@ export function browserSuite(name: string, opts: { demoCount?: number }, body: (
     let ctx: BrowserSuite | undefined;
     beforeAll(async () => {
       ensureWebBuild();
-      const server = await startServer({ demoCount: opts.demoCount });
+      const server = await startServer({ demoCount: opts.demoCount, signIn: opts.signIn });
       try {
         const browser = await launchBrowser();
         ctx = { server, browser };

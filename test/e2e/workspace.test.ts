@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { desktop, openPage, phone } from './browser-harness.ts';
+import { desktop, openPage, phone, type RunningServer } from './browser-harness.ts';
 import { browserSuite } from './browser-suite.ts';
 
 browserSuite('web UI shell in Chromium', { demoCount: 300 }, (ctx) => {
@@ -164,7 +164,7 @@ browserSuite('web UI shell in Chromium', { demoCount: 300 }, (ctx) => {
     // worker turns the first steps into tasks now whatever the time of day (pacing spreads them
     // through the working hours). Everything after this goes through the browser.
     const seatName = 'E2E Recruiter';
-    await createSeatWorkingNow(server.url, 'e2e-recruiter', seatName);
+    await createSeatWorkingNow(server, 'e2e-recruiter', seatName);
     const w = await openPage(browser, server.url);
     try {
       // 1. search and select
@@ -276,7 +276,7 @@ browserSuite('web UI shell in Chromium', { demoCount: 300 }, (ctx) => {
     // every result shown is really Open to Work and 2nd degree, and still ranked (priority shown)
     const ids = await results.locator('li.result').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-candidate-id'))));
     for (const id of ids.slice(0, 10)) {
-      const c = (await (await fetch(`${server.url}/api/candidates/${id}`)).json()) as { linkedin: { openToWork: boolean; degree: number | null } };
+      const c = (await (await server.api(`/api/candidates/${id}`)).json()) as { linkedin: { openToWork: boolean; degree: number | null } };
       expect(c.linkedin).toMatchObject({ openToWork: true, degree: 2 });
     }
     expect(await results.locator('.priority').count()).toBe(ids.length);
@@ -288,7 +288,7 @@ browserSuite('web UI shell in Chromium', { demoCount: 300 }, (ctx) => {
     const { browser, server } = ctx();
     // a free seat whose working window is not now (as for a recruiter opening Scoutline at night)
     const seatName = 'Night Owl';
-    const window = await createSeatWorkingLater(server.url, 'night-owl', seatName);
+    const window = await createSeatWorkingLater(server, 'night-owl', seatName);
     const w = await openPage(browser, server.url);
     try {
       // a new campaign from three results, launched
@@ -306,7 +306,7 @@ browserSuite('web UI shell in Chromium', { demoCount: 300 }, (ctx) => {
       await w.page.getByRole('button', { name: 'Save sequence' }).click();
       await w.page.getByText('Sequence saved.').waitFor();
       const campaignId = decodeURIComponent(new URL(w.page.url()).pathname.split('/').pop()!);
-      const steps = (await (await fetch(`${server.url}/api/campaigns/${encodeURIComponent(campaignId)}/steps`)).json()) as { steps: Array<{ variants: Array<{ key: string; template: string }> }> };
+      const steps = (await (await server.api(`/api/campaigns/${encodeURIComponent(campaignId)}/steps`)).json()) as { steps: Array<{ variants: Array<{ key: string; template: string }> }> };
       expect(steps.steps[0].variants.map((v) => v.key)).toEqual(['A', 'B']);
       expect(steps.steps[0].variants[1].template).toContain('variant B');
       await w.page.getByRole('button', { name: 'Launch' }).click();
@@ -417,12 +417,12 @@ async function sendFromSeatOnly(form: Locator, seatName: string): Promise<void> 
 }
 
 /** A free seat whose one-hour working window starts 90 minutes from now or ended 90 minutes ago (UTC, never across midnight). */
-async function createSeatWorkingLater(baseUrl: string, id: string, name: string): Promise<{ start: string; end: string }> {
+async function createSeatWorkingLater(server: RunningServer, id: string, name: string): Promise<{ start: string; end: string }> {
   const d = new Date();
   const now = d.getUTCHours() * 60 + d.getUTCMinutes();
   const start = now + 150 < 1440 ? now + 90 : now - 150;
   const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
-  const res = await fetch(`${baseUrl}/api/seats`, {
+  const res = await server.api('/api/seats', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ id, name, plan: null, timeZone: 'UTC', workingHours: { start: hhmm(start), end: hhmm(start + 60), days: [1, 2, 3, 4, 5, 6, 7] } }),
@@ -435,14 +435,14 @@ async function createSeatWorkingLater(baseUrl: string, id: string, name: string)
 }
 
 /** A paid seat whose working hours are now and the next four minutes of its local day. */
-async function createSeatWorkingNow(baseUrl: string, id: string, name: string): Promise<void> {
+async function createSeatWorkingNow(server: RunningServer, id: string, name: string): Promise<void> {
   const d = new Date();
   const utcMinute = d.getUTCHours() * 60 + d.getUTCMinutes();
   // the window must not cross the seat's local midnight: near UTC midnight use UTC+12
   const [timeZone, offset] = utcMinute < 23 * 60 + 50 && utcMinute > 2 ? ['UTC', 0] : ['Etc/GMT-12', 12 * 60];
   const now = (utcMinute + offset) % 1440;
   const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
-  const res = await fetch(`${baseUrl}/api/seats`, {
+  const res = await server.api('/api/seats', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({

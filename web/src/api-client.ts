@@ -12,6 +12,8 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly details: Record<string, unknown> | undefined;
+  /** seconds to wait before trying again, from a 429's Retry-After header */
+  retryAfterSeconds: number | null = null;
   constructor(status: number, code: string, message: string, details?: Record<string, unknown>) {
     super(message);
     this.name = 'ApiError';
@@ -44,6 +46,16 @@ export function upload<T>(path: string, file: Blob, contentType: string, signal?
   return send<T>('POST', path, { method: 'POST', headers: { accept: 'application/json', 'content-type': contentType }, body: file, signal });
 }
 
+/**
+ * Called when the server answers 401 outside its sign-in endpoints: the
+ * session ended (expired, signed out elsewhere, password changed), so the
+ * app sends the person to the sign-in page and back afterwards.
+ */
+let onUnauthenticated: ((err: ApiError) => void) | null = null;
+export function setUnauthenticatedHandler(handler: ((err: ApiError) => void) | null): void {
+  onUnauthenticated = handler;
+}
+
 async function send<T>(method: string, path: string, init: RequestInit): Promise<T> {
   let res: Response;
   try {
@@ -62,8 +74,14 @@ async function send<T>(method: string, path: string, init: RequestInit): Promise
     }
   }
   if (!res.ok) {
-    if (isErrorBody(parsed)) throw new ApiError(res.status, parsed.error.code, parsed.error.message, parsed.error.details);
-    throw new ApiError(res.status, res.status === 404 ? 'not_found' : 'http_error', `${method} ${path} failed with HTTP ${res.status}`);
+    const err = isErrorBody(parsed)
+      ? new ApiError(res.status, parsed.error.code, parsed.error.message, parsed.error.details)
+      : new ApiError(res.status, res.status === 404 ? 'not_found' : 'http_error', `${method} ${path} failed with HTTP ${res.status}`);
+    const retry = Number(res.headers.get('retry-after'));
+    if (res.status === 429 && Number.isFinite(retry) && retry > 0) err.retryAfterSeconds = retry;
+    // a wrong password at sign-in is a 401 too: the sign-in form shows that one itself
+    if (res.status === 401 && !path.startsWith('/api/auth/')) onUnauthenticated?.(err);
+    throw err;
   }
   return parsed as T;
 }

@@ -29,7 +29,7 @@ const conditionChoices: Array<{ label: string; make: () => StepCondition }> = [
  * Edits a campaign's sequence: channel, anchor, delay, window and conditions
  * per step; add, remove, reorder; reset to the default framework (spec 6).
  */
-export function SequenceEditor(props: { value: SequenceStep[]; onSave: (steps: SequenceStep[]) => Promise<void>; readOnly?: boolean }) {
+export function SequenceEditor(props: { value: SequenceStep[]; onSave: (steps: SequenceStep[]) => Promise<void>; readOnly?: boolean; readOnlyReason?: string | null }) {
   const { onSave, readOnly } = props;
   const [steps, setSteps] = useState<SequenceStep[]>(props.value);
   const [saving, setSaving] = useState(false);
@@ -217,7 +217,7 @@ export function SequenceEditor(props: { value: SequenceStep[]; onSave: (steps: S
           </button>
         </div>
       ) : (
-        <p className="muted small">The sequence can be changed while the campaign is a draft or paused.</p>
+        <p className="muted small">{props.readOnlyReason ?? 'The sequence can be changed while the campaign is a draft or paused.'}</p>
       )}
       <Notice message={error} />
     </div>

@@ -9,6 +9,7 @@ import { statusTone, type SequenceStep } from '../campaign/campaign-types.ts';
 import { SequenceEditor } from '../campaign/sequence-editor.tsx';
 import { MessagePreview } from '../campaign/message-preview.tsx';
 import { SimulationPanel } from '../campaign/simulation-panel.tsx';
+import { RoleNote, usePermit } from '../session.tsx';
 
 type Tab = 'sequence' | 'messages' | 'simulate';
 
@@ -18,6 +19,9 @@ export function CampaignPage({ id }: { id: string }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  // launch, pause and stop need the same level; so does the sequence
+  const canRun = usePermit('POST /api/campaigns/{id}/launch');
+  const canEdit = usePermit('PUT /api/campaigns/{id}/steps');
   if (camp.loading && !camp.data) return <Loading />;
   if (!camp.data) return <ErrorBanner error={camp.error} />;
   const c = camp.data;
@@ -65,7 +69,7 @@ export function CampaignPage({ id }: { id: string }) {
         </span>
         <span className="spacer" />
         {actionsFor(c.status).map((a) => (
-          <button key={a.action} type="button" className={a.tone} disabled={busy} onClick={() => void act(a.action)}>
+          <button key={a.action} type="button" className={a.tone} disabled={busy || !canRun.allowed} title={canRun.reason ?? undefined} onClick={() => void act(a.action)}>
             {a.label}
           </button>
         ))}
@@ -75,6 +79,7 @@ export function CampaignPage({ id }: { id: string }) {
           </Link>
         ) : null}
       </div>
+      <RoleNote permit={canRun} />
       <Notice message={error} />
       <Notice message={notice} tone="ok" />
       {Object.keys(c.byState ?? {}).length ? (
@@ -102,7 +107,7 @@ export function CampaignPage({ id }: { id: string }) {
       </div>
       {tab === 'sequence' ? (
         <Section title="Sequence" id="seq-title">
-          <SequenceEditor key={c.updatedAt} value={c.sequence} onSave={saveSequence} readOnly={!editable} />
+          <SequenceEditor key={c.updatedAt} value={c.sequence} onSave={saveSequence} readOnly={!editable || !canEdit.allowed} readOnlyReason={canEdit.reason} />
         </Section>
       ) : tab === 'messages' ? (
         <Section title="Message preview" id="pv-title">

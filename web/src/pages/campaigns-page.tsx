@@ -5,10 +5,12 @@ import { useApi } from '../use-api.ts';
 import { outreachApi } from '../outreach-api.ts';
 import { statusTone } from '../campaign/campaign-types.ts';
 import { NewCampaignForm } from '../campaign/new-campaign-form.tsx';
+import { RoleNote, usePermit } from '../session.tsx';
 
 export function CampaignsPage() {
   const list = useApi((signal) => outreachApi.listCampaigns(signal), []);
   const [creating, setCreating] = useState(false);
+  const canCreate = usePermit('POST /api/campaigns');
   if (list.missing)
     return (
       <div className="page">
@@ -22,12 +24,13 @@ export function CampaignsPage() {
       <h1>
         Campaigns
         {!creating ? (
-          <button type="button" className="primary small" onClick={() => setCreating(true)}>
+          <button type="button" className="primary small" disabled={!canCreate.allowed} title={canCreate.reason ?? undefined} onClick={() => setCreating(true)}>
             New campaign
           </button>
         ) : null}
       </h1>
-      {creating ? <NewCampaignForm onCancel={() => setCreating(false)} /> : null}
+      <RoleNote permit={canCreate} />
+      {creating && canCreate.allowed ? <NewCampaignForm onCancel={() => setCreating(false)} /> : null}
       <ErrorBanner error={list.error} />
       {list.loading && !list.data ? (
         <Loading />

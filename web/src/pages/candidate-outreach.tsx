@@ -6,6 +6,7 @@ import { useApi } from '../use-api.ts';
 import { outreachApi, type OutcomeKind, type ReplyKind, type Suppression, type SuppressionReason } from '../outreach-api.ts';
 import { getIfAvailable } from '../capabilities.ts';
 import type { Candidate } from '../types.ts';
+import { RoleNote, usePermit } from '../session.tsx';
 
 const reasonLabel: Record<SuppressionReason, string> = { do_not_contact: 'Do not contact', opted_out: 'Opted out', in_process: 'Already in process' };
 
@@ -18,6 +19,9 @@ export function CandidateOutreach({ candidate, onChanged }: { candidate: Candida
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [campaignId, setCampaignId] = useState('');
+  const canRecord = usePermit('POST /api/outcomes');
+  const canSuppress = usePermit('POST /api/suppressions');
+  const canLift = usePermit('DELETE /api/suppressions/{id}');
   const mine = (sup.data?.suppressions ?? []).filter(
     (s) => s.candidateId === candidate.id || (s.profileUrl && s.profileUrl === candidate.profileUrl) || (s.email && candidate.emails.includes(s.email)),
   );
@@ -59,6 +63,8 @@ export function CandidateOutreach({ candidate, onChanged }: { candidate: Candida
     <>
       <Section title="Outcome" id={`outcome-${candidate.id}`}>
         <p className="muted small">Record what happened outside Scoutline. A reply stops the sequence; a reply to an InMail refunds its credit.</p>
+        <RoleNote permit={canRecord} />
+        <fieldset className="plain" disabled={!canRecord.allowed}>
         <div className="field">
           <label htmlFor="oc-campaign">Campaign</label>
           <select id="oc-campaign" value={campaignId} onChange={(e) => setCampaignId(e.target.value)}>
@@ -84,6 +90,7 @@ export function CandidateOutreach({ candidate, onChanged }: { candidate: Candida
             Declined request
           </button>
         </div>
+        </fieldset>
       </Section>
       <Section title="Suppression" id={`sup-${candidate.id}`}>
         {mine.length ? (
@@ -92,12 +99,14 @@ export function CandidateOutreach({ candidate, onChanged }: { candidate: Candida
               <li key={s.id}>
                 <span className="badge bad">{reasonLabel[s.reason] ?? s.reason}</span> since {day(s.createdAt)}
                 {s.note ? <span className="muted"> · {s.note}</span> : null}{' '}
-                <button type="button" className="small" onClick={() => void lift(s.id)}>
+                <button type="button" className="small" disabled={!canLift.allowed} title={canLift.reason ?? undefined} onClick={() => void lift(s.id)}>
                   Remove
                 </button>
               </li>
             ))}
           </ul>
+        ) : !canSuppress.allowed ? (
+          <RoleNote permit={canSuppress} />
         ) : (
           <InlineForm onSubmit={suppress}>
             <div className="field">

@@ -1,7 +1,9 @@
 import { useState } from 'react';
-import { api } from '../api-client.ts';
+import { api, errorMessage } from '../api-client.ts';
+import { Notice } from '../form-parts.tsx';
+import { usePermit } from '../session.tsx';
 import { ErrorBanner, Loading, Section, day } from '../components.tsx';
-import { Link } from '../router.tsx';
+import { Link, navigate } from '../router.tsx';
 import { locationText, type Candidate } from '../types.ts';
 import { useApi } from '../use-api.ts';
 import { CandidateOutreach } from './candidate-outreach.tsx';
@@ -12,9 +14,21 @@ export function CandidatePage({ id }: { id: number }) {
   // an outcome or a suppression recorded on this page changes the history shown beside it
   const [changes, setChanges] = useState(0);
   const cand = useApi((signal) => api.get<Candidate>(`/api/candidates/${id}`, signal), [id]);
+  const canDelete = usePermit('DELETE /api/candidates/{id}');
+  const [deleteError, setDeleteError] = useState<string | null>(null);
   if (cand.loading && !cand.data) return <Loading />;
   if (!cand.data) return <ErrorBanner error={cand.error} />;
   const c = cand.data;
+  const remove = async () => {
+    if (!window.confirm(`Delete ${c.name} and everything about them (notes, outreach history)? This cannot be undone.`)) return;
+    setDeleteError(null);
+    try {
+      await api.del(`/api/candidates/${c.id}`);
+      navigate('/search');
+    } catch (err) {
+      setDeleteError(errorMessage(err));
+    }
+  };
   return (
     <div className="page">
       <p className="small">
@@ -25,6 +39,7 @@ export function CandidatePage({ id }: { id: number }) {
         <FlagBadges c={c} />
       </h1>
       <p className="lead">{c.headline}</p>
+      <Notice message={deleteError} />
       <div className="layout-main">
         <div>
           <Section title="Profile" id="profile">
@@ -104,6 +119,12 @@ export function CandidatePage({ id }: { id: number }) {
                 </div>
               </>
             ) : null}
+            <div className="card-actions danger-zone">
+              <button type="button" className="small danger" disabled={!canDelete.allowed} title={canDelete.reason ?? undefined} onClick={() => void remove()}>
+                Delete candidate
+              </button>
+              {!canDelete.allowed ? <span className="muted small">Only admins and the owner delete candidates.</span> : null}
+            </div>
           </Section>
         </div>
         <div>

@@ -4,6 +4,7 @@ import { Area, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, 
 import { api, errorMessage } from '../api-client.ts';
 import { Empty, ErrorBanner, Loading, NotYet, Section, money, pct } from '../components.tsx';
 import { useApi } from '../use-api.ts';
+import { usePermit } from '../session.tsx';
 
 interface SeatRow {
   id: string;
@@ -382,12 +383,14 @@ function AddSeat({ onAdded }: { onAdded: () => void }) {
   const [name, setName] = useState('');
   const [plan, setPlan] = useState('recruiter-lite');
   const [error, setError] = useState<string | null>(null);
-  if (!open)
+  const permit = usePermit('POST /api/seats');
+  if (!open || !permit.allowed)
     return (
       <p>
-        <button type="button" className="small" onClick={() => setOpen(true)}>
+        <button type="button" className="small" disabled={!permit.allowed} title={permit.reason ?? undefined} onClick={() => setOpen(true)}>
           + Add seat
         </button>
+        {!permit.allowed ? <span className="muted small"> Seats are added by admins.</span> : null}
       </p>
     );
   const submit = async () => {

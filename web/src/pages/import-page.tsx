@@ -3,6 +3,7 @@ import type { ImportSummary } from '../../../src/candidates/import-candidates.ts
 import { upload } from '../api-client.ts';
 import { ErrorBanner } from '../components.tsx';
 import { Link } from '../router.tsx';
+import { RoleNote, usePermit } from '../session.tsx';
 
 type Format = 'auto' | 'jsonresume' | 'csv';
 
@@ -37,9 +38,10 @@ export function ImportPage() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(undefined);
   const [result, setResult] = useState<{ name: string; summary: ImportResult } | null>(null);
+  const permit = usePermit('POST /api/import');
 
   async function submit() {
-    if (!file || busy) return;
+    if (!file || busy || !permit.allowed) return;
     setBusy(true);
     setError(undefined);
     setResult(null);
@@ -66,6 +68,7 @@ export function ImportPage() {
         Add candidates from a file: JSON Resume (one object, an array, or one per line) or CSV with a header row, such as an export from LinkedIn Recruiter or your ATS.
         People already here are matched by LinkedIn profile URL, then by email, and only gain what they were missing, so importing the same file again changes nothing.
       </p>
+      <RoleNote permit={permit} id="import-role-note" />
       <form
         className="card"
         aria-label="Import a file"
@@ -74,6 +77,7 @@ export function ImportPage() {
           void submit();
         }}
       >
+        <fieldset className="plain" disabled={!permit.allowed} aria-describedby={permit.allowed ? undefined : 'import-role-note'}>
         <div className="field-row">
           <div className="field grow">
             <label htmlFor="imp-file">File</label>
@@ -106,9 +110,10 @@ export function ImportPage() {
           <textarea id="imp-map" rows={3} placeholder={'Job=currentTitle\nEmployer=currentCompany\nNotes=-'} value={mapping} onChange={(e) => setMapping(e.target.value)} />
           <span className="muted small">Column=field for a column the import does not know, or Column=- to leave one out. Common export columns are mapped already.</span>
         </div>
-        <button type="submit" className="primary" disabled={!file || busy}>
+        <button type="submit" className="primary" disabled={!file || busy} title={permit.reason ?? undefined}>
           {busy ? 'Importing…' : 'Import'}
         </button>
+        </fieldset>
       </form>
       <ErrorBanner error={error} />
       {result ? <ImportOutcome name={result.name} summary={result.summary} /> : null}

@@ -11,6 +11,8 @@ import { AddToCampaign } from '../campaign/add-to-campaign.tsx';
 import { sendFeedback, type Verdict } from '../feedback.ts';
 import { useApi } from '../use-api.ts';
 import { has } from '../capabilities.ts';
+import { RoleNote, usePermit, usePermitAll } from '../session.tsx';
+import type { Permit } from '../role-policy.ts';
 
 export interface SearchFilters {
   location: string;
@@ -99,6 +101,9 @@ export function SearchPage() {
   const [roleId, setRoleId] = useState(search.get('role') ?? '');
   const [sort, setSort] = useState<SortMode>('priority');
   const roles = useApi((signal) => api.get<{ roles: Role[] }>('/api/roles', signal), []);
+  const canAdd = usePermit('POST /api/campaigns/{id}/candidates');
+  // feedback on a plain search saves the query as a role first
+  const canJudge = usePermitAll('POST /api/roles', 'POST /api/candidates/{id}/feedback');
 
   const run = async (offset = 0, q = query, f = filters) => {
     if (!q.trim() && !hasFilter(f)) {
@@ -281,16 +286,17 @@ export function SearchPage() {
             <span className="muted small" aria-live="polite">
               {selected.size} selected
             </span>
-            <button type="button" className="primary" disabled={selected.size === 0} onClick={() => setAdding(true)}>
+            <button type="button" className="primary" disabled={selected.size === 0 || !canAdd.allowed} title={canAdd.reason ?? undefined} onClick={() => setAdding(true)}>
               Add to campaign
             </button>
-            <button type="button" className="ok" disabled={selected.size === 0} onClick={() => void feedback([...selected], 'shortlist')}>
+            <button type="button" className="ok" disabled={selected.size === 0 || !canJudge.allowed} title={canJudge.reason ?? undefined} onClick={() => void feedback([...selected], 'shortlist')}>
               Shortlist
             </button>
-            <button type="button" className="danger" disabled={selected.size === 0} onClick={() => void feedback([...selected], 'reject')}>
+            <button type="button" className="danger" disabled={selected.size === 0 || !canJudge.allowed} title={canJudge.reason ?? undefined} onClick={() => void feedback([...selected], 'reject')}>
               Reject
             </button>
           </div>
+          <RoleNote permit={canAdd.allowed ? canJudge : canAdd} />
           {adding ? (
             <AddToCampaign candidateIds={[...selected]} query={query} roleId={roleId || undefined} onCancel={() => setAdding(false)} />
           ) : null}
@@ -306,6 +312,7 @@ export function SearchPage() {
                   verdict={verdicts.get(h.candidate.id)}
                   onToggle={() => toggle(h.candidate.id)}
                   onFeedback={(v) => void feedback([h.candidate.id], v)}
+                  canJudge={canJudge}
                 />
               ))}
             </ul>
@@ -323,8 +330,8 @@ export function SearchPage() {
   );
 }
 
-function ResultRow(props: { hit: Hit; selected: boolean; verdict: Verdict | undefined; onToggle: () => void; onFeedback: (v: Verdict) => void }) {
-  const { hit, selected, verdict, onToggle, onFeedback } = props;
+function ResultRow(props: { hit: Hit; selected: boolean; verdict: Verdict | undefined; onToggle: () => void; onFeedback: (v: Verdict) => void; canJudge: Permit }) {
+  const { hit, selected, verdict, onToggle, onFeedback, canJudge } = props;
   const c = hit.candidate;
   return (
     <li className={`result${selected ? ' selected' : ''}${verdict === 'reject' ? ' rejected' : ''}`} data-candidate-id={c.id}>
@@ -360,10 +367,10 @@ function ResultRow(props: { hit: Hit; selected: boolean; verdict: Verdict | unde
         </ul>
       ) : null}
       <div className="result-actions">
-        <button type="button" className="small ok" aria-pressed={verdict === 'shortlist'} onClick={() => onFeedback('shortlist')}>
+        <button type="button" className="small ok" aria-pressed={verdict === 'shortlist'} disabled={!canJudge.allowed} title={canJudge.reason ?? undefined} onClick={() => onFeedback('shortlist')}>
           Shortlist
         </button>
-        <button type="button" className="small danger" aria-pressed={verdict === 'reject'} onClick={() => onFeedback('reject')}>
+        <button type="button" className="small danger" aria-pressed={verdict === 'reject'} disabled={!canJudge.allowed} title={canJudge.reason ?? undefined} onClick={() => onFeedback('reject')}>
           Reject
         </button>
         {c.profileUrl ? (

@@ -7,6 +7,8 @@ import { Link } from '../router.tsx';
 import { useApi } from '../use-api.ts';
 import { outreachApi, type OutcomeKind, type ReplyKind, type SeatCaps, type SeatOutlook, type Task, type TaskAnswer } from '../outreach-api.ts';
 import { whenInZone, zonePlace } from '../seat-time.ts';
+import { RoleNote, usePermit } from '../session.tsx';
+import type { Permit } from '../role-policy.ts';
 
 interface SeatLite {
   id: string;
@@ -70,6 +72,8 @@ export function TodayPage() {
 function SeatQueue({ seat }: { seat: SeatLite }) {
   const queue = useApi((signal) => outreachApi.tasks(seat.id, signal), [seat.id]);
   const [handled, setHandled] = useState<Array<{ task: Task; answer: TaskAnswer }>>([]);
+  // done, skip and fail need the same level
+  const canWork = usePermit('POST /api/tasks/{id}/done');
   const reload = queue.reload;
   const working = queue.data?.seats?.find((o) => o.seatId === seat.id)?.working ?? true;
   // While the seat works, the worker turns due steps into tasks every few seconds: keep the queue fresh.
@@ -125,10 +129,11 @@ function SeatQueue({ seat }: { seat: SeatLite }) {
           Refresh
         </button>
       </div>
+      {tasks.length ? <RoleNote permit={canWork} /> : null}
       {tasks.length === 0 ? <NothingDue outlook={outlook} seat={seat} zone={zone} /> : null}
       <ol className="task-list" aria-label="Tasks">
         {tasks.map((t) => (
-          <TaskCard key={t.actionId} task={t} answer={undefined} onAnswered={(a) => setHandled((h) => [{ task: t, answer: a }, ...h])} />
+          <TaskCard key={t.actionId} task={t} answer={undefined} permit={canWork} onAnswered={(a) => setHandled((h) => [{ task: t, answer: a }, ...h])} />
         ))}
       </ol>
       {handled.length ? (
@@ -136,7 +141,7 @@ function SeatQueue({ seat }: { seat: SeatLite }) {
           <h2 className="section-title">Handled in this session</h2>
           <ol className="task-list" aria-label="Handled tasks">
             {handled.map((h) => (
-              <TaskCard key={h.task.actionId} task={h.task} answer={h.answer} onAnswered={() => {}} />
+              <TaskCard key={h.task.actionId} task={h.task} answer={h.answer} permit={canWork} onAnswered={() => {}} />
             ))}
           </ol>
         </>
@@ -212,7 +217,8 @@ function Upcoming({ outlook, zone }: { outlook: SeatOutlook; zone: string }) {
   );
 }
 
-function TaskCard({ task, answer, onAnswered }: { task: Task; answer: TaskAnswer | undefined; onAnswered: (a: TaskAnswer) => void }) {
+function TaskCard({ task, answer, permit, onAnswered }: { task: Task; answer: TaskAnswer | undefined; permit: Permit; onAnswered: (a: TaskAnswer) => void }) {
+  const why = permit.reason ?? undefined;
   const [error, setError] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -311,13 +317,13 @@ function TaskCard({ task, answer, onAnswered }: { task: Task; answer: TaskAnswer
           <span className={`badge ${answer === 'done' ? 'ok' : answer === 'failed' ? 'bad' : ''}`}>{answer}</span>
         ) : (
           <>
-            <button type="button" className="primary" disabled={busy} onClick={() => void answerTask('done')}>
+            <button type="button" className="primary" disabled={busy || !permit.allowed} title={why} onClick={() => void answerTask('done')}>
               Done
             </button>
-            <button type="button" disabled={busy} onClick={() => void answerTask('skipped')}>
+            <button type="button" disabled={busy || !permit.allowed} title={why} onClick={() => void answerTask('skipped')}>
               Skip
             </button>
-            <button type="button" className="danger" disabled={busy} onClick={() => void answerTask('failed')}>
+            <button type="button" className="danger" disabled={busy || !permit.allowed} title={why} onClick={() => void answerTask('failed')}>
               Failed
             </button>
           </>
