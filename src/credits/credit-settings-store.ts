@@ -19,10 +19,22 @@ export async function creditConfigFor(db: Db, workspaceId: string): Promise<Cred
   return resolveCreditConfig(await loadCreditOverrides(db, workspaceId));
 }
 
-/** Validates and stores the overrides (replacing the previous ones); returns the resulting configuration. */
-export async function saveCreditOverrides(db: Kysely<Database>, workspaceId: string, overrides: unknown): Promise<CreditConfig> {
+/**
+ * Validates and stores the overrides (replacing the previous ones); returns
+ * the resulting configuration. `inTransaction` commits with the change (the
+ * audit entry).
+ */
+export async function saveCreditOverrides(
+  db: Kysely<Database>,
+  workspaceId: string,
+  overrides: unknown,
+  opts: { inTransaction?: (trx: Transaction<Database>, saved: CreditOverrides) => Promise<void> } = {},
+): Promise<CreditConfig> {
   const config = resolveCreditConfig(overrides);
   const parsed = creditOverridesSchema.parse(overrides ?? {});
-  await db.transaction().execute((trx) => writeWorkspaceSettingsKey(trx, workspaceId, 'credits', () => parsed));
+  await db.transaction().execute(async (trx) => {
+    await writeWorkspaceSettingsKey(trx, workspaceId, 'credits', () => parsed);
+    await opts.inTransaction?.(trx, parsed);
+  });
   return config;
 }

@@ -2,7 +2,7 @@ import type { Store } from '../db/open-database.ts';
 import { loadRankingModel, getRole } from '../ranking/ranking-store.ts';
 import { campaignInputSchema, type CampaignSummary } from './campaign.ts';
 import { resolveCampaignSource } from './campaign-candidates.ts';
-import { createCampaign, setCampaignStatus } from './campaign-store.ts';
+import { createCampaign, setCampaignStatus, type CreateCampaignOptions } from './campaign-store.ts';
 import { AppError } from '../core/app-error.ts';
 
 /**
@@ -11,7 +11,12 @@ import { AppError } from '../core/app-error.ts';
  * the workspace's learned ranking model for priorities, creates it and
  * optionally launches it.
  */
-export async function createCampaignFromRequest(store: Store, workspaceId: string, raw: unknown, opts: { launch?: boolean; now?: string } = {}): Promise<CampaignSummary> {
+export async function createCampaignFromRequest(
+  store: Store,
+  workspaceId: string,
+  raw: unknown,
+  opts: { launch?: boolean; now?: string; inTransaction?: CreateCampaignOptions['inTransaction'] } = {},
+): Promise<CampaignSummary> {
   const parsed = campaignInputSchema.safeParse(raw);
   if (!parsed.success) throw new AppError('invalid_input', `invalid campaign: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'campaign'}: ${i.message}`).join('; ')}`);
   const input = parsed.data;
@@ -19,6 +24,6 @@ export async function createCampaignFromRequest(store: Store, workspaceId: strin
   const candidateIds = await resolveCampaignSource(store, workspaceId, input.source);
   if (candidateIds.length === 0) throw new AppError('invalid_input', 'the campaign source names no candidates');
   const model = await loadRankingModel(store, workspaceId);
-  const created = await createCampaign(store, workspaceId, input, { candidateIds, savedRole, model, now: opts.now });
+  const created = await createCampaign(store, workspaceId, input, { candidateIds, savedRole, model, now: opts.now, inTransaction: opts.inTransaction });
   return opts.launch ? setCampaignStatus(store, workspaceId, created.id, 'running', opts.now) : created;
 }

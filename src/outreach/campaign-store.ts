@@ -73,6 +73,8 @@ export interface CreateCampaignOptions {
   model?: RankingModel;
   /** the date priorities are scored at (recent activity, tenure); default `now` (the demo scores at its data's date) */
   scoreAt?: string;
+  /** runs in the creating transaction once the campaign and its enrollments are written (the audit entry) */
+  inTransaction?: (trx: Kysely<Database>, campaign: { id: string; enrolled: number }) => Promise<void>;
 }
 
 export async function createCampaign(store: Store, workspaceId: string, raw: unknown, opts: CreateCampaignOptions): Promise<CampaignSummary> {
@@ -113,6 +115,7 @@ export async function createCampaign(store: Store, workspaceId: string, raw: unk
       .execute();
     const sourceQuery = input.source.kind === 'query' ? input.source.query : null;
     await enrollCandidates(trx, { workspaceId, campaignId: id, seats, candidates: ids.map((i) => candidates.get(i)!), role, model, priorities: input.priorities, now, scoreAt: opts.scoreAt ?? now, sourceQuery });
+    await opts.inTransaction?.(trx, { id, enrolled: ids.length });
   });
   return getCampaign(store, workspaceId, id);
 }
@@ -168,7 +171,15 @@ const allowedStatus: Record<CampaignStatus, CampaignStatus[]> = {
  * again on resume); stop: anything -> stopped (every active enrollment stops,
  * open actions and tasks are cancelled).
  */
-export async function setCampaignStatus(store: Store, workspaceId: string, id: string, to: CampaignStatus, now: string = new Date().toISOString()): Promise<CampaignSummary> {
+export async function setCampaignStatus(
+  store: Store,
+  workspaceId: string,
+  id: string,
+  to: CampaignStatus,
+  now: string = new Date().toISOString(),
+  /** runs in the same transaction after a real change (not when the campaign already had that status): the audit entry */
+  opts: { inTransaction?: (trx: Kysely<Database>, change: { from: CampaignStatus; to: CampaignStatus }) => Promise<void> } = {},
+): Promise<CampaignSummary> {
   await withWriteTransaction(store, async (trx) => {
     const row = await getCampaignRow(trx, workspaceId, id);
     const from = row.status as CampaignStatus;
@@ -195,6 +206,7 @@ export async function setCampaignStatus(store: Store, workspaceId: string, id: s
       const rows = await trx.selectFrom('outreach_enrollments').selectAll().where('campaign_id', '=', id).where('state', 'in', [...activeStates, 'finished']).execute();
       for (const r of rows) await applyEnrollmentEvent(trx, r, 'stop', 'campaign stopped', now);
     }
+    await opts.inTransaction?.(trx, { from, to });
   });
   return getCampaign(store, workspaceId, id);
 }

@@ -27,14 +27,24 @@ export async function loadPacingRules(db: Kysely<Database>, workspaceId: string)
   return pacingRulesFrom(outreach?.pacing);
 }
 
-/** Validates and stores the workspace's pacing overrides (replacing the previous ones); returns the rules in force. */
-export async function savePacingRules(store: Pick<Store, 'db' | 'dialect'>, workspaceId: string, raw: unknown): Promise<PacingRules> {
+/**
+ * Validates and stores the workspace's pacing overrides (replacing the
+ * previous ones); returns the rules in force. `inTransaction` commits with
+ * the change (the audit entry).
+ */
+export async function savePacingRules(
+  store: Pick<Store, 'db' | 'dialect'>,
+  workspaceId: string,
+  raw: unknown,
+  opts: { inTransaction?: (trx: Kysely<Database>) => Promise<void> } = {},
+): Promise<PacingRules> {
   const rules = pacingRulesFrom(raw);
-  await withWriteTransaction(store, (trx) =>
-    writeWorkspaceSettingsKey(trx, workspaceId, 'outreach', (previous) => ({
+  await withWriteTransaction(store, async (trx) => {
+    await writeWorkspaceSettingsKey(trx, workspaceId, 'outreach', (previous) => ({
       ...(previous && typeof previous === 'object' ? (previous as Record<string, unknown>) : {}),
       pacing: raw ?? {},
-    })),
-  );
+    }));
+    await opts.inTransaction?.(trx);
+  });
   return rules;
 }

@@ -77,12 +77,15 @@ export function nextWorkingWindow(seat: Pick<Seat, 'timeZone' | 'workingHours'>,
   return null;
 }
 
-export async function seatOutlooks(store: Store, workspaceId: string, opts: { seatId?: string; now?: string; limit?: number; rules?: PacingRules } = {}): Promise<SeatOutlook[]> {
+/** `seatIds`: only these seats (a recruiter sees the seats they own). */
+export async function seatOutlooks(store: Store, workspaceId: string, opts: { seatId?: string; seatIds?: readonly string[]; now?: string; limit?: number; rules?: PacingRules } = {}): Promise<SeatOutlook[]> {
+  if (opts.seatIds && opts.seatIds.length === 0) return [];
   const now = opts.now ?? new Date().toISOString();
   // the workspace's pacing settings (outreach.pacing), as the worker plans with them, unless the caller gives rules
   const rules = opts.rules ?? (await loadPacingRules(store.db, workspaceId));
   let q = store.db.selectFrom('seats').selectAll().where('workspace_id', '=', workspaceId);
   if (opts.seatId) q = q.where('id', '=', opts.seatId);
+  if (opts.seatIds) q = q.where('id', 'in', [...opts.seatIds]);
   const seats = (await q.orderBy('created_at').orderBy('id').execute()).map(rowToSeat);
   const out: SeatOutlook[] = [];
   for (const seat of seats) out.push(await seatOutlook(store.db, seat, now, rules, opts.limit ?? 20));

@@ -39,7 +39,9 @@ export function parseStoredLint(json: string | null): LintFinding[] {
   }
 }
 
-export async function listTasks(store: Pick<Store, 'db'>, workspaceId: string, opts: { seatId?: string; limit?: number } = {}): Promise<Task[]> {
+/** `seatIds`: only these seats' tasks (a recruiter's own seats). */
+export async function listTasks(store: Pick<Store, 'db'>, workspaceId: string, opts: { seatId?: string; seatIds?: readonly string[]; limit?: number } = {}): Promise<Task[]> {
+  if (opts.seatIds && opts.seatIds.length === 0) return [];
   let q = store.db
     .selectFrom('outreach_actions as a')
     .innerJoin('outreach_campaigns as c', 'c.id', 'a.campaign_id')
@@ -48,6 +50,7 @@ export async function listTasks(store: Pick<Store, 'db'>, workspaceId: string, o
     .where('a.workspace_id', '=', workspaceId)
     .where('a.status', '=', 'awaiting_person');
   if (opts.seatId) q = q.where('a.seat_id', '=', opts.seatId);
+  if (opts.seatIds) q = q.where('a.seat_id', 'in', [...opts.seatIds]);
   const rows = await q.orderBy('a.due_at').limit(opts.limit ?? 200).execute();
   return rows.map((r) => ({
     actionId: r.id,

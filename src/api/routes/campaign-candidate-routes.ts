@@ -2,6 +2,8 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { ScoutlineApp } from '../app-env.ts';
 import { errorResponses } from '../error-response.ts';
 import { addCandidatesToCampaign } from '../../outreach/add-campaign-candidates.ts';
+import { requireWorkableCampaign } from '../../outreach/campaign-work-guard.ts';
+import { callerOf } from '../request-audit.ts';
 
 /** POST /api/campaigns/{id}/candidates: add candidates to an existing campaign. Thin over src/outreach/add-campaign-candidates.ts. */
 export function registerCampaignCandidateRoutes(app: ScoutlineApp): void {
@@ -10,7 +12,7 @@ export function registerCampaignCandidateRoutes(app: ScoutlineApp): void {
       method: 'post',
       path: '/api/campaigns/{id}/candidates',
       tags: ['outreach'],
-      summary: 'Add candidates to a draft, paused or running campaign (running: enrolled as queued now); enrolled or suppressed ones are skipped with the reason',
+      summary: 'Add candidates to a draft, paused or running campaign (running: enrolled as queued now); enrolled or suppressed ones are skipped with the reason. A recruiter may only add to campaigns whose seats are all theirs',
       request: {
         params: z.object({ id: z.string().min(1).openapi({ param: { name: 'id', in: 'path' } }) }),
         body: { content: { 'application/json': { schema: z.object({ candidateIds: z.array(z.number().int().positive()).min(1).max(10_000) }) } }, required: true },
@@ -32,6 +34,10 @@ export function registerCampaignCandidateRoutes(app: ScoutlineApp): void {
         ...errorResponses,
       },
     }),
-    async (c) => c.json(await addCandidatesToCampaign(c.get('store'), c.get('workspaceId'), c.req.valid('param').id, c.req.valid('json').candidateIds), 200),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      await requireWorkableCampaign(c.get('store'), c.get('workspaceId'), callerOf(c), id);
+      return c.json(await addCandidatesToCampaign(c.get('store'), c.get('workspaceId'), id, c.req.valid('json').candidateIds), 200);
+    },
   );
 }

@@ -11,6 +11,10 @@ import { ledgerStateAt } from '../../credits/ledger.ts';
 import { advisePlans } from '../../credits/plan-advisor.ts';
 import { addSeatWithPlan, listSeatsWithCredits, recordCreditEvent, seatCreditState, transferCredits, type CreditEventInput } from '../../credits/seat-credits.ts';
 import { formatDay, parseDay, todayUtc } from '../../credits/utc-day.ts';
+import { creditAuditEntry } from '../../credits/credit-audit-entry.ts';
+import { setSeatOwner } from '../../seats/seat-store.ts';
+import { requireWorkableSeats } from '../../seats/seat-work-guard.ts';
+import { auditRequest, callerOf } from '../request-audit.ts';
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).openapi({ example: '2025-03-01' });
 const seatParam = z.object({ seatId: z.string().min(1).openapi({ param: { name: 'seatId', in: 'path' }, example: 'ann-lee' }) });
@@ -43,6 +47,7 @@ const seatWithCreditsSchema = z
     paid: z.boolean(),
     timeZone: z.string(),
     contractId: z.string().nullable(),
+    ownerUserId: z.string().nullable().openapi({ description: 'the member who works this seat; null: unassigned (only admins and owners work it)' }),
     createdAt: z.string(),
     balance: z.number(),
     awaitingReply: z.number(),
@@ -76,7 +81,16 @@ const eventInputSchema = z
     z.object({ type: z.literal('purchase'), count: z.number().int().min(1), date: date.optional() }),
   ])
   .openapi('CreditEventInput');
-const storedEventSchema = z.object({ seq: z.number(), type: z.string(), date: z.string(), recordedAt: z.string() }).passthrough();
+const storedEventSchema = z
+  .object({
+    seq: z.number(),
+    type: z.string(),
+    date: z.string(),
+    recordedAt: z.string(),
+    recordedBy: z.string().nullable().openapi({ description: "a member's user id, 'cli' (the local CLI), 'system' (the outreach engine, demo data), or null for events from before accounts" }),
+    author: z.object({ userId: z.string(), email: z.string(), name: z.string() }).nullable().openapi({ description: 'the member who recorded it, when recordedBy is a user' }),
+  })
+  .passthrough();
 const effectSchema = z.record(z.string(), z.unknown());
 
 const costSchema = z
@@ -195,7 +209,10 @@ export function registerCreditRoutes(app: ScoutlineApp): void {
     }),
     async (c) => {
       const db = c.get('store').db;
-      const config = await saveCreditOverrides(db, c.get('workspaceId'), c.req.valid('json'));
+      const config = await saveCreditOverrides(db, c.get('workspaceId'), c.req.valid('json'), {
+        inTransaction: (trx, saved) =>
+          auditRequest(c, { action: 'settings_changed', target: 'credits', details: { plans: Object.keys(saved.plans ?? {}), rules: Object.keys(saved.rules ?? {}) } }, trx),
+      });
       return c.json({ plans: Object.values(config.plans), rules: config.rules, overrides: (await loadCreditOverrides(db, c.get('workspaceId'))) as Record<string, unknown> }, 200);
     },
   );
@@ -229,13 +246,37 @@ export function registerCreditRoutes(app: ScoutlineApp): void {
             contractId: z.string().nullable().optional(),
             timeZone: z.string().optional(),
             weeklyInviteCap: z.number().int().optional(),
+            ownerUserId: z.string().min(1).nullable().optional().openapi({ description: 'give the seat to this member of the workspace (default: unassigned)' }),
           })
           .passthrough()
           .openapi('SeatInput'),
       ),
       responses: { 201: json(z.object({ seat: seatWithCreditsSchema.omit({ balance: true, awaitingReply: true }), balance: z.number() }), 'The new seat'), ...errorResponses },
     }),
-    async (c) => c.json(await addSeatWithPlan(c.get('store'), c.get('workspaceId'), c.req.valid('json')), 201),
+    async (c) => {
+      const r = await addSeatWithPlan(c.get('store'), c.get('workspaceId'), c.req.valid('json'), new Date(), { recordedBy: callerOf(c).userId });
+      // two writes (the seat, then its subscription on the ledger): the entry follows them
+      await auditRequest(c, { action: 'seat_created', target: `seat:${r.seat.id}`, details: { plan: r.seat.plan, contractId: r.seat.contractId, ownerUserId: r.seat.ownerUserId } });
+      return c.json(r, 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/api/seats/{seatId}',
+      tags: ['seats'],
+      summary: 'Give the seat to a member of the workspace, or take it back (ownerUserId null): a recruiter works only the seats they own',
+      request: { params: seatParam, ...body(z.object({ ownerUserId: z.string().min(1).nullable() }).openapi('SeatAssignment')) },
+      responses: { 200: json(z.object({ seat: seatWithCreditsSchema.omit({ balance: true, awaitingReply: true }) }), 'The seat'), ...errorResponses },
+    }),
+    async (c) => {
+      const { seatId } = c.req.valid('param');
+      const seat = await setSeatOwner(c.get('store'), c.get('workspaceId'), seatId, c.req.valid('json').ownerUserId, {
+        inTransaction: (trx, change) => auditRequest(c, { action: 'seat_assigned', target: `seat:${seatId}`, details: { from: change.from, to: change.to } }, trx),
+      });
+      return c.json({ seat }, 200);
+    },
   );
 
   app.openapi(
@@ -266,8 +307,15 @@ export function registerCreditRoutes(app: ScoutlineApp): void {
     }),
     async (c) => {
       const { seatId } = c.req.valid('param');
-      const s = await seatCreditState(c.get('store'), c.get('workspaceId'), seatId);
-      return c.json({ seatId, events: s.stored.map((e) => ({ seq: e.seq, ...stripTerms(e.event), recordedAt: e.createdAt })) }, 200);
+      const store = c.get('store');
+      const s = await seatCreditState(store, c.get('workspaceId'), seatId);
+      const userIds = [...new Set(s.stored.map((e) => e.recordedBy).filter((v): v is string => v !== null && v !== 'cli' && v !== 'system'))];
+      const users = userIds.length ? await store.db.selectFrom('auth_users').select(['id', 'email', 'name']).where('id', 'in', userIds).execute() : [];
+      const byId = new Map(users.map((u) => [u.id, { userId: u.id, email: u.email, name: u.name }]));
+      return c.json(
+        { seatId, events: s.stored.map((e) => ({ seq: e.seq, ...stripTerms(e.event), recordedAt: e.createdAt, recordedBy: e.recordedBy, author: (e.recordedBy && byId.get(e.recordedBy)) || null })) },
+        200,
+      );
     },
   );
 
@@ -285,7 +333,12 @@ export function registerCreditRoutes(app: ScoutlineApp): void {
     }),
     async (c) => {
       const { seatId } = c.req.valid('param');
-      const r = await recordCreditEvent(c.get('store'), c.get('workspaceId'), seatId, c.req.valid('json') as CreditEventInput);
+      const caller = callerOf(c);
+      await requireWorkableSeats(c.get('store'), c.get('workspaceId'), caller, [seatId]);
+      const r = await recordCreditEvent(c.get('store'), c.get('workspaceId'), seatId, c.req.valid('json') as CreditEventInput, new Date(), {
+        recordedBy: caller.userId,
+        inTransaction: (trx, recorded) => auditRequest(c, creditAuditEntry(seatId, recorded.event, recorded.seq), trx),
+      });
       return c.json({ seatId: r.seatId, seq: r.seq, event: stripTerms(r.event) as Record<string, unknown>, effect: r.effect as Record<string, unknown>, balance: r.balance }, 201);
     },
   );
@@ -299,7 +352,15 @@ export function registerCreditRoutes(app: ScoutlineApp): void {
       request: body(z.object({ fromSeat: z.string(), toSeat: z.string(), count: z.number().int().min(1), date: date.optional() }).openapi('CreditTransferInput')),
       responses: { 201: json(transferSchema, 'Moved'), ...errorResponses },
     }),
-    async (c) => c.json(await transferCredits(c.get('store'), c.get('workspaceId'), c.req.valid('json')), 201),
+    async (c) =>
+      c.json(
+        await transferCredits(c.get('store'), c.get('workspaceId'), c.req.valid('json'), new Date(), {
+          recordedBy: callerOf(c).userId,
+          inTransaction: (trx, t) =>
+            auditRequest(c, { action: 'credits_moved', target: `seat:${t.fromSeat}`, details: { transferId: t.transferId, fromSeat: t.fromSeat, toSeat: t.toSeat, count: t.count, date: t.date } }, trx),
+        }),
+        201,
+      ),
   );
 
   app.openapi(

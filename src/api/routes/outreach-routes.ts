@@ -16,6 +16,31 @@ import { listTasks } from '../../outreach/task-queue.ts';
 import { seatOutlooks } from '../../outreach/seat-outlook.ts';
 import { seatOutlookSchema } from './seat-outlook-schema.ts';
 import { lintFindingSchema } from './lint-finding-schema.ts';
+import { auditRequest, callerOf } from '../request-audit.ts';
+import { seesOnlyOwnSeats } from '../../access/seat-access.ts';
+import { ownSeatIds, requireWorkableSeats } from '../../seats/seat-work-guard.ts';
+import { getSeat } from '../../seats/seat-store.ts';
+import { requireWorkableCampaign, requireWorkableTask } from '../../outreach/campaign-work-guard.ts';
+import type { Context } from 'hono';
+import type { AppEnv } from '../app-env.ts';
+import type { CampaignStatus } from '../../outreach/campaign.ts';
+
+/** GET /api/tasks?seat=: a seat of the workspace (not_found otherwise), and for a recruiter one of their own. */
+async function requireWorkableSeatsToRead(c: Context<AppEnv>, seatId: string): Promise<void> {
+  const caller = callerOf(c);
+  if (seesOnlyOwnSeats(caller)) await requireWorkableSeats(c.get('store'), c.get('workspaceId'), caller, [seatId]);
+  else await getSeat(c.get('store'), c.get('workspaceId'), seatId);
+}
+
+
+const statusAction = { running: 'campaign_launched', paused: 'campaign_paused', stopped: 'campaign_stopped' } as const;
+
+function auditStatusChange(c: Context<AppEnv>, campaignId: string) {
+  return {
+    inTransaction: (trx: Parameters<typeof auditRequest>[2], change: { from: CampaignStatus; to: CampaignStatus }) =>
+      change.to === 'draft' ? Promise.resolve() : auditRequest(c, { action: statusAction[change.to], target: `campaign:${campaignId}`, details: { from: change.from, to: change.to } }, trx),
+  };
+}
 
 /** Outreach routes: /api/campaigns, /api/suppressions, /api/tasks, /api/outcomes. Thin over src/outreach. */
 const campaignSchema = z
@@ -87,7 +112,14 @@ export function registerOutreachRoutes(app: ScoutlineApp): void {
     }),
     async (c) => {
       const body = c.req.valid('json');
-      return c.json((await createCampaignFromRequest(c.get('store'), c.get('workspaceId'), body, { launch: body.launch })) as never, 201);
+      await requireWorkableSeats(c.get('store'), c.get('workspaceId'), callerOf(c), body.seatIds);
+      const created = await createCampaignFromRequest(c.get('store'), c.get('workspaceId'), body, {
+        inTransaction: (trx, cmp) =>
+          auditRequest(c, { action: 'campaign_created', target: `campaign:${cmp.id}`, details: { seatIds: body.seatIds, source: body.source.kind, candidates: cmp.enrolled } }, trx),
+      });
+      // launched here rather than by createCampaignFromRequest, so the launch has its own audit entry with the campaign's id
+      const out = body.launch ? await setCampaignStatus(c.get('store'), c.get('workspaceId'), created.id, 'running', new Date().toISOString(), auditStatusChange(c, created.id)) : created;
+      return c.json(out as never, 201);
     },
   );
 
@@ -103,7 +135,11 @@ export function registerOutreachRoutes(app: ScoutlineApp): void {
   ] as const) {
     app.openapi(
       createRoute({ method: 'post', path: `/api/campaigns/{id}/${verb}`, tags: ['outreach'], summary: `${verb[0].toUpperCase()}${verb.slice(1)} a campaign`, request: { params: idParam }, responses: { 200: json(campaignSchema, 'The campaign'), ...errorResponses } }),
-      async (c) => c.json((await setCampaignStatus(c.get('store'), c.get('workspaceId'), c.req.valid('param').id, to)) as never, 200),
+      async (c) => {
+        const { id } = c.req.valid('param');
+        await requireWorkableCampaign(c.get('store'), c.get('workspaceId'), callerOf(c), id);
+        return c.json((await setCampaignStatus(c.get('store'), c.get('workspaceId'), id, to, new Date().toISOString(), auditStatusChange(c, id))) as never, 200);
+      },
     );
   }
 
@@ -121,7 +157,11 @@ export function registerOutreachRoutes(app: ScoutlineApp): void {
       request: { params: idParam, body: { content: { 'application/json': { schema: z.object({ steps: sequenceSchema }) } }, required: true } },
       responses: { 200: json(z.object({ steps: z.array(z.unknown()) }), 'The steps'), ...errorResponses },
     }),
-    async (c) => c.json({ steps: (await updateCampaignSequence(c.get('store'), c.get('workspaceId'), c.req.valid('param').id, c.req.valid('json').steps)).sequence }, 200),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      await requireWorkableCampaign(c.get('store'), c.get('workspaceId'), callerOf(c), id);
+      return c.json({ steps: (await updateCampaignSequence(c.get('store'), c.get('workspaceId'), id, c.req.valid('json').steps)).sequence }, 200);
+    },
   );
 
   app.openapi(
@@ -162,15 +202,21 @@ export function registerOutreachRoutes(app: ScoutlineApp): void {
       method: 'get',
       path: '/api/tasks',
       tags: ['outreach'],
-      summary: 'The task queue: due LinkedIn actions waiting for the recruiter',
+      summary: "The task queue: due LinkedIn actions waiting for the recruiter (a recruiter sees only their own seats' tasks; admins, owners and viewers see all)",
       request: { query: z.object({ seat: z.string().optional(), limit: z.coerce.number().int().min(1).max(1000).default(200) }) },
       // seats: per seat the caps left and what comes next (src/outreach/seat-outlook.ts)
       responses: { 200: json(z.object({ tasks: z.array(taskSchema), seats: z.array(seatOutlookSchema) }), 'Tasks'), ...errorResponses },
     }),
     async (c) => {
       const q = c.req.valid('query');
-      const tasks = await listTasks(c.get('store'), c.get('workspaceId'), { seatId: q.seat, limit: q.limit });
-      return c.json({ tasks, seats: await seatOutlooks(c.get('store'), c.get('workspaceId'), { seatId: q.seat }) }, 200);
+      const store = c.get('store');
+      const ws = c.get('workspaceId');
+      const caller = callerOf(c);
+      let seatIds: string[] | undefined;
+      if (q.seat) await requireWorkableSeatsToRead(c, q.seat);
+      else if (seesOnlyOwnSeats(caller)) seatIds = await ownSeatIds(store, ws, caller.userId);
+      const tasks = await listTasks(store, ws, { seatId: q.seat, seatIds, limit: q.limit });
+      return c.json({ tasks, seats: await seatOutlooks(store, ws, { seatId: q.seat, seatIds }) }, 200);
     },
   );
 
@@ -190,7 +236,11 @@ export function registerOutreachRoutes(app: ScoutlineApp): void {
       }),
       async (c) => {
         const body = (await c.req.json().catch(() => ({}))) as { message?: string };
-        const row = await completeTask(c.get('store'), c.get('workspaceId'), c.req.valid('param').id, outcome, new Date().toISOString(), body.message ?? '');
+        const { id } = c.req.valid('param');
+        const store = c.get('store');
+        const caller = callerOf(c);
+        await requireWorkableTask(store, c.get('workspaceId'), caller, id);
+        const row = await completeTask(store, c.get('workspaceId'), id, outcome, new Date().toISOString(), body.message ?? '', { recordedBy: caller.userId });
         return c.json({ actionId: row.id, status: row.status }, 200);
       },
     );
@@ -210,7 +260,15 @@ export function registerOutreachRoutes(app: ScoutlineApp): void {
       request: { body: { content: { 'application/json': { schema: pacingRulesSchema.partial().strict() } }, required: true } },
       responses: { 200: json(pacingSchema, 'The rules in force'), ...errorResponses },
     }),
-    async (c) => c.json(await savePacingRules(c.get('store'), c.get('workspaceId'), c.req.valid('json')), 200),
+    async (c) => {
+      const rules = c.req.valid('json');
+      return c.json(
+        await savePacingRules(c.get('store'), c.get('workspaceId'), rules, {
+          inTransaction: (trx) => auditRequest(c, { action: 'settings_changed', target: 'outreach.pacing', details: { rules } }, trx),
+        }),
+        200,
+      );
+    },
   );
 
   app.openapi(
@@ -224,7 +282,9 @@ export function registerOutreachRoutes(app: ScoutlineApp): void {
     }),
     async (c) => {
       const body = (await c.req.json().catch(() => ({}))) as { reason?: string };
-      return c.json(await pauseSeatForToday(c.get('store'), c.get('workspaceId'), c.req.valid('param').id, body.reason ?? 'limit reported'), 200);
+      const { id } = c.req.valid('param');
+      await requireWorkableSeats(c.get('store'), c.get('workspaceId'), callerOf(c), [id]);
+      return c.json(await pauseSeatForToday(c.get('store'), c.get('workspaceId'), id, body.reason ?? 'limit reported'), 200);
     },
   );
 
