@@ -4,7 +4,6 @@ import { createExecutorRegistry, type ExecutorRegistry } from './executor-regist
 import { configuredExecutors } from './executors/configured-executors.ts';
 import { SandboxAnswerStore } from './executors/sandbox-answer-store.ts';
 import type { SandboxExecutorOptions } from './executors/sandbox-executor.ts';
-import { SmtpExecutor } from './executors/smtp-executor.ts';
 import type { WebhookExecutorDeps } from './executors/webhook-executor.ts';
 import { TasksExecutor } from './tasks-executor.ts';
 import type { DueOutcome } from './worker.ts';
@@ -20,7 +19,10 @@ import type { DueOutcome } from './worker.ts';
  * A `sandboxSeed` (worker `--seed`, fast-forward) wins over the configured
  * seed. Built once when the worker starts: restart it after changing the
  * executor settings. Routing (which one runs which channel) is the
- * registry's job (executor-registry.ts).
+ * registry's job (executor-registry.ts). Sealed secrets in the settings are
+ * opened with `secretsKey` (the server's AccessContext.secretsKey, or
+ * access/store-master-key.ts for the `worker` command); a workspace whose
+ * secrets do not open gets only `tasks` and an entry in `errors`.
  */
 export interface WorkerExecutors {
   /** the registry of a workspace without settings of its own (environment only) */
@@ -38,6 +40,8 @@ export interface WorkerExecutors {
 export interface WorkerExecutorOptions {
   sandboxSeed?: string | number;
   env?: NodeJS.ProcessEnv;
+  /** opens the sealed secrets in the settings; null or absent: none can be opened (clear values still work) */
+  secretsKey?: Buffer | null;
   /** workspace id -> its settings JSON */
   settings?: ReadonlyMap<string, string | null>;
   deps?: { webhook?: WebhookExecutorDeps; sandbox?: Partial<SandboxExecutorOptions> };
@@ -51,8 +55,8 @@ export function buildWorkerExecutors(opts: WorkerExecutorOptions = {}): WorkerEx
   const sandboxDeps = { ...opts.deps?.sandbox, ...(opts.sandboxSeed !== undefined ? { seed: opts.sandboxSeed } : {}), ...(answers ? { answers } : {}) };
   const built: Executor[][] = [];
   const sandboxes: Array<{ takeDue(now: string): OutcomeReport[] }> = [];
-  const build = (settingsJson: string | null): ExecutorRegistry => {
-    const c = configuredExecutors(settingsJson, env, { webhook: opts.deps?.webhook, sandbox: sandboxDeps });
+  const build = (settingsJson: string | null, workspaceId = 'default'): ExecutorRegistry => {
+    const c = configuredExecutors(settingsJson, env, { webhook: opts.deps?.webhook, sandbox: sandboxDeps, secrets: { workspaceId, key: opts.secretsKey ?? null } });
     sandboxes.push(c.sandbox);
     const executors = [new TasksExecutor(), ...c.executors];
     built.push(executors);
@@ -65,7 +69,7 @@ export function buildWorkerExecutors(opts: WorkerExecutorOptions = {}): WorkerEx
     if (!hasExecutorSettings(settings)) byWorkspace.set(id, fallback);
     else {
       try {
-        byWorkspace.set(id, build(settings));
+        byWorkspace.set(id, build(settings, id));
       } catch (err) {
         errors.push({ workspaceId: id, message: (err as Error).message });
         byWorkspace.set(id, createExecutorRegistry([new TasksExecutor()]));
@@ -85,7 +89,8 @@ export function buildWorkerExecutors(opts: WorkerExecutorOptions = {}): WorkerEx
       : (now) => sandboxes.flatMap((s) => s.takeDue(now)),
     errors,
     close: () => {
-      for (const list of built) for (const e of list) if (e instanceof SmtpExecutor) e.close();
+      // smtp (inside its secret-scrubbing wrapper) holds connections
+      for (const list of built) for (const e of list) (e as { close?: () => void }).close?.();
     },
   };
 }

@@ -23,6 +23,8 @@ export interface WorkerLoopOptions {
   sandboxSeed?: string | number;
   /** default process.env */
   env?: NodeJS.ProcessEnv;
+  /** opens the sealed secrets of the executor settings (AccessContext.secretsKey); without it only secrets still in clear work */
+  secretsKey?: Buffer | null;
 }
 
 export function startWorkerLoop(store: Store, opts: WorkerLoopOptions): WorkerHandle {
@@ -35,7 +37,7 @@ export function startWorkerLoop(store: Store, opts: WorkerLoopOptions): WorkerHa
     while (!stopping) {
       try {
         if (!executors) {
-          executors = await loadWorkerExecutors(store, { sandboxSeed: opts.sandboxSeed, env: opts.env });
+          executors = await loadWorkerExecutors(store, { sandboxSeed: opts.sandboxSeed, env: opts.env, secretsKey: opts.secretsKey ?? null });
           for (const e of executors.errors) log('error', 'executor settings unreadable: only tasks for this workspace', { workspaceId: e.workspaceId, error: e.message });
           log('info', 'worker started', { executors: [...executors.registry.keys()], override: opts.executor ?? null, intervalSeconds: interval / 1000, database: store.dialect });
         }

@@ -42,7 +42,7 @@ const verifyInboundSignature: MiddlewareHandler<AppEnv> = async (c, next) => {
   // the webhook has no caller to take a workspace from: it names one (?workspace=, default 'default'), and its secret decides
   const workspaceId = c.req.query('workspace') || 'default';
   c.set('workspaceId', workspaceId);
-  const secret = await loadWebhookSecret(c.get('store'), workspaceId);
+  const secret = await loadWebhookSecret(c.get('store'), workspaceId, c.get('access').secretsKey);
   const check = verifySignature({ secret, rawBody: raw, signature: c.req.header(signatureHeader), timestamp: c.req.header(timestampHeader), nowSeconds: Date.now() / 1000 });
   if (!check.ok) {
     const why = {

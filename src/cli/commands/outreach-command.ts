@@ -16,6 +16,7 @@ import { listTasks } from '../../outreach/task-queue.ts';
 import { loadWorkerExecutors } from '../../outreach/worker-executors.ts';
 import { loadPacingRules, savePacingRules } from '../../outreach/pacing-settings-store.ts';
 import { startWorkerLoop } from '../../outreach/worker-loop.ts';
+import { loadStoreSecretsKey } from '../../access/store-master-key.ts';
 import { runWorkerPass } from '../../outreach/worker.ts';
 import { action, dbOption, defaultWorkspace, parseIntOption, printJson, withStore } from '../cli-context.ts';
 
@@ -289,7 +290,7 @@ export function registerOutreachCommands(program: Command): void {
         }
         if (opts.once) {
           await withStore(dbOption(cmd), async (store) => {
-            const executors = await loadWorkerExecutors(store, { sandboxSeed: opts.seed });
+            const executors = await loadWorkerExecutors(store, { sandboxSeed: opts.seed, secretsKey: loadStoreSecretsKey(store, { create: false }) });
             for (const e of executors.errors) log('error', 'executor settings unreadable: only tasks for this workspace', { workspaceId: e.workspaceId, error: e.message });
             try {
               const r = await runWorkerPass(store, { registry: executors.registry, registryFor: executors.registryFor, override: opts.executor ?? null, log, seed: opts.seed, takeDueOutcomes: executors.takeDueOutcomes });
@@ -301,7 +302,7 @@ export function registerOutreachCommands(program: Command): void {
           return;
         }
         const store = await openDatabase(dbOption(cmd));
-        const worker = startWorkerLoop(store, { log: (line) => process.stdout.write(`${line}\n`), executor: opts.executor ?? null, intervalSeconds: opts.interval, sandboxSeed: opts.seed });
+        const worker = startWorkerLoop(store, { log: (line) => process.stdout.write(`${line}\n`), executor: opts.executor ?? null, intervalSeconds: opts.interval, sandboxSeed: opts.seed, secretsKey: loadStoreSecretsKey(store, { create: false }) });
         await new Promise<void>((resolve) => {
           const shutdown = () => resolve();
           process.once('SIGINT', shutdown);

@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { AppError } from '../../core/app-error.ts';
+import { openSettingSecrets, type SettingsObject } from '../../access/stored-secrets.ts';
 import type { Executor } from '../executor.ts';
 import { SandboxExecutor, type SandboxExecutorOptions } from './sandbox-executor.ts';
 import { resolveSandboxRates, sandboxRatesSchema } from './sandbox-linkedin.ts';
 import { SmtpExecutor, smtpConfigFromEnv, smtpConfigSchema, type SmtpConfig } from './smtp-executor.ts';
 import { WebhookExecutor, webhookConfigSchema, type WebhookConfig, type WebhookExecutorDeps } from './webhook-executor.ts';
+import { SecretScrubbingExecutor, secretForms } from './secret-scrubbing-executor.ts';
 
 /**
  * Builds the smtp, webhook and sandbox executors from a workspace's settings
@@ -20,6 +22,13 @@ import { WebhookExecutor, webhookConfigSchema, type WebhookConfig, type WebhookE
  * SCOUTLINE_EXECUTOR_WEBHOOK_SECRET; SCOUTLINE_SANDBOX_SEED.
  * An executor without settings is left out (routing an action to it then
  * fails visibly); the sandbox is always there.
+ *
+ * Secrets (`smtp.auth.pass`, `webhook.secret`) are stored sealed
+ * (access/stored-secrets.ts): `secrets` gives the workspace and the key that
+ * open them. A sealed value without a key, or with the wrong one, is a
+ * config_error naming the setting. The smtp and webhook executors are
+ * wrapped so their failure messages never carry the secret
+ * (secret-scrubbing-executor.ts).
  */
 export const executorSettingsSchema = z
   .object({
@@ -36,17 +45,26 @@ export interface ConfiguredExecutors {
   sandbox: SandboxExecutor;
 }
 
-export function configuredExecutors(
-  settingsJson: string | null | undefined,
-  env: NodeJS.ProcessEnv = process.env,
-  deps: { webhook?: WebhookExecutorDeps; sandbox?: Partial<SandboxExecutorOptions> } = {},
-): ConfiguredExecutors {
-  let raw: unknown = {};
+const executorSecretPaths = ['executors.smtp.auth.pass', 'executors.webhook.secret'] as const;
+
+export interface ConfiguredExecutorDeps {
+  webhook?: WebhookExecutorDeps;
+  sandbox?: Partial<SandboxExecutorOptions>;
+  /** the settings' workspace and the key that opens their sealed secrets (AccessContext.secretsKey); null key: none loaded */
+  secrets?: { workspaceId: string; key: Buffer | null };
+}
+
+export function configuredExecutors(settingsJson: string | null | undefined, env: NodeJS.ProcessEnv = process.env, deps: ConfiguredExecutorDeps = {}): ConfiguredExecutors {
+  let settings: unknown = {};
   try {
-    raw = settingsJson ? (JSON.parse(settingsJson) as { executors?: unknown })?.executors ?? {} : {};
+    settings = settingsJson ? JSON.parse(settingsJson) : {};
   } catch {
     throw new AppError('invalid_input', 'workspace settings are not valid JSON');
   }
+  if (settings && typeof settings === 'object' && !Array.isArray(settings)) {
+    settings = openSettingSecrets(settings as SettingsObject, deps.secrets?.workspaceId ?? 'default', deps.secrets?.key ?? null, executorSecretPaths);
+  }
+  const raw: unknown = (settings as { executors?: unknown } | null)?.executors ?? {};
   const parsed = executorSettingsSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -62,7 +80,7 @@ export function configuredExecutors(
   }
   const sandbox = new SandboxExecutor({ seed: s.sandbox?.seed ?? env.SCOUTLINE_SANDBOX_SEED ?? '1', rates: resolveSandboxRates(s.sandbox?.rates ?? {}), ...deps.sandbox });
   const executors: Executor[] = [sandbox];
-  if (smtp) executors.push(new SmtpExecutor(smtp));
-  if (webhook) executors.push(new WebhookExecutor(webhook, deps.webhook));
+  if (smtp) executors.push(new SecretScrubbingExecutor(new SmtpExecutor(smtp), secretForms(smtp.auth?.pass ?? '', smtp.auth?.user)));
+  if (webhook) executors.push(new SecretScrubbingExecutor(new WebhookExecutor(webhook, deps.webhook), secretForms(webhook.secret)));
   return { executors, smtp, webhook, sandbox };
 }
