@@ -15,5 +15,9 @@ export interface CandidateNote {
   candidateId: number;
   text: string;
   authorSeatId: string | null;
+  /** the member who wrote it (null for notes from before accounts, or by the local CLI) */
+  authorUserId: string | null;
+  /** that member's account, for showing who wrote it (null when unknown or the account is gone) */
+  author: { userId: string; email: string; name: string } | null;
   createdAt: string;
 }

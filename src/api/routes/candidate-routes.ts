@@ -5,6 +5,7 @@ import { candidateInputSchema } from '../../candidates/candidate.ts';
 import { deleteCandidate, getCandidate, listCandidates, normaliseCandidateInput, upsertCandidates } from '../../candidates/candidate-store.ts';
 import { addCandidateNote, deleteCandidateNote, listCandidateNotes } from '../../candidates/candidate-notes-store.ts';
 import { candidateOutreachHistory } from '../../outreach/candidate-outreach-history.ts';
+import { auditRequest, callerOf } from '../request-audit.ts';
 
 const candidateSchema = z
   .object({
@@ -37,7 +38,17 @@ const candidateSchema = z
   })
   .openapi('Candidate');
 
-const noteSchema = z.object({ id: z.number(), candidateId: z.number(), text: z.string(), authorSeatId: z.string().nullable(), createdAt: z.string() }).openapi('CandidateNote');
+const noteSchema = z
+  .object({
+    id: z.number(),
+    candidateId: z.number(),
+    text: z.string(),
+    authorSeatId: z.string().nullable(),
+    authorUserId: z.string().nullable().openapi({ description: 'the member who wrote it (null for notes from before accounts or the local CLI)' }),
+    author: z.object({ userId: z.string(), email: z.string(), name: z.string() }).nullable(),
+    createdAt: z.string(),
+  })
+  .openapi('CandidateNote');
 
 const outreachHistorySchema = z
   .object({
@@ -145,6 +156,9 @@ export function registerCandidateRoutes(app: ScoutlineApp): void {
     async (c) => {
       const body = c.req.valid('json');
       const res = await upsertCandidates(c.get('store'), c.get('workspaceId'), body.candidates.map(normaliseCandidateInput));
+      const count = (outcome: string) => res.outcomes.filter((o) => o.outcome === outcome).length;
+      // counts only: the audit log never holds candidates' data
+      await auditRequest(c, { action: 'import', target: 'candidates', details: { via: 'POST /api/candidates', records: res.outcomes.length, imported: count('imported'), updated: count('updated'), unchanged: count('unchanged') } });
       return c.json({ results: res.outcomes.map((o) => ({ id: o.id, outcome: o.outcome })) }, 200);
     },
   );
@@ -161,6 +175,7 @@ export function registerCandidateRoutes(app: ScoutlineApp): void {
     async (c) => {
       const { id } = c.req.valid('param');
       await deleteCandidate(c.get('store'), c.get('workspaceId'), id);
+      await auditRequest(c, { action: 'candidate_deleted', target: `candidate:${id}` });
       return c.json({ deleted: id }, 200);
     },
   );
@@ -194,14 +209,14 @@ export function registerCandidateRoutes(app: ScoutlineApp): void {
       method: 'post',
       path: '/api/candidates/{id}/notes',
       tags: ['candidates'],
-      summary: 'Add a note (text, optional author seat)',
+      summary: 'Add a note (text, optional author seat); the caller is recorded as its author',
       request: {
         params: idParam,
         body: { content: { 'application/json': { schema: z.object({ text: z.string().max(5000), authorSeatId: z.string().min(1).nullable().optional() }) } }, required: true },
       },
       responses: { 201: { content: { 'application/json': { schema: noteSchema } }, description: 'The note' }, ...errorResponses },
     }),
-    async (c) => c.json(await addCandidateNote(c.get('store'), c.get('workspaceId'), c.req.valid('param').id, c.req.valid('json')), 201),
+    async (c) => c.json(await addCandidateNote(c.get('store'), c.get('workspaceId'), c.req.valid('param').id, c.req.valid('json'), new Date().toISOString(), { authorUserId: callerOf(c).userId }), 201),
   );
 
   app.openapi(
@@ -209,13 +224,13 @@ export function registerCandidateRoutes(app: ScoutlineApp): void {
       method: 'delete',
       path: '/api/candidates/{id}/notes/{noteId}',
       tags: ['candidates'],
-      summary: 'Delete a note',
+      summary: 'Delete a note: its author may, and admins and owners may delete any (403 otherwise)',
       request: { params: idParam.extend({ noteId: z.coerce.number().int().positive().openapi({ param: { name: 'noteId', in: 'path' } }) }) },
       responses: { 200: { content: { 'application/json': { schema: z.object({ deleted: z.number() }) } }, description: 'Deleted' }, ...errorResponses },
     }),
     async (c) => {
       const { id, noteId } = c.req.valid('param');
-      await deleteCandidateNote(c.get('store'), c.get('workspaceId'), id, noteId);
+      await deleteCandidateNote(c.get('store'), c.get('workspaceId'), id, noteId, callerOf(c));
       return c.json({ deleted: noteId }, 200);
     },
   );

@@ -11,6 +11,7 @@ import type { CsvMapping } from '../../candidates/csv-mapping.ts';
 import type { ImportRecord } from '../../candidates/import-record.ts';
 import { detectImportFormat, importRecords } from '../../candidates/import-records.ts';
 import { preparedFileRecords, workerImportMinBytes } from '../../candidates/prepared-records.ts';
+import { auditRequest } from '../request-audit.ts';
 
 const importSummarySchema = z
   .object({
@@ -110,6 +111,8 @@ export function registerImportRoutes(app: ScoutlineApp, options: { workerMinByte
           records = preparedFileRecords(path, recordOptions, workspaceId);
         } else records = importRecords(bytes(), recordOptions);
         const summary = await importCandidates(store, workspaceId, records);
+        // counts only: the audit log never holds candidates' data (nor the reasons, which may quote a record)
+        await auditRequest(c, { action: 'import', target: 'candidates', details: { format, records: summary.records, imported: summary.imported, updated: summary.updated, unchanged: summary.unchanged, skipped: summary.skipped } });
         return c.json({ format, ...summary, ...(ignoredColumns ? { ignoredColumns } : {}) }, 200);
       } finally {
         if (spool) rmSync(spool, { recursive: true, force: true });
