@@ -10,7 +10,9 @@ import { action, parseIntOption, printJson } from '../cli-context.ts';
  * into the API call (the browser's resource timing of /api/rank or
  * /api/search) and the rest (before the call, and JSON + React render + the
  * next paint after it). Each query runs on a freshly opened page, in both
- * orders the page offers.
+ * orders the page offers. The server needs a credential: an API token
+ * (`--token`, or $SCOUTLINE_TOKEN; make one on the Tokens page), which the
+ * browser sends with every request as the UI's own session would be.
  */
 export const benchUiQueries = [
   'title:engineer',
@@ -24,6 +26,7 @@ interface BenchUiOpts {
   url: string;
   rounds: number;
   chromium: string;
+  token?: string;
   json?: boolean;
 }
 
@@ -47,17 +50,24 @@ export function registerBenchUi(bench: Command): void {
     .option('--url <url>', 'the running Scoutline server', 'http://127.0.0.1:4488')
     .option('--rounds <n>', 'timed rounds over the queries (after one warm-up round)', parseIntOption('rounds'), 3)
     .option('--chromium <path>', 'the Chromium binary', '/usr/bin/chromium')
+    .option('--token <token>', 'an API token of the workspace to search (default: $SCOUTLINE_TOKEN; make one on the Tokens page)')
     .option('--json', 'print the samples and the summary as JSON')
     .action(
       action(async (opts: BenchUiOpts) => {
         if (!existsSync(opts.chromium)) throw new AppError('invalid_input', `no Chromium at ${opts.chromium} (apt-get install chromium, or --chromium PATH)`);
         const health = await fetch(new URL('/api/health', opts.url)).catch(() => null);
         if (!health?.ok) throw new AppError('invalid_input', `no Scoutline server answers at ${opts.url}; start one with: bin/scoutline serve --db ... --port ...`);
-        const total = ((await (await fetch(new URL('/api/candidates?limit=1', opts.url))).json()) as { total?: number }).total ?? 0;
+        const token = opts.token ?? process.env.SCOUTLINE_TOKEN;
+        if (!token) throw new AppError('invalid_input', 'the server needs a credential: pass --token sl_tok_... (or set SCOUTLINE_TOKEN); make a token on the Tokens page of the web UI');
+        const authorization = `Bearer ${token}`;
+        const probe = await fetch(new URL('/api/candidates?limit=1', opts.url), { headers: { authorization } });
+        if (probe.status === 401) throw new AppError('unauthenticated', `the server at ${opts.url} does not accept this token (unknown, revoked, or its user left the workspace)`);
+        const total = ((await probe.json()) as { total?: number }).total ?? 0;
         const browser = await chromium.launch({ executablePath: opts.chromium, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
         const samples: UiSample[] = [];
         try {
-          const context = await browser.newContext({ baseURL: opts.url, viewport: { width: 1280, height: 860 } });
+          // every request of the page carries the token, as a signed-in browser carries its session cookie
+          const context = await browser.newContext({ baseURL: opts.url, viewport: { width: 1280, height: 860 }, extraHTTPHeaders: { authorization } });
           for (let round = 0; round <= opts.rounds; round++) {
             for (const order of ['priority', 'relevance'] as const) {
               for (const query of benchUiQueries) {

@@ -18,6 +18,20 @@ import { loadPacingRules, savePacingRules } from '../../outreach/pacing-settings
 import { startWorkerLoop } from '../../outreach/worker-loop.ts';
 import { loadStoreSecretsKey } from '../../access/store-master-key.ts';
 import { runWorkerPass } from '../../outreach/worker.ts';
+import { auditCli } from '../cli-audit.ts';
+import type { CampaignStatus } from '../../outreach/campaign.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+
+const statusAction = { running: 'campaign_launched', paused: 'campaign_paused', stopped: 'campaign_stopped' } as const;
+
+/** The audit entry of a campaign's status change, written in the changing transaction. */
+function auditStatusChange(campaignId: string) {
+  return {
+    inTransaction: (trx: Kysely<Database>, change: { from: CampaignStatus; to: CampaignStatus }) =>
+      change.to === 'draft' ? Promise.resolve() : auditCli(trx, defaultWorkspace, statusAction[change.to], `campaign:${campaignId}`, { from: change.from, to: change.to }),
+  };
+}
 import { action, dbOption, defaultWorkspace, parseIntOption, printJson, withStore } from '../cli-context.ts';
 
 /**
@@ -85,7 +99,10 @@ export function registerOutreachCommands(program: Command): void {
           executors: opts.executors ? readJsonFile(opts.executors) : {},
         };
         await withStore(dbOption(cmd), async (store) => {
-          const c = await createCampaignFromRequest(store, defaultWorkspace, request, { launch: opts.launch });
+          const created = await createCampaignFromRequest(store, defaultWorkspace, request, {
+            inTransaction: (trx, cmp) => auditCli(trx, defaultWorkspace, 'campaign_created', `campaign:${cmp.id}`, { seatIds: opts.seat, source: source.kind, candidates: cmp.enrolled }),
+          });
+          const c = opts.launch ? await setCampaignStatus(store, defaultWorkspace, created.id, 'running', new Date().toISOString(), auditStatusChange(created.id)) : created;
           if (opts.json) return printJson(c);
           printCampaign(c);
         });
@@ -128,7 +145,7 @@ export function registerOutreachCommands(program: Command): void {
       .action(
         action(async (id: string, opts: { json?: boolean }, cmd: Command) => {
           await withStore(dbOption(cmd), async (store) => {
-            const c = await setCampaignStatus(store, defaultWorkspace, id, to);
+            const c = await setCampaignStatus(store, defaultWorkspace, id, to, new Date().toISOString(), auditStatusChange(id));
             if (opts.json) return printJson(c);
             printCampaign(c);
           });
@@ -232,7 +249,7 @@ export function registerOutreachCommands(program: Command): void {
       .action(
         action(async (id: string, opts: { message: string; json?: boolean }, cmd: Command) => {
           await withStore(dbOption(cmd), async (store) => {
-            const row = await completeTask(store, defaultWorkspace, id, outcome, new Date().toISOString(), opts.message);
+            const row = await completeTask(store, defaultWorkspace, id, outcome, new Date().toISOString(), opts.message, { recordedBy: 'cli' });
             if (opts.json) return printJson({ actionId: row.id, status: row.status });
             console.log(`task ${row.id}: ${row.status}`);
           });
@@ -261,7 +278,11 @@ export function registerOutreachCommands(program: Command): void {
     .action(
       action(async (opts: { set?: string; json?: boolean }, cmd: Command) => {
         await withStore(dbOption(cmd), async (store) => {
-          const rules = opts.set ? await savePacingRules(store, defaultWorkspace, readJsonFile(opts.set)) : await loadPacingRules(store.db, defaultWorkspace);
+          const set = opts.set ? readJsonFile(opts.set) : undefined;
+          const rules =
+            set !== undefined
+              ? await savePacingRules(store, defaultWorkspace, set, { inTransaction: (trx) => auditCli(trx, defaultWorkspace, 'settings_changed', 'outreach.pacing', { rules: set }) })
+              : await loadPacingRules(store.db, defaultWorkspace);
           if (opts.json) return printJson(rules);
           for (const [k, v] of Object.entries(rules)) console.log(`${k}: ${Array.isArray(v) ? v.join(', ') : v}`);
         });

@@ -128,7 +128,7 @@ export function AuditPage() {
         <Empty>No entries match.</Empty>
       ) : (
         <div className="table-wrap card">
-          <table aria-label="Audit entries">
+          <table aria-label="Audit entries" className="stack">
             <thead>
               <tr>
                 <th>When (UTC)</th>
@@ -142,20 +142,20 @@ export function AuditPage() {
             <tbody>
               {entries.map((e) => (
                 <tr key={e.id}>
-                  <td className="nowrap">{e.at.slice(0, 19).replace('T', ' ')}</td>
-                  <td className="break">
+                  <td className="nowrap" data-label="When">{e.at.slice(0, 19).replace('T', ' ')}</td>
+                  <td className="break" data-label="Who">
                     {e.actor}
                     <div className="muted small">
                       via {e.via}
                       {e.ip ? ` · ${e.ip}` : ''}
                     </div>
                   </td>
-                  <td className="nowrap">{e.action.replace(/_/g, ' ')}</td>
-                  <td className="break">{e.target ?? '–'}</td>
-                  <td>
+                  <td className="nowrap" data-label="Action">{e.action.replace(/_/g, ' ')}</td>
+                  <td className="break" data-label="Target">{e.target ?? '–'}</td>
+                  <td data-label="Outcome">
                     <span className={`badge ${e.outcome === 'ok' ? 'ok' : 'bad'}`}>{e.outcome}</span>
                   </td>
-                  <td className="break small">{detailsText(e.details)}</td>
+                  <td className="break small" data-label="Details">{detailsText(e.details)}</td>
                 </tr>
               ))}
             </tbody>

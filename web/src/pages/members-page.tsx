@@ -48,14 +48,14 @@ export function MembersPage() {
         Who works in {me.workspace?.name}. Owners and admins manage members, invitations and settings; recruiters search, import and run campaigns from their own seats;
         viewers (hiring managers) read candidates and results and comment.
       </p>
-      <RoleNote permit={manage.allowed ? manage : { allowed: false, reason: `${manage.reason} Members, roles and invitations are managed by admins.` }} />
+      <RoleNote permit={manage.allowed ? manage : { allowed: false, reason: 'Only admins and the owner change roles, remove members and invite people.' }} />
       <Notice message={error} />
       <Notice message={notice} tone="ok" />
       <ErrorBanner error={members.error} />
       {members.loading && !members.data ? <Loading /> : null}
       {members.data ? (
         <div className="table-wrap card">
-          <table aria-label="Members">
+          <table aria-label="Members" className="stack">
             <thead>
               <tr>
                 <th>Name</th>
@@ -72,12 +72,12 @@ export function MembersPage() {
                 const locked = self || (m.role === 'owner' && role !== 'owner');
                 return (
                   <tr key={m.userId}>
-                    <td>
+                    <td data-label="Name">
                       {m.name}
                       {self ? <span className="muted small"> (you)</span> : null}
                     </td>
-                    <td className="break">{m.email}</td>
-                    <td>
+                    <td className="break" data-label="Email">{m.email}</td>
+                    <td data-label="Role">
                       {manage.allowed && !locked ? (
                         <select aria-label={`Role of ${m.name}`} value={m.role} onChange={(e) => void changeRole(m, e.target.value as Role)}>
                           {assignable.map((r) => (
@@ -90,9 +90,9 @@ export function MembersPage() {
                         <span className="badge">{roleLabel[m.role]}</span>
                       )}
                     </td>
-                    <td className="nowrap">{day(m.joinedAt)}</td>
+                    <td className="nowrap" data-label="Joined">{day(m.joinedAt)}</td>
                     {manage.allowed ? (
-                      <td>
+                      <td className={locked ? 'stack-empty' : undefined}>
                         {!locked ? (
                           <button type="button" className="small danger" onClick={() => void remove(m)} aria-label={`Remove ${m.name}`}>
                             Remove
@@ -192,7 +192,7 @@ function Invitations({ canInviteOwner }: { canInviteOwner: boolean }) {
           intro={
             made.emailed
               ? `Emailed to ${made.invitation.email}. The link, in case it does not arrive (shown only now):`
-              : `Send this link to ${made.invitation.email ?? 'the person you invite'} (${roleLabel[made.invitation.role]}). It is shown only now:`
+              : `Send this link to ${made.invitation.email ?? 'the person you invite'}, who joins as ${roleLabel[made.invitation.role].toLowerCase()}. It is shown only now:`
           }
         />
       ) : null}
@@ -201,7 +201,7 @@ function Invitations({ canInviteOwner }: { canInviteOwner: boolean }) {
       {list.data && list.data.invitations.length === 0 ? <Empty>No invitations yet.</Empty> : null}
       {pendingFirst.length ? (
         <div className="table-wrap">
-          <table aria-label="Invitations">
+          <table aria-label="Invitations" className="stack">
             <thead>
               <tr>
                 <th>For</th>
@@ -214,13 +214,13 @@ function Invitations({ canInviteOwner }: { canInviteOwner: boolean }) {
             <tbody>
               {pendingFirst.map((inv) => (
                 <tr key={inv.id}>
-                  <td className="break">{inv.email ?? <span className="muted">anyone with the link</span>}</td>
-                  <td>{roleLabel[inv.role]}</td>
-                  <td>
+                  <td className="break" data-label="For">{inv.email ?? <span className="muted">anyone with the link</span>}</td>
+                  <td data-label="Role">{roleLabel[inv.role]}</td>
+                  <td data-label="Status">
                     <span className={`badge ${inv.status === 'pending' ? 'info' : inv.status === 'accepted' ? 'ok' : ''}`}>{inv.status}</span>
                   </td>
-                  <td className="nowrap">{day(inv.expiresAt)}</td>
-                  <td>
+                  <td className="nowrap" data-label="Expires">{day(inv.expiresAt)}</td>
+                  <td className={inv.status === 'pending' ? undefined : 'stack-empty'}>
                     {inv.status === 'pending' ? (
                       <button type="button" className="small danger" onClick={() => void revoke(inv)} aria-label={`Revoke invitation for ${inv.email ?? 'a link'} as ${inv.role}`}>
                         Revoke

@@ -113,7 +113,7 @@ export function TokensPage() {
       {tokens.data && list.length === 0 ? <Empty>No tokens yet.</Empty> : null}
       {list.length ? (
         <div className="table-wrap card">
-          <table aria-label="Tokens">
+          <table aria-label="Tokens" className="stack">
             <thead>
               <tr>
                 <th>Name</th>
@@ -128,14 +128,14 @@ export function TokensPage() {
             <tbody>
               {list.map((t) => (
                 <tr key={t.id} className={t.revokedAt ? 'revoked' : undefined}>
-                  <td className="break">{t.name}</td>
-                  <td>{t.role}</td>
-                  <td>
+                  <td className="break" data-label="Name">{t.name}</td>
+                  <td data-label="Role">{t.role}</td>
+                  <td data-label="Starts with">
                     <code>{t.prefix}…</code>
                   </td>
-                  {isAdmin ? <td className="break">{owner(t.userId)}</td> : null}
-                  <td className="nowrap">{when(t.createdAt)}</td>
-                  <td className="nowrap">{when(t.lastUsedAt)}</td>
+                  {isAdmin ? <td className="break" data-label="Of">{owner(t.userId)}</td> : null}
+                  <td className="nowrap" data-label="Created">{when(t.createdAt)}</td>
+                  <td className="nowrap" data-label="Last used">{when(t.lastUsedAt)}</td>
                   <td>
                     {t.revokedAt ? (
                       <span className="badge">revoked</span>
