@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { AppError } from '../../core/app-error.ts';
 import { deleteCandidate, getCandidate, listCandidates } from '../../candidates/candidate-store.ts';
 import { locationText } from '../../candidates/candidate.ts';
+import { auditCli } from '../cli-audit.ts';
 import { action, dbOption, defaultWorkspace, parseIntOption, printJson, withStore } from '../cli-context.ts';
 
 function candidateId(raw: string): number {
@@ -51,6 +52,7 @@ export function registerCandidateCommands(program: Command): void {
       action(async (id: string, opts: { json?: boolean }, cmd: Command) => {
         await withStore(dbOption(cmd), async (store) => {
           await deleteCandidate(store, defaultWorkspace, candidateId(id));
+          await auditCli(store.db, defaultWorkspace, 'candidate_deleted', `candidate:${candidateId(id)}`);
           if (opts.json) printJson({ deleted: candidateId(id) });
           else console.log(`deleted candidate ${id}`);
         });

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import type { Store } from '../../db/open-database.ts';
 import { AppError } from '../../core/app-error.ts';
 import { runCreditBench } from '../../credits/credit-bench.ts';
 import { defaultCreditConfig, resolveCreditConfig, type CreditConfig } from '../../credits/credit-config.ts';
@@ -13,6 +14,9 @@ import { advisePlans, type Advice } from '../../credits/plan-advisor.ts';
 import { addSeatWithPlan, listSeatsWithCredits, recordCreditEvent, seatCreditState, transferCredits, type CreditEventInput } from '../../credits/seat-credits.ts';
 import { formatDay, parseDay, todayUtc } from '../../credits/utc-day.ts';
 import { action, dbOption, defaultWorkspace, parseIntOption, parseNumberOption, printJson, withStore } from '../cli-context.ts';
+import { auditCli } from '../cli-audit.ts';
+import { creditAuditEntry } from '../../credits/credit-audit-entry.ts';
+import { setSeatOwner } from '../../seats/seat-store.ts';
 
 /**
  * `scoutline seats add|list` and `scoutline credits ...`: seat ledgers
@@ -82,7 +86,13 @@ export function registerCreditCommands(program: Command): void {
       action(async (opts: Record<string, string | boolean | number | undefined>, cmd: Command) => {
         await withStore(dbOption(cmd), async (store) => {
           const event = { ...build(opts), ...(opts.date ? { date: String(opts.date) } : {}) } as CreditEventInput;
-          const r = await recordCreditEvent(store, defaultWorkspace, String(opts.seat), event);
+          const r = await recordCreditEvent(store, defaultWorkspace, String(opts.seat), event, new Date(), {
+            recordedBy: 'cli',
+            inTransaction: (trx, recorded) => {
+              const entry = creditAuditEntry(recorded.seatId, recorded.event, recorded.seq);
+              return auditCli(trx, defaultWorkspace, entry.action, entry.target, entry.details);
+            },
+          });
           if (opts.json) return printJson({ seatId: r.seatId, seq: r.seq, event: stripTerms(r.event), effect: r.effect, balance: r.balance });
           console.log(`${r.event.type} recorded for ${r.seatId} on ${r.event.date} (#${r.seq}); balance ${r.balance}${r.effect.refunded ? ' (refunded 1 credit)' : ''}`);
         });
@@ -113,7 +123,10 @@ export function registerCreditCommands(program: Command): void {
     .action(
       action(async (opts: { from: string; to: string; count: number; date?: string; json?: boolean }, cmd: Command) => {
         await withStore(dbOption(cmd), async (store) => {
-          const t = await transferCredits(store, defaultWorkspace, { fromSeat: opts.from, toSeat: opts.to, count: opts.count, date: opts.date });
+          const t = await transferCredits(store, defaultWorkspace, { fromSeat: opts.from, toSeat: opts.to, count: opts.count, date: opts.date }, new Date(), {
+            recordedBy: 'cli',
+            inTransaction: (trx, m) => auditCli(trx, defaultWorkspace, 'credits_moved', `seat:${m.fromSeat}`, { transferId: m.transferId, fromSeat: m.fromSeat, toSeat: m.toSeat, count: m.count, date: m.date }),
+          });
           if (opts.json) return printJson(t);
           console.log(`moved ${t.count} credits ${t.fromSeat} -> ${t.toSeat} on ${t.date}; balances ${t.balances.from} / ${t.balances.to}`);
           for (const l of t.lots) console.log(`  ${l.count} granted ${l.granted}, expire ${l.expires}`);
@@ -209,7 +222,11 @@ export function registerCreditCommands(program: Command): void {
     .action(
       action(async (opts: { set?: string; json?: boolean }, cmd: Command) => {
         await withStore(dbOption(cmd), async (store) => {
-          if (opts.set) await saveCreditOverrides(store.db, defaultWorkspace, readJson(opts.set));
+          if (opts.set) {
+            await saveCreditOverrides(store.db, defaultWorkspace, readJson(opts.set), {
+              inTransaction: (trx, saved) => auditCli(trx, defaultWorkspace, 'settings_changed', 'credits', { plans: Object.keys(saved.plans ?? {}), rules: Object.keys(saved.rules ?? {}) }),
+            });
+          }
           const config = await creditConfigFor(store.db, defaultWorkspace);
           const overrides = await loadCreditOverrides(store.db, defaultWorkspace);
           if (opts.json) return printJson({ plans: Object.values(config.plans), rules: config.rules, overrides });
@@ -251,15 +268,18 @@ function registerSeatCommands(program: Command): void {
     .option('--contract <id>', 'recruiter-corporate contract id (seats of one contract pool credits)')
     .option('--time-zone <tz>', 'IANA time zone', 'UTC')
     .option('--weekly-invite-cap <n>', 'connection requests per rolling 7 days', parseIntOption('weekly-invite-cap'))
+    .option('--owner <email>', 'give the seat to this member of the workspace (their account email or user id)')
     .option('--json', 'print JSON')
     .action(
       action(
         async (
-          opts: { name: string; id?: string; plan?: string; since?: string; paid?: boolean; contract?: string; timeZone: string; weeklyInviteCap?: number; json?: boolean },
+          opts: { name: string; id?: string; plan?: string; since?: string; paid?: boolean; contract?: string; timeZone: string; weeklyInviteCap?: number; owner?: string; json?: boolean },
           cmd: Command,
         ) => {
           await withStore(dbOption(cmd), async (store) => {
+            const ownerUserId = opts.owner ? await userIdFor(store, opts.owner) : null;
             const r = await addSeatWithPlan(store, defaultWorkspace, {
+              ownerUserId,
               name: opts.name,
               ...(opts.id ? { id: opts.id } : {}),
               plan: opts.plan ?? null,
@@ -268,12 +288,32 @@ function registerSeatCommands(program: Command): void {
               timeZone: opts.timeZone,
               ...(opts.weeklyInviteCap !== undefined ? { weeklyInviteCap: opts.weeklyInviteCap } : {}),
               ...(opts.since ? { since: opts.since } : {}),
-            });
+            }, new Date(), { recordedBy: 'cli' });
+            await auditCli(store.db, defaultWorkspace, 'seat_created', `seat:${r.seat.id}`, { plan: r.seat.plan, contractId: r.seat.contractId, ownerUserId: r.seat.ownerUserId });
             if (opts.json) return printJson({ ...r.seat, balance: r.balance });
             console.log(`added seat ${r.seat.id}${r.seat.plan ? ` on ${r.seat.plan}, balance ${r.balance}` : ' without an InMail plan'}`);
           });
         },
       ),
+    );
+  seats
+    .command('assign <seat>')
+    .description('give a seat to a member of the workspace (a recruiter works only their own seats), or take it back with --unassign')
+    .option('--to <email>', "the member's account email or user id")
+    .option('--unassign', 'make the seat unassigned (only admins and owners work it)')
+    .option('--json', 'print JSON')
+    .action(
+      action(async (seatId: string, opts: { to?: string; unassign?: boolean; json?: boolean }, cmd: Command) => {
+        if (!opts.to === !opts.unassign) throw new AppError('invalid_input', 'give either --to <email> or --unassign');
+        await withStore(dbOption(cmd), async (store) => {
+          const owner = opts.to ? await userIdFor(store, opts.to) : null;
+          const seat = await setSeatOwner(store, defaultWorkspace, seatId, owner, {
+            inTransaction: (trx, change) => auditCli(trx, defaultWorkspace, 'seat_assigned', `seat:${seatId}`, { from: change.from, to: change.to }),
+          });
+          if (opts.json) return printJson(seat);
+          console.log(owner ? `seat ${seat.id} now belongs to ${opts.to}` : `seat ${seat.id} is unassigned`);
+        });
+      }),
     );
   seats
     .command('list')
@@ -290,6 +330,13 @@ function registerSeatCommands(program: Command): void {
         });
       }),
     );
+}
+
+/** A user id from an account email (or a user id as is); whether they are a member is checked with the seat. */
+async function userIdFor(store: Store, emailOrId: string): Promise<string> {
+  const row = await store.db.selectFrom('auth_users').select('id').where((eb) => eb.or([eb('email', '=', emailOrId.trim().toLowerCase()), eb('id', '=', emailOrId)])).executeTakeFirst();
+  if (!row) throw new AppError('not_found', `no account '${emailOrId}'`);
+  return row.id;
 }
 
 function readJson(file: string): unknown {

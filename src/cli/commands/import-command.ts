@@ -7,6 +7,7 @@ import { detectImportFormat, importRecords } from '../../candidates/import-recor
 import type { CsvMapping } from '../../candidates/csv-mapping.ts';
 import { preparedFileRecords, workerImportMinBytes } from '../../candidates/prepared-records.ts';
 import { bulkBatchSize, bulkImportAfter } from '../../candidates/sqlite-bulk-import.ts';
+import { auditCli } from '../cli-audit.ts';
 import { action, dbOption, defaultWorkspace, parseIntOption, printJson, withStore } from '../cli-context.ts';
 
 interface ImportOpts {
@@ -120,6 +121,8 @@ profile URL, then by email, and merged (empty fields filled, skills/emails/tags 
             bar?.stop();
           }
           const seconds = (performance.now() - started) / 1000;
+          // counts only (not the file name, which may name a person)
+          await auditCli(store.db, defaultWorkspace, 'import', 'candidates', { via: 'cli', format, records: summary.records, imported: summary.imported, updated: summary.updated, unchanged: summary.unchanged, skipped: summary.skipped });
           if (opts.json) {
             printJson({ file, format, database: store.dialect, ...summary, ...(format === 'csv' ? { ignoredColumns } : {}), seconds: Math.round(seconds * 1000) / 1000 });
             return;

@@ -22,6 +22,7 @@ import { auditCli } from '../cli-audit.ts';
 import type { CampaignStatus } from '../../outreach/campaign.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { action, dbOption, defaultWorkspace, parseIntOption, printJson, withStore } from '../cli-context.ts';
 
 const statusAction = { running: 'campaign_launched', paused: 'campaign_paused', stopped: 'campaign_stopped' } as const;
 
@@ -32,7 +33,6 @@ function auditStatusChange(campaignId: string) {
       change.to === 'draft' ? Promise.resolve() : auditCli(trx, defaultWorkspace, statusAction[change.to], `campaign:${campaignId}`, { from: change.from, to: change.to }),
   };
 }
-import { action, dbOption, defaultWorkspace, parseIntOption, printJson, withStore } from '../cli-context.ts';
 
 /**
  * Outreach commands: campaign, suppress, tasks, worker, outcome. Thin: each
