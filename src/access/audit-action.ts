@@ -6,6 +6,8 @@ export const auditActions = [
   'sign_in',
   'sign_in_failed',
   'sign_out',
+  'sign_in_link_created',
+  'user_created',
   'password_changed',
   'password_reset_requested',
   'password_reset',

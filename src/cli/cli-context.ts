@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { Command } from 'commander';
 import { AppError, toAppError } from '../core/app-error.ts';
 import { exitStatusFor } from '../core/error-codes.ts';
 import { openDatabase, type Store } from '../db/open-database.ts';
@@ -31,7 +31,7 @@ export function action<A extends unknown[]>(fn: (...args: A) => Promise<void>): 
       await fn(...args);
     } catch (err) {
       const e = toAppError(err);
-      const wantsJson = process.argv.includes('--json');
+      const wantsJson = wantsJsonOutput(args);
       if (wantsJson) process.stdout.write(`${JSON.stringify(e.toJSON(), null, 2)}\n`);
       const display = typeof e.details?.display === 'string' ? `\n${e.details.display}` : '';
       process.stderr.write(`scoutline: ${e.code}: ${e.message}${display}\n`);
@@ -39,6 +39,13 @@ export function action<A extends unknown[]>(fn: (...args: A) => Promise<void>): 
       process.exitCode = exitStatusFor(e.code);
     }
   };
+}
+
+/** --json of the command that ran (commander passes it last), else anywhere on the command line. */
+function wantsJsonOutput(args: unknown[]): boolean {
+  const cmd = args[args.length - 1];
+  if (cmd instanceof Command && cmd.opts().json === true) return true;
+  return process.argv.includes('--json');
 }
 
 export function parseIntOption(name: string) {

@@ -1,4 +1,3 @@
-import { dirname, join } from 'node:path';
 import type { Command } from 'commander';
 import { serve } from '@hono/node-server';
 import { createApp } from '../../api/app.ts';
@@ -7,9 +6,7 @@ import { countCandidates } from '../../candidates/candidate-store.ts';
 import { loadDemoWorkspace } from '../../candidates/demo-workspace.ts';
 import { action, dbOption, defaultWorkspace, parseIntOption } from '../cli-context.ts';
 import { startWorkerLoop } from '../../outreach/worker-loop.ts';
-import { createAccessContext } from '../../access/access-context.ts';
-import { loadMasterKey, defaultKeyFile } from '../../access/master-key-file.ts';
-import { accountMailerFromEnv } from '../../access/account-mailer.ts';
+import { publicUrlFrom, serverAccess } from '../server-access.ts';
 import { bootstrapFirstOwner } from '../../access/first-owner.ts';
 
 const loopback = new Set(['127.0.0.1', 'localhost', '::1']);
@@ -34,17 +31,9 @@ export function registerServeCommand(program: Command): void {
         }
         const port = opts.port ?? (Number(process.env.PORT) || 4477);
         const shownHost = opts.host === '0.0.0.0' || opts.host === '::' ? 'localhost' : opts.host.includes(':') ? `[${opts.host}]` : opts.host;
-        const publicUrl = (opts.publicUrl ?? process.env.SCOUTLINE_PUBLIC_URL ?? `http://${shownHost}:${port}`).replace(/\/+$/, '');
+        const publicUrl = publicUrlFrom(opts.publicUrl, `http://${shownHost}:${port}`);
         const trustProxy = opts.trustProxy === true || process.env.SCOUTLINE_TRUST_PROXY === '1';
-        const { key } = loadMasterKey(store.dialect === 'sqlite' && store.location !== ':memory:' ? join(dirname(store.location), 'secret.key') : defaultKeyFile);
-        const access = createAccessContext({
-          store,
-          masterKey: key,
-          publicUrl,
-          trustProxy,
-          allowedHosts: (process.env.SCOUTLINE_ALLOWED_HOSTS ?? '').split(','),
-          mailer: accountMailerFromEnv(),
-        });
+        const access = serverAccess(store, { publicUrl, trustProxy });
         const app = createApp({ store, access });
         const first = await bootstrapFirstOwner(store, access, { email: process.env.SCOUTLINE_OWNER_EMAIL });
         const worker = opts.worker ? startWorkerLoop(store, { log: (line) => process.stdout.write(`${line}\n`) }) : null;
