@@ -11,7 +11,8 @@ import { action, parseIntOption, printJson } from '../cli-context.ts';
  * /api/search) and the rest (before the call, and JSON + React render + the
  * next paint after it). Each query runs on a freshly opened page, in both
  * orders the page offers. The server needs a credential: an API token
- * (`--token`, or $SCOUTLINE_TOKEN; make one on the Tokens page), which the
+ * (`--api-token`, or $SCOUTLINE_TOKEN; make one on the Tokens page; not
+ * the global --token, which is for running the CLI itself against a server), which the
  * browser sends with every request as the UI's own session would be.
  */
 export const benchUiQueries = [
@@ -26,7 +27,7 @@ interface BenchUiOpts {
   url: string;
   rounds: number;
   chromium: string;
-  token?: string;
+  apiToken?: string;
   json?: boolean;
 }
 
@@ -50,15 +51,15 @@ export function registerBenchUi(bench: Command): void {
     .option('--url <url>', 'the running Scoutline server', 'http://127.0.0.1:4488')
     .option('--rounds <n>', 'timed rounds over the queries (after one warm-up round)', parseIntOption('rounds'), 3)
     .option('--chromium <path>', 'the Chromium binary', '/usr/bin/chromium')
-    .option('--token <token>', 'an API token of the workspace to search (default: $SCOUTLINE_TOKEN; make one on the Tokens page)')
+    .option('--api-token <token>', 'an API token of the workspace to search, sent by the browser (default: $SCOUTLINE_TOKEN; make one on the Tokens page)')
     .option('--json', 'print the samples and the summary as JSON')
     .action(
       action(async (opts: BenchUiOpts) => {
         if (!existsSync(opts.chromium)) throw new AppError('invalid_input', `no Chromium at ${opts.chromium} (apt-get install chromium, or --chromium PATH)`);
         const health = await fetch(new URL('/api/health', opts.url)).catch(() => null);
         if (!health?.ok) throw new AppError('invalid_input', `no Scoutline server answers at ${opts.url}; start one with: bin/scoutline serve --db ... --port ...`);
-        const token = opts.token ?? process.env.SCOUTLINE_TOKEN;
-        if (!token) throw new AppError('invalid_input', 'the server needs a credential: pass --token sl_tok_... (or set SCOUTLINE_TOKEN); make a token on the Tokens page of the web UI');
+        const token = opts.apiToken ?? process.env.SCOUTLINE_TOKEN;
+        if (!token) throw new AppError('invalid_input', 'the server needs a credential: pass --api-token sl_tok_... (or set SCOUTLINE_TOKEN); make a token on the Tokens page of the web UI');
         const authorization = `Bearer ${token}`;
         const probe = await fetch(new URL('/api/candidates?limit=1', opts.url), { headers: { authorization } });
         if (probe.status === 401) throw new AppError('unauthenticated', `the server at ${opts.url} does not accept this token (unknown, revoked, or its user left the workspace)`);
@@ -66,8 +67,9 @@ export function registerBenchUi(bench: Command): void {
         const browser = await chromium.launch({ executablePath: opts.chromium, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
         const samples: UiSample[] = [];
         try {
-          // every request of the page carries the token, as a signed-in browser carries its session cookie
-          const context = await browser.newContext({ baseURL: opts.url, viewport: { width: 1280, height: 860 }, extraHTTPHeaders: { authorization } });
+          // every request of the page carries the token, as a signed-in browser carries its session cookie;
+          // the probes below are strings evaluated in the page, which the server's CSP (no eval) would refuse
+          const context = await browser.newContext({ baseURL: opts.url, viewport: { width: 1280, height: 860 }, extraHTTPHeaders: { authorization }, bypassCSP: true });
           for (let round = 0; round <= opts.rounds; round++) {
             for (const order of ['priority', 'relevance'] as const) {
               for (const query of benchUiQueries) {

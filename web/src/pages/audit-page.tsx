@@ -144,10 +144,13 @@ export function AuditPage() {
                 <tr key={e.id}>
                   <td className="nowrap" data-label="When">{e.at.slice(0, 19).replace('T', ' ')}</td>
                   <td className="break" data-label="Who">
-                    {e.actor}
-                    <div className="muted small">
-                      via {e.via}
-                      {e.ip ? ` · ${e.ip}` : ''}
+                    {/* one box, so the phone layout keeps the actor and how they came in together */}
+                    <div>
+                      {e.actor}
+                      <div className="muted small">
+                        via {e.via}
+                        {e.ip ? ` · ${e.ip}` : ''}
+                      </div>
                     </div>
                   </td>
                   <td className="nowrap" data-label="Action">{e.action.replace(/_/g, ' ')}</td>
