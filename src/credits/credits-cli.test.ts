@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runScoutline, type CliRun } from '../cli/cli-process.ts';
+import { openDatabase } from '../db/open-database.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'scoutline-credits-cli-'));
 const env = { ...process.env, SCOUTLINE_DB: join(dir, 'cli.db') };
@@ -72,4 +73,43 @@ describe('bin/scoutline credits (machine contract)', () => {
     const advice = JSON.parse((await cli(['credits', 'advise', '--monthly', '100', '--reply-rates', '0.2', '--json'])).stdout);
     expect(advice.scenarios[0].perCredit).toEqual({ creditPriceUsd: 10, costPerReplyUsd: 50, costPerReplyWithRefundsUsd: 40 });
   }, 180_000);
+
+  it("records the CLI as the author of its credit events and audits seats, purchases, moves and plan changes as via cli", async () => {
+    for (const id of ['pool-a', 'pool-b']) {
+      expect((await cli(['seats', 'add', '--name', id, '--id', id, '--plan', 'recruiter-corporate', '--contract', 'pool', '--since', '2025-01-01'])).code).toBe(0);
+    }
+    expect((await cli(['credits', 'purchase', '--seat', 'pool-a', '--count', '5', '--date', '2025-01-02'])).code).toBe(0);
+    expect((await cli(['credits', 'transfer', '--from', 'pool-a', '--to', 'pool-b', '--count', '7', '--date', '2025-01-03'])).code).toBe(0);
+    const plans = join(dir, 'plans.json');
+    writeFileSync(plans, JSON.stringify({ plans: { 'premium-career': { monthlyAllocation: 6 } } }));
+    expect((await cli(['credits', 'plans', '--set', plans])).code).toBe(0);
+    const unassign = await cli(['seats', 'assign', 'pool-a', '--unassign', '--json']);
+    expect(unassign.code).toBe(0);
+    expect(JSON.parse(unassign.stdout)).toMatchObject({ id: 'pool-a', ownerUserId: null });
+    expect((await cli(['seats', 'assign', 'pool-a', '--to', 'nobody@example.test'])).code).not.toBe(0);
+
+    const store = await openDatabase(env.SCOUTLINE_DB);
+    try {
+      const rows = await store.db.selectFrom('credit_events').select(['seat_id', 'type', 'recorded_by']).where('seat_id', 'in', ['pool-a', 'pool-b']).orderBy('id').execute();
+      expect(rows).toEqual([
+        { seat_id: 'pool-a', type: 'subscribe', recorded_by: 'cli' },
+        { seat_id: 'pool-b', type: 'subscribe', recorded_by: 'cli' },
+        { seat_id: 'pool-a', type: 'purchase', recorded_by: 'cli' },
+        { seat_id: 'pool-a', type: 'transfer_out', recorded_by: 'cli' },
+        { seat_id: 'pool-b', type: 'transfer_in', recorded_by: 'cli' },
+      ]);
+      const audit = await store.db.selectFrom('audit_log').select(['action', 'target', 'via', 'actor']).where('workspace_id', '=', 'default').orderBy('id').execute();
+      expect(audit.filter((e) => e.target?.includes('pool') || e.action === 'settings_changed').map((e) => [e.action, e.target, e.via])).toEqual([
+        ['seat_created', 'seat:pool-a', 'cli'],
+        ['seat_created', 'seat:pool-b', 'cli'],
+        ['credits_purchased', 'seat:pool-a', 'cli'],
+        ['credits_moved', 'seat:pool-a', 'cli'],
+        ['settings_changed', 'credits', 'cli'],
+        ['seat_assigned', 'seat:pool-a', 'cli'],
+      ]);
+      expect(audit.every((e) => e.via !== 'cli' || e.actor.startsWith('local cli ('))).toBe(true);
+    } finally {
+      await store.close();
+    }
+  }, 240_000);
 });
