@@ -351,6 +351,46 @@ browserSuite('accounts: first start, invitations and roles in Chromium', { demoC
     owner.assertClean();
     await owner.context.close();
   }, 120_000);
+
+  // last in the file: it locks the owner's account and this address's sign-ins for a while
+  it('says when an account is locked after repeated failures, and how long to wait when an address tries too often', async () => {
+    const { browser, server } = ctx();
+    const w = await openPage(browser, server.url, desktop, { signedIn: false });
+    w.allow(/status of 40[13]/);
+    w.allow(/status of 429/);
+    await w.page.goto('/sign-in');
+    const form = w.page.getByRole('form', { name: 'Sign in' });
+    const alert = w.page.getByRole('alert');
+    await form.getByLabel('Email').fill('owner@scoutline.local');
+    await form.getByLabel('Password').fill('wrong-password-x');
+    // the server locks an account after 10 failures within 15 minutes (one failure happened in the first test)
+    // one attempt: the answer arrives, the button is back from "Signing in…", and the alert says what happened
+    const attempt = async () => {
+      const answered = w.page.waitForResponse((r) => r.url().endsWith('/api/auth/sign-in/email'));
+      await form.getByRole('button', { name: 'Sign in', exact: true }).click();
+      await answered;
+      await form.getByRole('button', { name: 'Sign in', exact: true }).waitFor();
+      return (await alert.textContent()) ?? '';
+    };
+    // the address limit (10 sign-ins a minute, the earlier tests' included) answers first, with the wait;
+    // refused attempts count as failures too, so the account lock follows
+    const seen = new Set<string>();
+    let message = '';
+    for (let i = 0; i < 14 && !/locked/.test(message); i++) {
+      message = await attempt();
+      if (!/locked/.test(message)) expect(message).toMatch(/^(The email or password is not right\.|Too many sign-in attempts\. Wait \d+ seconds? and try again\.)$/);
+      seen.add(message.replace(/\d+/, 'N'));
+    }
+    expect(seen).toContain('Too many sign-in attempts. Wait N seconds and try again.');
+    expect(message).toBe('This account is locked after too many failed sign-ins. Wait 15 minutes, or reset the password below.');
+    await w.shot('accounts-sign-in-locked-desktop');
+    // another account from the same client: not locked, but the address is still limited
+    await form.getByLabel('Email').fill('someone-else@example.com');
+    expect(await attempt()).toMatch(/^Too many sign-in attempts\. Wait \d+ seconds? and try again\.$/);
+    await w.shot('accounts-sign-in-rate-limited-desktop');
+    w.assertClean();
+    await w.context.close();
+  });
 });
 
 /** Working hours from a minute ago to four minutes from now, in a zone where that does not cross midnight. */
