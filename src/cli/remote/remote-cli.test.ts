@@ -159,7 +159,7 @@ describeEachBackend('scoutline --server (remote mode)', (getStore) => {
 
   it('a bad token exits unauthenticated, and the token is in no output (child process, as a user runs it)', async () => {
     const bad = 'sl_tok_' + 'x'.repeat(43);
-    const env = { ...process.env, SCOUTLINE_SERVER: server.url, SCOUTLINE_TOKEN: bad };
+    const env: NodeJS.ProcessEnv = { ...process.env, SCOUTLINE_SERVER: server.url, SCOUTLINE_TOKEN: bad };
     delete env.SCOUTLINE_DB;
     const run = await runScoutline(['candidates', 'list', '--json'], { env });
     expect(run.code).toBe(exitStatusFor('unauthenticated'));
