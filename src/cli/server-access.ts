@@ -1,16 +1,10 @@
-import { dirname, join } from 'node:path';
 import type { Store } from '../db/open-database.ts';
 import { createAccessContext, type AccessContext } from '../access/access-context.ts';
-import { loadMasterKey, defaultKeyFile } from '../access/master-key-file.ts';
+import { loadStoreMasterKey } from '../access/store-master-key.ts';
 import { accountMailerFromEnv } from '../access/account-mailer.ts';
 
 /** What `serve` and the local account commands assume people open when nothing says otherwise. */
 export const defaultPublicUrl = 'http://127.0.0.1:4477';
-
-/** Where the master key lives for a store: beside the SQLite file, else ./data/secret.key (SCOUTLINE_KEY_FILE and SCOUTLINE_SECRET_KEY win). */
-export function keyFileFor(store: Store): string {
-  return store.dialect === 'sqlite' && store.location !== ':memory:' ? join(dirname(store.location), 'secret.key') : defaultKeyFile;
-}
 
 /** The public URL from the flag, else SCOUTLINE_PUBLIC_URL, else the fallback; without a trailing slash. */
 export function publicUrlFrom(flag: string | undefined, fallback: string = defaultPublicUrl, env: NodeJS.ProcessEnv = process.env): string {
@@ -26,7 +20,8 @@ export function publicUrlFrom(flag: string | undefined, fallback: string = defau
  */
 export function serverAccess(store: Store, o: { publicUrl: string; trustProxy?: boolean; env?: NodeJS.ProcessEnv }): AccessContext {
   const env = o.env ?? process.env;
-  const { key } = loadMasterKey(keyFileFor(store), env);
+  // created on first use, as on the server's first start (store-master-key.ts finds it the same way)
+  const { key } = loadStoreMasterKey(store, { create: true, env })!;
   return createAccessContext({
     store,
     masterKey: key,

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachBackend, testPostgresUrl } from '../../db/test-backends.ts';
@@ -8,6 +8,20 @@ import { testMasterKey } from '../../api/test-app.ts';
 import { runInProcess, startTestServer } from '../remote/in-process-cli.ts';
 
 const bin = resolve(import.meta.dirname, '../../../bin/scoutline');
+
+/** bin/scoutline as a child with `input` on its stdin; async, so the in-process server keeps answering meanwhile. */
+function runWithStdin(args: string[], input: string | null, env: NodeJS.ProcessEnv): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [bin, ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', fail);
+    child.on('close', (status) => done({ status, stdout, stderr }));
+    child.stdin.end(input ?? '');
+  });
+}
 
 /** The --db a separate connection needs to reach this test store (on PostgreSQL: its private schema). */
 function dbArg(store: Store): string {
@@ -107,11 +121,11 @@ describeEachBackend('local account commands', (getStore) => {
     expect(reset.link).toMatch(/^http:\/\/127\.0\.0\.1:4477\/api\/auth\/reset-password\//);
   });
 
-  it('sets a password read from stdin, never from an argument', () => {
+  it('sets a password read from stdin, never from an argument', async () => {
     const env = { ...process.env, SCOUTLINE_SECRET_KEY: testMasterKey.toString('base64') };
-    const noStdin = spawnSync(process.execPath, [bin, '--db', db, 'users', 'set-password', 'bob@acct.test'], { env, encoding: 'utf8' });
+    const noStdin = await runWithStdin(['--db', db, 'users', 'set-password', 'bob@acct.test'], null, env);
     expect(noStdin.status).toBe(exitStatusFor('invalid_input'));
-    const set = spawnSync(process.execPath, [bin, '--db', db, 'users', 'set-password', 'bob@acct.test', '--password-stdin'], { env, input: 'correct horse battery\n', encoding: 'utf8' });
+    const set = await runWithStdin(['--db', db, 'users', 'set-password', 'bob@acct.test', '--password-stdin'], 'correct horse battery\n', env);
     expect(set.status, set.stderr).toBe(0);
     expect(set.stdout).toContain('password set for bob@acct.test');
   }, 60_000);
