@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { SMTPServer } from 'smtp-server';
 import type { ActionToExecute } from '../executor.ts';
-import { SmtpExecutor, classifySmtpError, messageIdFor, smtpConfigFromEnv, smtpConfigSchema } from './smtp-executor.ts';
+import { SmtpExecutor, classifySmtpError, messageIdFor, singleRecipient, smtpConfigFromEnv, smtpConfigSchema } from './smtp-executor.ts';
 
 interface Received {
   from: string;
@@ -158,5 +158,65 @@ describe('smtp error classification and config', () => {
       from: 'a@b.test',
     });
     expect(() => smtpConfigFromEnv({ SCOUTLINE_SMTP_HOST: 'mail.test' })).toThrow(/from/);
+  });
+});
+
+/** The header block of a raw message, unfolded, one header per entry. */
+function headerLines(raw: string): string[] {
+  const head = raw.split(/\r\n\r\n/)[0] ?? '';
+  return head.replace(/\r\n[ \t]+/g, ' ').split('\r\n');
+}
+
+describe('hostile candidate fields never break the email headers', () => {
+  const hostileEmails = ['eve@example.com\r\nBcc: victim@example.com', 'eve@example.com\nBcc: victim@example.com', 'eve@example.com\rCc: victim@example.com', 'eve@example.com, victim@example.com', 'Eve <eve@example.com>; victim@example.com'];
+
+  it('refuses an address with CR/LF or a second address, without connecting, so nothing goes to anyone else', async () => {
+    for (const email of hostileEmails) {
+      const before = received.length;
+      const res = await executor().execute(action({ email }));
+      expect(res, JSON.stringify(email)).toMatchObject({ status: 'failed', retryable: false });
+      expect(received.length).toBe(before);
+    }
+  });
+
+  it('property: an accepted address is one plain address; anything with a line break, space, comma or bracket is refused', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', 'b', '.', '@', '\r', '\n', ' ', ',', ';', '<', '>', ':', '"', '\t', '\u0000', 'é') , maxLength: 20 }), (s) => {
+        const got = singleRecipient(s);
+        if (got === null) return;
+        expect(got.split('@')).toHaveLength(2);
+        expect(got).not.toMatch(/[\s,;<>:"\u0000-\u001f]/);
+      }),
+    );
+    for (const bad of hostileEmails) expect(singleRecipient(bad)).toBeNull();
+    expect(singleRecipient(' grace@example.org ')).toBe('grace@example.org');
+  });
+
+  it('keeps a subject with CRLF and header text on the one Subject line: one To, no injected Bcc', async () => {
+    const before = received.length;
+    const res = await executor().execute(action({ subject: 'Hi Eve\r\nBcc: victim@example.com\r\nX-Injected: 1', body: 'Body line\r\nBcc: victim@example.com\r\n\r\n.\r\nMAIL FROM:<x@y>' }));
+    expect(res.status).toBe('sent');
+    const got = received[before]!;
+    expect(got.to).toEqual(['grace@example.org']);
+    const lines = headerLines(got.raw);
+    expect(lines.filter((l) => /^to:/i.test(l))).toHaveLength(1);
+    expect(lines.some((l) => /^(bcc|cc|x-injected):/i.test(l))).toBe(false);
+    expect(lines.filter((l) => /^subject:/i.test(l))).toHaveLength(1);
+  });
+
+  it('property: whatever the subject, the received message has exactly the headers we set and one recipient', async () => {
+    const piece = fc.constantFrom('\r\n', '\n', '\r', 'Bcc: victim@example.com', 'To: x@y.z', ': ', '=?utf-8?q?x?=', 'Ünïcødé', ' ', 'a');
+    await fc.assert(
+      fc.asyncProperty(fc.array(piece, { maxLength: 12 }).map((a) => a.join('')), async (subject) => {
+        const before = received.length;
+        const res = await executor().execute(action({ subject }));
+        expect(res.status).toBe('sent');
+        const got = received[before]!;
+        expect(got.to).toEqual(['grace@example.org']);
+        const names = headerLines(got.raw).map((l) => l.slice(0, l.indexOf(':')).toLowerCase());
+        expect(names.filter((n) => !['content-type', 'from', 'to', 'subject', 'message-id', 'date', 'mime-version', 'content-transfer-encoding', 'x-scoutline-idempotency-key', 'x-scoutline-action-id', 'x-scoutline-campaign-id'].includes(n))).toEqual([]);
+      }),
+      { numRuns: 25 },
+    );
   });
 });

@@ -75,6 +75,22 @@ export function messageIdFor(idempotencyKey: string, domain: string): string {
   return `<${local}@${domain}>`;
 }
 
+/**
+ * The candidate's address when it is exactly one plain address (pure).
+ * Imported data is not trusted: "eve@x.com\r\nBcc: victim@y.com" or
+ * "eve@x.com, victim@y.com" would otherwise be parsed by the mailer into
+ * more recipients or headers; such a value is refused, never cleaned up.
+ */
+export function singleRecipient(email: string): string | null {
+  const e = email.trim();
+  return /^[^\s@<>()[\],;:"\\\x00-\x1f\x7f]+@[^\s@<>()[\],;:"\\\x00-\x1f\x7f]+$/.test(e) ? e : null;
+}
+
+function senderAddress(from: string): string {
+  const m = /<([^>]+)>\s*$/.exec(from);
+  return (m ? m[1]! : from).trim();
+}
+
 function senderDomain(from: string): string {
   const m = /@([^>\s]+)>?\s*$/.exec(from);
   return m ? m[1] : 'scoutline.invalid';
@@ -100,11 +116,16 @@ export class SmtpExecutor implements Executor {
   async execute(action: ActionToExecute): Promise<ExecutionResult> {
     if (action.channel !== 'email') return { status: 'failed', message: `smtp executor sends email only, not ${action.channel}`, retryable: false };
     if (!action.email) return { status: 'failed', message: 'no email address for this candidate', retryable: false };
+    const to = singleRecipient(action.email);
+    // the address is the candidate's data: not echoed into the message (logs, task history)
+    if (!to) return { status: 'failed', message: "the candidate's email address is not one plain address (line breaks, several addresses or a display name): not sent", retryable: false };
     const messageId = messageIdFor(action.idempotencyKey, this.config.messageIdDomain ?? senderDomain(this.config.from));
     try {
       const info = await this.transport.sendMail({
         from: this.config.from,
-        to: action.email,
+        // an address object and an explicit envelope: nodemailer parses nothing of ours into recipients
+        to: { name: '', address: to },
+        envelope: { from: senderAddress(this.config.from), to: [to] },
         subject: action.subject ?? '',
         text: action.body,
         messageId,
