@@ -129,3 +129,43 @@ describe('with_article', () => {
     fc.assert(fc.property(fc.string({ minLength: 1 }).filter((s) => s.trim() !== ''), (s) => /^(a|an) /.test(withArticle(s)) && withArticle(s).endsWith(s.trim())));
   });
 });
+
+describe('profile values are data, never template code', () => {
+  const hostile = ["{{ 7*7 }}", "{{ 'x' | append: 'y' }}", '{% assign a = 1 %}{{ a }}', '{% raw %}{{ 1 }}{% endraw %}', "{% include 'x' %}", '<script>window.__pwned=1</script>', '{{', '%}'];
+
+  it('a value holding Liquid comes out as the literal text', () => {
+    for (const v of hostile) {
+      expect(render('Hi {{ c.name }}!', { c: { name: v } }).body).toBe(`Hi ${v}!`);
+      expect(render('{% optional %}at {{ c.city }}{% endoptional %}', { c: { city: v } }).body).toBe(`at ${v}`);
+    }
+  });
+
+  it('property: any string value renders as itself, whatever Liquid it holds', () => {
+    const liquidish = fc.array(fc.constantFrom('{{', '}}', '{%', '%}', ' assign ', ' a = 1 ', ' 7*7 ', "'x' | append: 'y'", 'raw', 'endraw', 'x', ' '), { maxLength: 12 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(fc.oneof(liquidish, fc.string()), (v) => {
+        expect(render('[{{ c.v }}]', { c: { v } }).body).toBe(`[${v}]`);
+      }),
+    );
+  });
+
+  it('a composed message shows a hostile name, headline and skill literally (the real scope and default templates)', async () => {
+    const { composeMessage } = await import('./compose-message.ts');
+    const candidate = {
+      id: 9,
+      ...candidateInputSchema.parse({
+        firstName: "{{ 'x' | append: 'y' }}",
+        lastName: '{% assign a = 1 %}',
+        headline: '{{ 7*7 }} engineer',
+        skills: ['{{ 7*7 }}', 'Go'],
+        positions: [{ title: '{{ 7*7 }} Engineer', company: "{% raw %}Acme{% endraw %}", start: '2021-09', end: null }],
+        location: { city: '{{ 7*7 }}' },
+      }),
+    };
+    const r = composeMessage({ step: 'inmail', candidate, seat: { name: 'Jane Doe', paid: true, employers: [], schools: [] }, role: { title: 'Principal Engineer', company: 'Initech', skills: ['Go'], location: 'Berlin', pitch: 'We build payments.' }, asOf: '2025-06-15' });
+    if (!r.ok) throw new Error(r.message);
+    const text = `${r.subject ?? ''}\n${r.body}`;
+    expect(text).toContain("{{ 'x' | append: 'y' }}");
+    expect(text).not.toMatch(/\bxy\b|\b49\b/);
+  });
+});
