@@ -19,6 +19,7 @@ import { registerAccountRoutes } from './routes/account-routes.ts';
 import { registerMemberRoutes } from './routes/member-routes.ts';
 import { registerTokenRoutes } from './routes/token-routes.ts';
 import { registerAuditRoutes } from './routes/audit-routes.ts';
+import { registerSettingsRoutes } from './routes/settings-routes.ts';
 import type { AccessContext } from '../access/access-context.ts';
 import { browserGuard } from './browser-guard.ts';
 import { accessMiddleware } from './access-middleware.ts';
@@ -72,6 +73,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   registerMemberRoutes(app);
   registerTokenRoutes(app);
   registerAuditRoutes(app);
+  registerSettingsRoutes(app);
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

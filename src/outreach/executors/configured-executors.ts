@@ -30,11 +30,13 @@ import { SecretScrubbingExecutor, secretForms } from './secret-scrubbing-executo
  * wrapped so their failure messages never carry the secret
  * (secret-scrubbing-executor.ts).
  */
+export const sandboxSettingsSchema = z.object({ seed: z.union([z.string(), z.number()]).default('1'), rates: sandboxRatesSchema.partial().default({}) });
+
 export const executorSettingsSchema = z
   .object({
     smtp: smtpConfigSchema.optional(),
     webhook: webhookConfigSchema.optional(),
-    sandbox: z.object({ seed: z.union([z.string(), z.number()]).default('1'), rates: sandboxRatesSchema.partial().default({}) }).optional(),
+    sandbox: sandboxSettingsSchema.optional(),
   })
   .default({});
 
