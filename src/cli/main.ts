@@ -12,6 +12,7 @@ import { registerOutreachCommands } from './commands/outreach-command.ts';
 import { registerAnalyticsCommands } from './commands/analytics-command.ts';
 import { registerCampaignSimulateCommand } from './commands/campaign-simulate-command.ts';
 import { registerOutcomesImportCommand } from './commands/outcomes-import-command.ts';
+import { registerSettingsCommands } from './commands/settings-command.ts';
 import { exitStatusFor } from '../core/error-codes.ts';
 import { AppError, toAppError } from '../core/app-error.ts';
 import { registerUsersCommands } from './commands/users-command.ts';
@@ -37,6 +38,7 @@ export function registerLocalCommands(program: Command): void {
   registerAnalyticsCommands(program);
   registerCampaignSimulateCommand(program);
   registerOutcomesImportCommand(program);
+  registerSettingsCommands(program);
   registerBenchCommand(program);
   registerUsersCommands(program);
   registerWorkspacesCommands(program);
