@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '../../core/app-error.ts';
+import { isSealed } from '../../access/secret-box.ts';
 import { openSettingValue, redactSettingSecrets, sealSettingSecrets, sealSettingValue, secretIsSet, valueAt, type SecretSettingPath, type SettingsObject } from '../../access/stored-secrets.ts';
 import { sandboxSettingsSchema } from './configured-executors.ts';
 import { smtpConfigSchema } from './smtp-executor.ts';
@@ -66,6 +67,12 @@ export function applyExecutorSettingsInput(stored: SettingsObject, rawInput: unk
     return typeof v === 'string' ? v : '';
   };
 
+  // a kept secret keeps its stored sealed text (no needless churn in the row); one kept in clear is sealed now
+  const resealed = (path: SecretSettingPath, clear: string): string => {
+    const v = valueAt(stored, path);
+    return isSealed(v) ? v : sealSettingValue(clear, workspaceId, path, key);
+  };
+
   if (input.smtp === null) {
     if (executors.smtp !== undefined) changed.push('executors.smtp');
     delete executors.smtp;
@@ -76,7 +83,7 @@ export function applyExecutorSettingsInput(stored: SettingsObject, rawInput: unk
     const next = parseOrRefuse(smtpConfigSchema, { ...input.smtp, auth }, 'smtp');
     const before = asObjectOrUndefined(stored.executors, 'smtp');
     diffSection('executors.smtp', before && withSecret(before, ['auth', 'pass'], previousClear(path)), next, changed);
-    executors.smtp = next.auth ? { ...next, auth: { user: next.auth.user, pass: sealSettingValue(next.auth.pass, workspaceId, path, key) } } : next;
+    executors.smtp = next.auth ? { ...next, auth: { user: next.auth.user, pass: a?.pass === undefined ? resealed(path, next.auth.pass) : sealSettingValue(next.auth.pass, workspaceId, path, key) } } : next;
   }
 
   if (input.webhook === null) {
@@ -88,7 +95,7 @@ export function applyExecutorSettingsInput(stored: SettingsObject, rawInput: unk
     const next = parseOrRefuse(webhookConfigSchema, { ...input.webhook, secret: s === undefined ? kept(path) : (s ?? '') }, 'webhook');
     const before = asObjectOrUndefined(stored.executors, 'webhook');
     diffSection('executors.webhook', before && withSecret(before, ['secret'], previousClear(path)), next, changed);
-    executors.webhook = { ...next, secret: sealSettingValue(next.secret, workspaceId, path, key) };
+    executors.webhook = { ...next, secret: s === undefined ? resealed(path, next.secret) : sealSettingValue(next.secret, workspaceId, path, key) };
   }
 
   if (input.sandbox === null) {
