@@ -36,7 +36,7 @@ export function registerServeCommand(program: Command): void {
         const access = serverAccess(store, { publicUrl, trustProxy });
         const app = createApp({ store, access });
         const first = await bootstrapFirstOwner(store, access, { email: process.env.SCOUTLINE_OWNER_EMAIL });
-        const worker = opts.worker ? startWorkerLoop(store, { log: (line) => process.stdout.write(`${line}\n`) }) : null;
+        const worker = opts.worker ? startWorkerLoop(store, { log: (line) => process.stdout.write(`${line}\n`), secretsKey: access.secretsKey }) : null;
         const server = serve({ fetch: app.fetch, port, hostname: opts.host }, (info) => {
           process.stdout.write(`Scoutline is running on ${store.dialect} (${store.location}).\nOpen ${publicUrl.replace(`:${port}`, `:${info.port}`)}/\n`);
           if (first) {
