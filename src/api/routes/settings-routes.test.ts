@@ -2,7 +2,8 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { SMTPServer } from 'smtp-server';
 // first: @hono/zod-openapi must extend zod before the domain schemas are built
-import { signedInApp, type SignedInApp } from '../test-app.ts';
+import { signedInApp, testAccess, type SignedInApp } from '../test-app.ts';
+import { createApp } from '../app.ts';
 import { describeEachBackend } from '../../db/test-backends.ts';
 import type { Store } from '../../db/open-database.ts';
 import { listAudit } from '../../access/audit-store.ts';
@@ -248,5 +249,12 @@ describeEachBackend('executor settings API: secrets at rest', (getStore) => {
     expect(await ok.json()).toMatchObject({ applied: 0, failed: 1 });
     expect((await post(sealed)).status).toBe(401);
     expect((await post('wrong-secret-123')).status).toBe(401);
+    // a server with another key cannot open it: a clear config_error, not a fall back to SCOUTLINE_WEBHOOK_SECRET
+    const otherServer = createApp({ store, webRoot: '/nonexistent', access: testAccess(store, { masterKey: Buffer.alloc(32, 9) }) });
+    const refused = await otherServer.request('/api/webhooks/outcomes', { method: 'POST', headers: { 'content-type': 'application/json', ...signatureHeaders(inboundSecret, Date.now() / 1000, body) }, body });
+    const refusedText = await refused.text();
+    expect(refused.status).toBe(503);
+    expect(JSON.parse(refusedText).error).toMatchObject({ code: 'config_error', message: expect.stringMatching(/webhooks\.outcomesSecret/) });
+    expectNoSecret(refusedText, 'the 503 answer');
   });
 });
