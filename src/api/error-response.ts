@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { AppError, toAppError } from '../core/app-error.ts';
 import { errorCodes, httpStatusFor } from '../core/error-codes.ts';
+import { redactLogText } from '../outreach/structured-log.ts';
 
 /** The one error shape every route returns: `{ error: { code, message, details? } }`. */
 export const errorBodySchema = z
@@ -23,8 +24,23 @@ export const errorResponses = {
 
 export function errorResponse(c: Context, err: unknown): Response {
   const e = toAppError(err);
-  if (e.code === 'internal') console.error(err);
+  if (e.code === 'internal') console.error(internalErrorLog(err));
   return c.json(e.toJSON(), httpStatusFor(e.code) as ContentfulStatusCode);
+}
+
+/**
+ * What the server prints for an unexpected error: its class, the driver's
+ * error code, the message with addresses and credentials masked, and the
+ * stack frames. Never the error object itself: a database error carries the
+ * row's values (PostgreSQL's `detail`, `parameters`), which are candidates'
+ * personal data.
+ */
+export function internalErrorLog(err: unknown): string {
+  if (!(err instanceof Error)) return `internal error: ${redactLogText(String(err))}`;
+  const code = (err as { code?: unknown }).code;
+  const frames = (err.stack ?? '').split('\n').filter((l) => /^\s+at /.test(l));
+  const cause = err.cause instanceof Error ? `\ncaused by ${internalErrorLog(err.cause)}` : '';
+  return `internal error: ${err.name}${typeof code === 'string' || typeof code === 'number' ? ` [${code}]` : ''}: ${redactLogText(err.message)}${frames.length ? `\n${frames.map(redactLogText).join('\n')}` : ''}${cause}`;
 }
 
 /** zod issues as one readable message naming each bad field. */
