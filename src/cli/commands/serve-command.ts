@@ -7,6 +7,7 @@ import { loadDemoWorkspace } from '../../candidates/demo-workspace.ts';
 import { action, dbOption, defaultWorkspace, parseIntOption } from '../cli-context.ts';
 import { startWorkerLoop } from '../../outreach/worker-loop.ts';
 import { publicUrlFrom, serverAccess } from '../server-access.ts';
+import { sealClearSecrets } from '../../access/seal-clear-secrets.ts';
 import { bootstrapFirstOwner } from '../../access/first-owner.ts';
 
 const loopback = new Set(['127.0.0.1', 'localhost', '::1']);
@@ -34,6 +35,8 @@ export function registerServeCommand(program: Command): void {
         const publicUrl = publicUrlFrom(opts.publicUrl, `http://${shownHost}:${port}`);
         const trustProxy = opts.trustProxy === true || process.env.SCOUTLINE_TRUST_PROXY === '1';
         const access = serverAccess(store, { publicUrl, trustProxy });
+        // secrets written in clear by older versions are sealed once, before anything reads them
+        await sealClearSecrets(store, access.secretsKey);
         const app = createApp({ store, access });
         const first = await bootstrapFirstOwner(store, access, { email: process.env.SCOUTLINE_OWNER_EMAIL });
         const worker = opts.worker ? startWorkerLoop(store, { log: (line) => process.stdout.write(`${line}\n`), secretsKey: access.secretsKey }) : null;
