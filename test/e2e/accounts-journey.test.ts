@@ -61,7 +61,7 @@ browserSuite('accounts: first start, invitations and roles in Chromium', { demoC
     await owner.page.getByRole('link', { name: 'Owner', exact: true }).click();
     await owner.page.getByRole('heading', { name: 'Account', level: 1 }).waitFor();
     const setPw = owner.page.getByRole('form', { name: 'Set a password' });
-    await expect(setPw.getByLabel('Current password').count()).resolves.toBe(0);
+    await expect.poll(() => setPw.getByLabel('Current password').count(), { timeout: 15_000 }).toBe(0);
     await setPw.getByLabel('New password').fill(ownerPassword);
     await setPw.getByLabel('Repeat the password').fill(ownerPassword);
     await owner.shot('accounts-account-first-password-desktop', true);
@@ -84,7 +84,7 @@ browserSuite('accounts: first start, invitations and roles in Chromium', { demoC
     await owner.page.getByRole('region', { name: 'Invitation link' }).getByText(/hiring\.manager@example\.com/i).waitFor();
     const viewerLink = (await owner.page.getByTestId('copy-once-value').textContent())!;
     expect(viewerLink).not.toBe(recruiterLink);
-    await expect(owner.page.getByRole('table', { name: 'Invitations' }).getByRole('row').count()).resolves.toBe(3);
+    await expect.poll(() => owner.page.getByRole('table', { name: 'Invitations' }).getByRole('row').count(), { timeout: 15_000 }).toBe(3);
     await owner.shot('accounts-members-invited-desktop', true);
 
     // ---- the recruiter accepts in a fresh browser, creating an account
@@ -160,10 +160,10 @@ browserSuite('accounts: first start, invitations and roles in Chromium', { demoC
     await recruiter.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Members' }).click();
     await recruiter.page.getByRole('table', { name: 'Members' }).waitFor();
     await recruiter.page.getByRole('note').filter({ hasText: 'Only admins and the owner change roles, remove members and invite people.' }).first().waitFor();
-    await expect(recruiter.page.getByRole('combobox', { name: /^Role of / }).count()).resolves.toBe(0);
-    await expect(recruiter.page.getByRole('button', { name: /^Remove / }).count()).resolves.toBe(0);
-    await expect(recruiter.page.getByRole('form', { name: 'Invite someone' }).count()).resolves.toBe(0);
-    await expect(recruiter.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit' }).count()).resolves.toBe(0);
+    await expect.poll(() => recruiter.page.getByRole('combobox', { name: /^Role of / }).count(), { timeout: 15_000 }).toBe(0);
+    await expect.poll(() => recruiter.page.getByRole('button', { name: /^Remove / }).count(), { timeout: 15_000 }).toBe(0);
+    await expect.poll(() => recruiter.page.getByRole('form', { name: 'Invite someone' }).count(), { timeout: 15_000 }).toBe(0);
+    await expect.poll(() => recruiter.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit' }).count(), { timeout: 15_000 }).toBe(0);
     await recruiter.shot('accounts-members-recruiter-desktop', true);
     expect((await pageFetch(recruiter.page, 'POST', '/api/invitations', { email: null, role: 'admin' })).status).toBe(403);
     expect((await pageFetch(recruiter.page, 'GET', '/api/audit')).status).toBe(403);
@@ -241,7 +241,7 @@ browserSuite('accounts: first start, invitations and roles in Chromium', { demoC
     await filters.getByLabel('Action').selectOption('invitation_created');
     await filters.getByRole('button', { name: 'Apply' }).click();
     await entries.getByRole('row').nth(2).waitFor();
-    await expect(entries.getByRole('row').count()).resolves.toBe(3); // header + 2
+    await expect.poll(() => entries.getByRole('row').count(), { timeout: 15_000 }).toBe(3); // header + 2
     await entries.getByRole('cell', { name: 'hiring.manager@example.com' }).waitFor();
     await owner.shot('accounts-audit-created-desktop', true);
     await filters.getByLabel('Action').selectOption('invitation_accepted');
@@ -251,11 +251,11 @@ browserSuite('accounts: first start, invitations and roles in Chromium', { demoC
     // paging: two entries a page, "Older" brings the next two
     await owner.page.goto('/audit?limit=2');
     await entries.getByRole('row').nth(2).waitFor();
-    await expect(entries.getByRole('row').count()).resolves.toBe(3);
+    await expect.poll(() => entries.getByRole('row').count(), { timeout: 15_000 }).toBe(3);
     const newest = await entries.getByRole('row').nth(1).textContent();
     await owner.page.getByRole('button', { name: 'Older' }).click();
     await entries.getByRole('row').nth(4).waitFor();
-    await expect(entries.getByRole('row').count()).resolves.toBe(5);
+    await expect.poll(() => entries.getByRole('row').count(), { timeout: 15_000 }).toBe(5);
     await expect(entries.getByRole('row').nth(1).textContent()).resolves.toBe(newest);
 
     owner.assertClean();
@@ -313,7 +313,7 @@ browserSuite('accounts: first start, invitations and roles in Chromium', { demoC
     await owner.page.getByRole('heading', { name: 'Members', level: 1 }).waitFor();
     await expect(switcher.locator('option:checked').textContent()).resolves.toBe('Berlin team · owner');
     await owner.page.getByRole('table', { name: 'Members' }).getByRole('row').nth(1).waitFor();
-    await expect(owner.page.getByRole('table', { name: 'Members' }).getByRole('row').count()).resolves.toBe(2);
+    await expect.poll(() => owner.page.getByRole('table', { name: 'Members' }).getByRole('row').count(), { timeout: 15_000 }).toBe(2);
     await owner.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Search' }).click();
     const box = owner.page.getByRole('combobox', { name: 'Boolean query' });
     await box.fill('title:engineer');
