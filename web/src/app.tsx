@@ -17,6 +17,7 @@ import { AccountPage } from './pages/account-page.tsx';
 import { MembersPage } from './pages/members-page.tsx';
 import { TokensPage } from './pages/tokens-page.tsx';
 import { AuditPage } from './pages/audit-page.tsx';
+import { SettingsPage } from './pages/settings-page.tsx';
 import { NoWorkspacePage } from './pages/no-workspace-page.tsx';
 import { SessionProvider, useSessionLoader } from './session.tsx';
 import { TopBar, mainNav } from './top-bar.tsx';
@@ -38,6 +39,7 @@ function route(path: string) {
   if (match('/members', path)) return <MembersPage />;
   if (match('/tokens', path)) return <TokensPage />;
   if (match('/audit', path)) return <AuditPage />;
+  if (match('/settings', path)) return <SettingsPage />;
   return <PlaceholderPage title="Not found" text={`There is no page at ${path}.`} />;
 }
 

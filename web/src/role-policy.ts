@@ -42,6 +42,7 @@ export const uiPolicies = {
   'POST /api/invitations': 'admin',
   'DELETE /api/invitations/{id}': 'admin',
   'GET /api/audit': 'admin',
+  'PUT /api/settings/executors': 'admin',
 } as const satisfies Record<string, UiLevel>;
 
 export type UiAction = keyof typeof uiPolicies;

@@ -15,6 +15,7 @@ export const mainNav = [
   { to: '/members', label: 'Members' },
   { to: '/tokens', label: 'Tokens' },
   { to: '/audit', label: 'Audit' },
+  { to: '/settings', label: 'Settings' },
   { to: '/account', label: 'Account' },
 ] as const;
 
@@ -28,8 +29,8 @@ export function TopBar({ current }: { current: string }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const isAdmin = role !== null && roleMeetsLevel(role, 'admin');
-  // the audit log is for admins; the account page is reached from the name on the right
-  const links = mainNav.filter((n) => (n.to === '/audit' ? isAdmin : n.to !== '/account'));
+  // the audit log and settings are for admins; the account page is reached from the name on the right
+  const links = mainNav.filter((n) => (n.to === '/audit' || n.to === '/settings' ? isAdmin : n.to !== '/account'));
 
   const switchTo = async (id: string) => {
     if (id === newWorkspaceValue) {

@@ -5,12 +5,16 @@ import { api, errorMessage } from '../api-client.ts';
 import { Empty, ErrorBanner, Loading, NotYet, Section, money, pct } from '../components.tsx';
 import { useApi } from '../use-api.ts';
 import { usePermit } from '../session.tsx';
+import { CreditLedger } from './credit-ledger.tsx';
+import { CreditPurchaseForm } from './credit-purchase-form.tsx';
+import { CreditTransferForm } from './credit-transfer-form.tsx';
 
 interface SeatRow {
   id: string;
   name: string;
   plan: string | null;
   paid: boolean;
+  contractId: string | null;
   balance: number;
   awaitingReply: number;
 }
@@ -63,6 +67,7 @@ interface PlanRow {
   monthlyAllocation: number;
   cap: number;
   priceUsd: number;
+  pooled: boolean;
 }
 
 const dayMs = 86_400_000;
@@ -71,7 +76,9 @@ const daysBetween = (a: string, b: string) => Math.round((toDay(b) - toDay(a)) /
 
 export function CreditsPage() {
   const seats = useApi((signal) => api.get<{ seats: SeatRow[] }>('/api/seats', signal), []);
+  const plans = useApi((signal) => api.get<{ plans: PlanRow[] }>('/api/credits/plans', signal), []);
   const [seatId, setSeatId] = useState<string>('');
+  const pooledPlans = new Set((plans.data?.plans ?? []).filter((p) => p.pooled).map((p) => p.id));
   if (seats.missing) return <Page><NotYet what="Credits" /></Page>;
   if (seats.loading && !seats.data) return <Page><Loading /></Page>;
   const list = seats.data?.seats ?? [];
@@ -90,8 +97,8 @@ export function CreditsPage() {
         ))}
       </div>
       {list.length === 0 ? <Empty>No seats yet. Add the LinkedIn accounts your team sends from.</Empty> : null}
-      <AddSeat onAdded={seats.reload} />
-      {current ? <SeatCredits key={current.id} seat={current} /> : null}
+      <AddSeat plans={plans.data?.plans ?? []} onAdded={seats.reload} />
+      {current ? <SeatCredits key={current.id} seat={current} seats={list} pooledPlans={pooledPlans} onChanged={seats.reload} /> : null}
       <PlanAdvisor />
     </Page>
   );
@@ -106,9 +113,15 @@ function Page({ children }: { children: ReactNode }) {
   );
 }
 
-function SeatCredits({ seat }: { seat: SeatRow }) {
-  const summary = useApi((signal) => api.get<CreditSummary>(`/api/seats/${encodeURIComponent(seat.id)}/credits`, signal), [seat.id]);
-  const cost = useApi((signal) => api.get<Cost>(`/api/seats/${encodeURIComponent(seat.id)}/credits/cost`, signal), [seat.id]);
+function SeatCredits({ seat, seats, pooledPlans, onChanged }: { seat: SeatRow; seats: SeatRow[]; pooledPlans: ReadonlySet<string>; onChanged: () => void }) {
+  // bumped after a purchase or move so the summary, cost and ledger read the new state
+  const [version, setVersion] = useState(0);
+  const summary = useApi((signal) => api.get<CreditSummary>(`/api/seats/${encodeURIComponent(seat.id)}/credits`, signal), [seat.id, version]);
+  const cost = useApi((signal) => api.get<Cost>(`/api/seats/${encodeURIComponent(seat.id)}/credits/cost`, signal), [seat.id, version]);
+  const changed = () => {
+    setVersion((v) => v + 1);
+    onChanged();
+  };
   if (summary.loading && !summary.data) return <Loading />;
   if (!summary.data) return <ErrorBanner error={summary.error} />;
   const s = summary.data;
@@ -169,6 +182,9 @@ function SeatCredits({ seat }: { seat: SeatRow }) {
           )}
         </Section>
       </div>
+      {s.plan ? <CreditPurchaseForm seatId={seat.id} thisMonth={s.purchases.thisMonth} cap={s.purchases.cap} onRecorded={changed} /> : null}
+      <CreditTransferForm from={seat} seats={seats} pooledPlans={pooledPlans} onMoved={changed} />
+      <CreditLedger seatId={seat.id} version={version} seatNames={new Map(seats.map((x) => [x.id, x.name]))} />
       <ForecastPanel seat={seat} />
     </>
   );
@@ -377,11 +393,12 @@ function PlanAdvisor() {
   );
 }
 
-function AddSeat({ onAdded }: { onAdded: () => void }) {
-  const plans = useApi((signal) => api.get<{ plans: PlanRow[] }>('/api/credits/plans', signal), []);
+function AddSeat({ plans, onAdded }: { plans: PlanRow[]; onAdded: () => void }) {
   const [open, setOpen] = useState(false);
   const [name, setName] = useState('');
   const [plan, setPlan] = useState('recruiter-lite');
+  const [contractId, setContractId] = useState('');
+  const pooled = plans.find((p) => p.id === plan)?.pooled ?? false;
   const [error, setError] = useState<string | null>(null);
   const permit = usePermit('POST /api/seats');
   if (!open || !permit.allowed)
@@ -396,9 +413,10 @@ function AddSeat({ onAdded }: { onAdded: () => void }) {
   const submit = async () => {
     setError(null);
     try {
-      await api.post('/api/seats', { name, plan: plan || null });
+      await api.post('/api/seats', { name, plan: plan || null, contractId: pooled && contractId.trim() ? contractId.trim() : null });
       setOpen(false);
       setName('');
+      setContractId('');
       onAdded();
     } catch (err) {
       setError(errorMessage(err));
@@ -421,13 +439,22 @@ function AddSeat({ onAdded }: { onAdded: () => void }) {
         <label htmlFor="seat-plan">Plan</label>
         <select id="seat-plan" value={plan} onChange={(e) => setPlan(e.target.value)}>
           <option value="">no paid plan</option>
-          {(plans.data?.plans ?? []).map((p) => (
+          {plans.map((p) => (
             <option key={p.id} value={p.id}>
               {p.name} ({p.monthlyAllocation}/month, ${p.priceUsd})
             </option>
           ))}
         </select>
       </div>
+      {pooled ? (
+        <div className="field">
+          <label htmlFor="seat-contract">Contract</label>
+          <input id="seat-contract" type="text" value={contractId} onChange={(e) => setContractId(e.target.value)} placeholder="e.g. acme-2026" aria-describedby="seat-contract-hint" />
+          <span id="seat-contract-hint" className="muted small">
+            Seats with the same contract share credits.
+          </span>
+        </div>
+      ) : null}
       <div className="field">
         <button type="submit" className="primary" disabled={!name.trim()}>
           Add

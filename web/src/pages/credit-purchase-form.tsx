@@ -1,0 +1,60 @@
+import { useState } from 'react';
+import { api, errorMessage } from '../api-client.ts';
+import { Notice } from '../form-parts.tsx';
+import { usePermit } from '../session.tsx';
+
+/**
+ * Recording extra InMail credits bought for this seat. LinkedIn sells them
+ * outside Scoutline; recording the purchase keeps the ledger exact (the cap
+ * per month and the one-year expiry are the server's rules, spec section 2).
+ */
+export function CreditPurchaseForm({ seatId, thisMonth, cap, onRecorded }: { seatId: string; thisMonth: number; cap: number | null; onRecorded: () => void }) {
+  const permit = usePermit('POST /api/seats/{seatId}/credits/events');
+  const [count, setCount] = useState(10);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async () => {
+    setBusy(true);
+    setError(null);
+    setDone(null);
+    try {
+      const r = await api.post<{ balance: number }>(`/api/seats/${encodeURIComponent(seatId)}/credits/events`, { type: 'purchase', count });
+      setDone(`Recorded ${count} bought credits; the balance is ${r.balance}.`);
+      onRecorded();
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form
+      className="card field-row"
+      aria-label="Record a purchase"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      <div className="field grow">
+        <strong>Record bought credits</strong>
+        <span className="muted small">
+          {thisMonth} bought this month{cap !== null ? ` of at most ${cap}` : ''}. Buy them on LinkedIn, then record them here.
+        </span>
+        {!permit.allowed ? <span className="muted small">{permit.reason}</span> : null}
+      </div>
+      <div className="field">
+        <label htmlFor="purchase-count">Credits</label>
+        <input id="purchase-count" type="number" min={1} value={count} onChange={(e) => setCount(Math.floor(Number(e.target.value)))} disabled={!permit.allowed} />
+      </div>
+      <div className="field">
+        <button type="submit" disabled={busy || !permit.allowed || !(count >= 1)} title={permit.reason ?? undefined}>
+          Record purchase
+        </button>
+      </div>
+      <Notice message={error} />
+      <Notice message={done} tone="ok" />
+    </form>
+  );
+}
