@@ -236,3 +236,86 @@ describe('composeMessage properties', () => {
     );
   });
 });
+
+describe('profile text that looks like a template (#14 item 11)', () => {
+  const placeholders = (r: { lint: Array<{ code: string }> }) => r.lint.filter((l) => l.code === 'unresolved_placeholder');
+  /** Liquid, braces and bracketed "placeholders" as they turn up in real profiles (and in attacks). */
+  const liquidish = fc
+    .array(fc.constantFrom('{{', '}}', '{{ x }}', '{%', '%}', '{% if %}', '{% endif %}', '{% raw %}', '{', '}', '%', '[First Name]', '[Company]', '{first_name}', '<name>', 'x', 'if', 'Ana', '🚀', '|', 'default:'), {
+      minLength: 1,
+      maxLength: 8,
+    })
+    .map((parts) => parts.join(' '));
+
+  it('a person whose headline, company and skills hold {{ }} and {% %} can be messaged on every step, the text shown literally', () => {
+    const c = candidate({
+      firstName: '{{ first }}',
+      lastName: 'Lima',
+      headline: 'Liquid templates: {{ page.title }} and {% if user %}hi{% endif %}',
+      positions: [{ title: 'Shopify {% theme %} developer', company: '{Braces} & [Company] Ltd', start: '2021-09', end: null }],
+      skills: ['{{ liquid }}', 'Go'],
+      location: { city: 'Lisbon' },
+    });
+    for (const step of messageSteps) {
+      const r = ok({ step, candidate: c });
+      expect(placeholders(r)).toEqual([]);
+      expect(r.lint.filter((l) => l.severity === 'error')).toEqual([]);
+    }
+    const note = ok({ step: 'connection_note', candidate: c });
+    expect(note.body).toContain('Hi {{ first }},');
+  });
+
+  it('property: any candidate field content renders verbatim and never fails the placeholder lint', () => {
+    const template = {
+      name: 'all-fields',
+      source:
+        'Hi {{ candidate.first_name }} {{ candidate.last_name }}, I read "{{ candidate.headline }}". You are {{ candidate.title }} at {{ candidate.company }} in {{ candidate.city }}; {{ candidate.school }}; skills: {{ candidate.skills | join: " / " }}. {{ hook.text | default: "Hello" }}',
+    };
+    fc.assert(
+      fc.property(fc.array(liquidish, { minLength: 8, maxLength: 8 }), fc.constantFrom(...messageSteps.filter((s) => s !== 'connection_note')), (v, step) => {
+        const c = candidate({
+          firstName: v[0],
+          lastName: v[1],
+          headline: v[2],
+          positions: [{ title: v[3], company: v[4], start: '2020-01', end: null }],
+          location: { city: v[5] },
+          education: [{ school: v[6] }],
+          skills: [v[7], 'Go'],
+        });
+        const r = ok({ step, candidate: c, template });
+        expect(placeholders(r)).toEqual([]);
+        for (const value of v) expect(r.body).toContain(value);
+        expect(r.body).toContain(`${v[7]} / Go`);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('property: the default templates never fail the placeholder lint on any such profile', () => {
+    fc.assert(
+      fc.property(fc.array(liquidish, { minLength: 5, maxLength: 5 }), fc.constantFrom(...messageSteps), fc.boolean(), (v, step, paid) => {
+        const c = candidate({ firstName: v[0], headline: v[1], positions: [{ title: v[2], company: v[3], start: '2019-01', end: null }], skills: [v[4]], location: { city: 'Lisbon' } });
+        const r = composeMessage({ step, candidate: c, seat: paid ? paidSeat : freeSeat, role, asOf });
+        if (r.ok) expect(placeholders(r)).toEqual([]);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("the template's own unresolved placeholders still fail, wherever the template writes them", () => {
+    const found = (source: string, c = ana) => placeholders(ok({ step: 'follow_up', template: { source }, candidate: c })).map((f) => (f as { details?: { found?: string } }).details?.found);
+    expect(found('Hi [First Name], {{ hook.text }}')).toEqual(['[First Name]']);
+    expect(found('Hi {% raw %}{{ first_name }}{% endraw %}, {{ hook.text }}')).toEqual(['{{']);
+    expect(found('Hi {first_name}, {{ hook.text }}')).toEqual(['{first_name}']);
+    expect(found('Hi [company {{ candidate.company }}], {{ hook.text }}')).toEqual(['[company …]']);
+    // a fallback the template gives is its own text: a placeholder there fails when it is used ...
+    const nameless = candidate({ headline: 'Engineer', skills: ['Go'] });
+    expect(found('Hi {{ candidate.first_name | default: "[First Name]" }}, {{ hook.text }}', nameless)).toEqual(['[First Name]']);
+    expect(found('Hi {{ "{{ name }}" }}, {{ hook.text }}')).toEqual(['{{']);
+    // ... and not when the candidate's value is there instead
+    expect(found('Hi {{ candidate.first_name | default: "[First Name]" }}, {{ hook.text }}')).toEqual([]);
+    // an unknown variable is still reported as such
+    const unknown = ok({ step: 'follow_up', template: { source: 'Hi {{ candidate.nickname }}, {{ hook.text }}' } });
+    expect(unknown.lint.map((l) => l.code)).toEqual(expect.arrayContaining(['unknown_variable', 'empty_variable']));
+  });
+});

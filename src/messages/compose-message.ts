@@ -1,5 +1,5 @@
 import { fullName, type CandidateInput } from '../candidates/candidate.ts';
-import { fitToLimit } from './auto-fit.ts';
+import { finishText, fitToLimit } from './auto-fit.ts';
 import { channelLimit, type ChannelLimit } from './channel-limits.ts';
 import { defaultTemplateForStep } from './default-templates.ts';
 import { extractHooks } from './extract-hooks.ts';
@@ -8,7 +8,7 @@ import { lintMessage } from './message-lint.ts';
 import type { MessageRole } from './message-role.ts';
 import { stepChannel, type MessageChannel, type MessageStep } from './message-step.ts';
 import type { HookKind, PersonalHook } from './personal-hook.ts';
-import { recordHookRead, type CompiledTemplate, type SegmentDef, type TemplatePart } from './template-engine.ts';
+import { recordHookRead, type CompiledTemplate, type RenderOutcome, type SegmentDef, type TemplatePart } from './template-engine.ts';
 import { resolveTemplate, type TemplateRef } from './template-ref.ts';
 import { buildTemplateScope, findUnknownVariables } from './template-scope.ts';
 import { assignVariantIndex } from './variant-assignment.ts';
@@ -174,6 +174,7 @@ export function composeMessage(input: ComposeInput): ComposeResult {
       hooksUsed,
       emptyOutputs: render.emptyOutputs,
       unknownVariables: unknownVariablesOf(compiled),
+      templateText: ownText(render, limit),
     });
     return {
       ok: true,
@@ -205,6 +206,12 @@ function unknownVariablesOf(compiled: CompiledTemplate): string[] {
     unknownCache.set(compiled, found);
   }
   return found;
+}
+
+/** What the template wrote (values blanked), finished as the text is; no subject where the channel has none. */
+function ownText(render: RenderOutcome, limit: ChannelLimit): { subject: string | null; body: string } {
+  const own = finishText(render.templateText);
+  return { subject: limit.subject === null ? null : own.subject, body: own.body };
 }
 
 function segment(s: SegmentDef, reason: DroppedSegment['reason']): DroppedSegment {

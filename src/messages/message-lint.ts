@@ -2,6 +2,7 @@ import type { ChannelLimit } from './channel-limits.ts';
 import type { LintFinding } from './lint-finding.ts';
 import type { MessageStep } from './message-step.ts';
 import { spamPhrases, shoutingReason } from './spam-phrases.ts';
+import { valueMark } from './template-engine.ts';
 import { codePointLength } from './text-length.ts';
 import { foldText, mentionsFolded } from './text-mentions.ts';
 
@@ -19,6 +20,14 @@ export interface MessageLintInput {
   emptyOutputs?: readonly string[];
   /** variable paths the template reads that do not exist */
   unknownVariables?: readonly string[];
+  /**
+   * What the template itself wrote: the rendered subject and body with every
+   * value blanked (RenderOutcome.templateText, normalised as the text is).
+   * Placeholders are looked for there, so a profile value holding `{{ }}`,
+   * `{% %}` or `[Name]` is never taken for one; without it (an LLM's text,
+   * which has no template), in the text itself.
+   */
+  templateText?: { subject: string | null; body: string };
 }
 
 const placeholderPatterns: Array<[RegExp, string]> = [
@@ -55,10 +64,14 @@ export function lintMessage(input: MessageLintInput): LintFinding[] {
     const n = codePointLength(subject);
     findings.push({ code: 'over_limit', severity: 'error', message: `the subject has ${n} characters, over the limit of ${limit.subject}`, details: { part: 'subject', length: n, limit: limit.subject } });
   }
-  for (const [part, text] of [['subject', subject ?? ''], ['body', body]] as const) {
+  const own = input.templateText;
+  for (const [part, text] of [['subject', own ? (own.subject ?? '') : (subject ?? '')], ['body', own ? own.body : body]] as const) {
     for (const [pattern, what] of placeholderPatterns) {
       const m = pattern.exec(text);
-      if (m) findings.push({ code: 'unresolved_placeholder', severity: 'error', message: `the ${part} still contains ${what}: '${m[0]}'`, details: { part, found: m[0] } });
+      if (!m) continue;
+      // a value inside the match (`[company {{ x }}]`) is shown as an ellipsis
+      const found = m[0].replaceAll(valueMark, '…');
+      findings.push({ code: 'unresolved_placeholder', severity: 'error', message: `the ${part} still contains ${what}: '${found}'`, details: { part, found } });
     }
   }
   if (input.hooksUsed.length === 0) {

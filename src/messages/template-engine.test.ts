@@ -130,6 +130,27 @@ describe('with_article', () => {
   });
 });
 
+describe('what the template itself wrote (templateText)', () => {
+  it('blanks every value, also inside optional segments, kept or not, and keeps literals an output shows', () => {
+    const r = render('Hi {{ c.name }}!{% optional %} From {{ c.city }}.{% endoptional %}{% optional %} {{ c.none }}{% endoptional %} {{ c.x | default: "[X]" }}', { c: { name: '{{ a }}', city: '[City]', x: '' } });
+    expect(r.body).toBe('Hi {{ a }}! From [City]. [X]');
+    expect(r.templateText.body).toBe('Hi \uFFFC! From \uFFFC. \uFFFC[X]\uFFFC');
+    expect(r.templateText.subject).toBeNull();
+  });
+
+  it('property: blanking the values of any scope leaves the same template text', () => {
+    fc.assert(
+      fc.property(fc.string(), fc.string(), fc.string(), (a, b, c) => {
+        const src = '[{{ v.a }}]{% optional %} - {{ v.b }}{% endoptional %} {% for s in v.list %}<{{ s }}>{% endfor %}';
+        const one = render(src, { v: { a, b, list: [c, c] } });
+        const other = render(src, { v: { a: 'x', b: 'y', list: ['z', 'z'] } });
+        if (b.trim() !== '') expect(one.templateText.body).toBe(other.templateText.body);
+        expect(one.templateText.body.startsWith('[\uFFFC]')).toBe(true);
+      }),
+    );
+  });
+});
+
 describe('profile values are data, never template code', () => {
   const hostile = ["{{ 7*7 }}", "{{ 'x' | append: 'y' }}", '{% assign a = 1 %}{{ a }}', '{% raw %}{{ 1 }}{% endraw %}', "{% include 'x' %}", '<script>window.__pwned=1</script>', '{{', '%}'];
 

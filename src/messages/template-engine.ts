@@ -1,4 +1,4 @@
-import { Liquid, Output, Tag, toValue, toValueSync, type Context, type Emitter, type Template, type TagToken, type TopLevelToken } from 'liquidjs';
+import { Context, Liquid, Output, Tag, toValue, toValueSync, type Emitter, type Template, type TagToken, type TopLevelToken } from 'liquidjs';
 import type { MessageTemplate } from './message-template.ts';
 import type { HookKind } from './personal-hook.ts';
 
@@ -15,6 +15,11 @@ import type { HookKind } from './personal-hook.ts';
  * Every `{{ output }}` is instrumented: an empty output outside optional
  * segments is reported (lint `empty_variable`), and hook field reads are
  * attributed to the segment they happen in, so only what is kept counts.
+ *
+ * Each render also records where every output's value landed in the text,
+ * so the lint can tell what the template itself wrote from the values it
+ * was given (`templateText`): a profile holding `{{ x }}` is data, and only
+ * placeholders the template left unresolved may fail the lint.
  */
 
 export type TemplatePart = 'subject' | 'body';
@@ -56,7 +61,17 @@ export interface RenderOutcome {
   emptyOutputs: string[];
   /** hooks whose fields were read by text that stayed in the message */
   hooksRead: Set<HookKind>;
+  /**
+   * The same text with every output's value blanked to U+FFFC (`valueMark`):
+   * what the template itself wrote. A quoted literal of an output (a
+   * `default: "..."` or `append: "..."` argument) that shows in its value
+   * stays, as it is the template's text too.
+   */
+  templateText: { subject: string | null; body: string };
 }
+
+/** What an output's value becomes in `templateText`. */
+export const valueMark = '\uFFFC';
 
 export type CompileResult = { ok: true; compiled: CompiledTemplate } | { ok: false; message: string };
 
@@ -77,6 +92,42 @@ interface RenderState {
   missing: SegmentDef[];
   emptyOutputs: string[];
   hooksRead: Set<HookKind>;
+}
+
+/** Where an output's value landed in an emitter's text, and the template literals it shows. */
+interface ValueSpan {
+  start: number;
+  end: number;
+  literals: string[];
+}
+
+/** liquidjs's SimpleEmitter, plus the spans of the output values written into it. */
+class TrackingEmitter implements Emitter {
+  buffer = '';
+  readonly spans: ValueSpan[] = [];
+  write(html: unknown): void {
+    this.buffer += stringify(html);
+  }
+}
+
+/** As liquidjs turns a written value into text (its `stringify`, not exported). */
+function stringify(value: unknown): string {
+  const v = toValue(value);
+  if (typeof v === 'string') return v;
+  if (v === null || v === undefined) return '';
+  if (Array.isArray(v)) return v.map(stringify).join('');
+  return String(v);
+}
+
+/** The emitter's text with each value blanked, keeping the literals it shows. */
+function templateTextOf(emitter: TrackingEmitter): string {
+  let out = '';
+  let at = 0;
+  for (const span of emitter.spans) {
+    out += emitter.buffer.slice(at, span.start) + valueMark + span.literals.map((l) => l + valueMark).join('');
+    at = span.end;
+  }
+  return out + emitter.buffer.slice(at);
 }
 
 /** The render in progress (rendering is synchronous, so there is at most one). */
@@ -119,9 +170,11 @@ class OptionalTag extends Tag {
     if (state.drop.has(def.id)) return;
     const frame: Frame = { def, missing: false, hooksRead: new Set(), kept: [], missingInside: [] };
     state.stack.push(frame);
+    const inner = new TrackingEmitter();
     let html: string;
     try {
-      html = (yield this.liquid.renderer.renderTemplates(this.templates, ctx)) as string;
+      yield this.liquid.renderer.renderTemplates(this.templates, ctx, inner);
+      html = inner.buffer;
     } finally {
       state.stack.pop();
     }
@@ -140,6 +193,10 @@ class OptionalTag extends Tag {
       if (html.trim()) state.kept.push(def);
       state.kept.push(...frame.kept);
       state.missing.push(...frame.missingInside);
+    }
+    if (emitter instanceof TrackingEmitter) {
+      const offset = emitter.buffer.length;
+      for (const span of inner.spans) emitter.spans.push({ start: span.start + offset, end: span.end + offset, literals: span.literals });
     }
     emitter.write(html);
   }
@@ -231,6 +288,8 @@ function instrument(templates: Template[], part: TemplatePart, segments: Segment
 function instrumentOutput(out: Output): void {
   const text = out.token.getText();
   const value = (out as unknown as { value: { value(ctx: Context, lenient: boolean): unknown } }).value;
+  // quoted literals of the output ("there" in `| default: "there"`): the template's own text
+  const literals = [...text.matchAll(/"([^"]*)"|'([^']*)'/g)].map((m) => m[1] ?? m[2] ?? '').filter((l) => l.trim() !== '');
   out.render = function* (ctx: Context, emitter: Emitter): Generator<unknown, void, unknown> {
     const v = yield toValue(yield value.value(ctx, false));
     if (active && isEmpty(v)) {
@@ -238,7 +297,12 @@ function instrumentOutput(out: Output): void {
       if (top) top.missing = true;
       else active.emptyOutputs.push(text);
     }
+    const start = emitter.buffer.length;
     emitter.write(v);
+    if (emitter instanceof TrackingEmitter) {
+      const written = emitter.buffer.slice(start);
+      emitter.spans.push({ start, end: emitter.buffer.length, literals: literals.filter((l) => written.includes(l)) });
+    }
   };
 }
 
@@ -249,15 +313,31 @@ function isEmpty(v: unknown): boolean {
   return false;
 }
 
+/** As liquid.renderSync, into an emitter that records where values land. */
+function renderPart(templates: Template[], scope: Record<string, unknown>): TrackingEmitter {
+  const emitter = new TrackingEmitter();
+  const ctx = new Context(scope, liquid.options, { sync: true }, { liquid });
+  toValueSync(liquid.renderer.renderTemplates(templates, ctx, emitter));
+  return emitter;
+}
+
 /** Renders a compiled template with the given optional segments dropped. Throws on a render error (limits, bad filter arguments). */
 export function renderTemplate(compiled: CompiledTemplate, scope: Record<string, unknown>, drop: ReadonlySet<string>): RenderOutcome {
   const state: RenderState = { drop, stack: [], kept: [], missing: [], emptyOutputs: [], hooksRead: new Set() };
   const previous = active;
   active = state;
   try {
-    const subject = compiled.subject ? (liquid.renderSync(compiled.subject.templates, scope) as string) : null;
-    const body = liquid.renderSync(compiled.body.templates, scope) as string;
-    return { subject, body, kept: state.kept, missing: state.missing, emptyOutputs: state.emptyOutputs, hooksRead: state.hooksRead };
+    const subject = compiled.subject ? renderPart(compiled.subject.templates, scope) : null;
+    const body = renderPart(compiled.body.templates, scope);
+    return {
+      subject: subject?.buffer ?? null,
+      body: body.buffer,
+      kept: state.kept,
+      missing: state.missing,
+      emptyOutputs: state.emptyOutputs,
+      hooksRead: state.hooksRead,
+      templateText: { subject: subject ? templateTextOf(subject) : null, body: templateTextOf(body) },
+    };
   } finally {
     active = previous;
   }
