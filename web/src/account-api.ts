@@ -96,41 +96,31 @@ export interface AuditQuery {
   limit?: number;
 }
 
-/** The actions the audit log records, for the filter (the server refuses an unknown one). */
-export const auditActionChoices = [
-  'sign_in',
-  'sign_in_failed',
-  'sign_out',
-  'password_changed',
-  'password_reset_requested',
-  'password_reset',
-  'workspace_created',
-  'invitation_created',
-  'invitation_revoked',
-  'invitation_accepted',
-  'member_role_changed',
-  'member_removed',
-  'seat_created',
-  'seat_assigned',
-  'token_created',
-  'token_revoked',
-  'import',
-  'export',
-  'candidate_deleted',
-  'campaign_created',
-  'campaign_launched',
-  'campaign_paused',
-  'campaign_stopped',
-  'credits_recorded',
-  'credits_purchased',
-  'credits_moved',
-  'settings_changed',
-] as const;
+/**
+ * The actions the audit log records, for the filter, as the server's API
+ * description lists them (the `action` parameter of `GET /api/audit`): a new
+ * action appears here without a copy to keep in step.
+ */
+export function auditActionsFromSpec(doc: unknown): string[] {
+  const get = (doc as { paths?: Record<string, { get?: { parameters?: Array<{ name?: string; in?: string; schema?: { enum?: unknown[] } }> } }> })?.paths?.['/api/audit']?.get;
+  const param = get?.parameters?.find((p) => p.name === 'action' && p.in === 'query');
+  return (param?.schema?.enum ?? []).filter((v): v is string => typeof v === 'string');
+}
 
 const enc = encodeURIComponent;
 
+/** Ends the session and leaves for the sign-in page, even when the server could not be told (the page must not stay signed-in looking). */
+export async function signOutAndLeave(): Promise<void> {
+  try {
+    await accountApi.signOut();
+  } finally {
+    window.location.assign('/sign-in');
+  }
+}
+
 export const accountApi = {
   me: (signal?: AbortSignal) => api.get<Me>('/api/me', signal),
+  auditActions: async (signal?: AbortSignal) => auditActionsFromSpec(await api.get<unknown>('/openapi.json', signal)),
   signIn: (email: string, password: string) => api.post<unknown>('/api/auth/sign-in/email', { email, password }),
   signOut: () => api.post<unknown>('/api/auth/sign-out', {}),
   requestReset: (email: string) => api.post<unknown>('/api/auth/request-password-reset', { email, redirectTo: '/reset-password' }),

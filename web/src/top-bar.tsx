@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { errorMessage } from './api-client.ts';
-import { accountApi } from './account-api.ts';
+import { accountApi, signOutAndLeave } from './account-api.ts';
 import { Link, navigate } from './router.tsx';
 import { useSession } from './session.tsx';
 import { roleMeetsLevel } from './role-policy.ts';
@@ -64,14 +64,6 @@ export function TopBar({ current }: { current: string }) {
       setBusy(false);
     }
   };
-  const signOut = async () => {
-    try {
-      await accountApi.signOut();
-    } finally {
-      window.location.assign('/sign-in');
-    }
-  };
-
   return (
     <>
       <header className="topbar">
@@ -112,7 +104,7 @@ export function TopBar({ current }: { current: string }) {
           <Link to="/account" className="account-link" aria-current={current.startsWith('/account') ? 'page' : undefined} title={me.user.email}>
             {me.user.name || me.user.email}
           </Link>
-          <button type="button" className="small signout" onClick={() => void signOut()}>
+          <button type="button" className="small signout" onClick={() => void signOutAndLeave()}>
             Sign out
           </button>
         </div>

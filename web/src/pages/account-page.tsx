@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { errorMessage } from '../api-client.ts';
-import { accountApi, roleLabel } from '../account-api.ts';
+import { accountApi, roleLabel, signOutAndLeave } from '../account-api.ts';
 import { Section } from '../components.tsx';
 import { Notice } from '../form-parts.tsx';
 import { Link } from '../router.tsx';
@@ -38,14 +38,6 @@ export function AccountPage() {
       setBusy(false);
     }
   };
-  const signOut = async () => {
-    try {
-      await accountApi.signOut();
-    } finally {
-      window.location.assign('/sign-in');
-    }
-  };
-
   return (
     <div className="page narrow-page">
       <h1>Account</h1>
@@ -83,7 +75,7 @@ export function AccountPage() {
           <Link to="/tokens" className="button small">
             API tokens
           </Link>
-          <button type="button" className="small" onClick={() => void signOut()}>
+          <button type="button" className="small" onClick={() => void signOutAndLeave()}>
             Sign out
           </button>
         </div>

@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
 import { errorMessage } from '../api-client.ts';
-import { accountApi, auditActionChoices, type AuditEntry, type AuditQuery } from '../account-api.ts';
+import { accountApi, type AuditEntry, type AuditQuery } from '../account-api.ts';
 import { Empty, Loading } from '../components.tsx';
 import { Notice } from '../form-parts.tsx';
 import { RoleNote, usePermit } from '../session.tsx';
 import { useLocation } from '../router.tsx';
+import { useApi } from '../use-api.ts';
 
 const defaultPageSize = 50;
 
@@ -41,6 +42,7 @@ export function AuditPage() {
   const [next, setNext] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const actions = useApi((signal) => accountApi.auditActions(signal), []);
 
   const load = async (f: Filters, before?: number) => {
     setBusy(true);
@@ -83,7 +85,7 @@ export function AuditPage() {
           <label htmlFor="au-action">Action</label>
           <select id="au-action" value={draft.action} onChange={(e) => setDraft({ ...draft, action: e.target.value })}>
             <option value="">any action</option>
-            {auditActionChoices.map((a) => (
+            {(actions.data ?? []).map((a) => (
               <option key={a} value={a}>
                 {a.replace(/_/g, ' ')}
               </option>
