@@ -23,6 +23,9 @@ import { registerSettingsRoutes } from './routes/settings-routes.ts';
 import type { AccessContext } from '../access/access-context.ts';
 import { browserGuard } from './browser-guard.ts';
 import { accessMiddleware } from './access-middleware.ts';
+import { bodyLimitsFromEnv, type BodyLimits } from './body-limits.ts';
+import { bodyLimitMiddleware, jsonBodyMiddleware } from './request-body.ts';
+import { routeBodiesOf, type RouteBody } from './route-bodies.ts';
 
 export interface AppOptions {
   store: Store;
@@ -32,6 +35,8 @@ export interface AppOptions {
   webRoot?: string;
   /** SQLite: import bodies of at least this many bytes (Content-Length) through a worker thread (default workerImportMinBytes) */
   workerImportMinBytes?: number;
+  /** request body limits over those of the environment (bodyLimitsFromEnv; docs/operations.md) */
+  bodyLimits?: Partial<BodyLimits>;
 }
 
 export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
@@ -53,8 +58,13 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     await next();
   });
   // Order matters: host and origin checks first, then who is calling and whether the route lets them.
+  // Body limits apply before authentication (nothing oversized is read for anyone); bodies are parsed after it.
+  const limits: BodyLimits = { ...bodyLimitsFromEnv(process.env), ...options.bodyLimits };
+  let bodies: Map<string, RouteBody> | undefined;
   app.use('*', browserGuard());
+  app.use('*', bodyLimitMiddleware(limits));
   app.use('*', accessMiddleware());
+  app.use('*', jsonBodyMiddleware(() => (bodies ??= routeBodiesOf(app.openAPIRegistry.definitions))));
   app.onError((err, c) => errorResponse(c, err));
   app.notFound((c) => c.json({ error: { code: 'not_found', message: `no route for ${c.req.method} ${c.req.path}` } }, 404));
 

@@ -1,9 +1,11 @@
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { AppError, toAppError } from '../core/app-error.ts';
 import { errorCodes, httpStatusFor } from '../core/error-codes.ts';
 import { redactLogText } from '../outreach/structured-log.ts';
+import { storageFailureOf } from '../db/storage-failure.ts';
 
 /** The one error shape every route returns: `{ error: { code, message, details? } }`. */
 export const errorBodySchema = z
@@ -22,8 +24,13 @@ export const errorResponses = {
   409: { content: { 'application/json': { schema: errorBodySchema } }, description: 'Refused by a domain rule' },
 } as const;
 
+/** Hono's own refusals (its validators, body gates) in the code table: a client's mistake is never `internal`. */
+const httpExceptionCodes = { 400: 'invalid_input', 413: 'payload_too_large', 415: 'unsupported_media_type' } as const;
+
 export function errorResponse(c: Context, err: unknown): Response {
-  const e = toAppError(err);
+  const code = err instanceof HTTPException ? httpExceptionCodes[err.status as keyof typeof httpExceptionCodes] : undefined;
+  // a database that is down, full or read-only: 503/507 with its own code, not internal
+  const e = code ? new AppError(code, (err as Error).message) : (storageFailureOf(err) ?? toAppError(err));
   if (e.code === 'internal') console.error(internalErrorLog(err));
   return c.json(e.toJSON(), httpStatusFor(e.code) as ContentfulStatusCode);
 }

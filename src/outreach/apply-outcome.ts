@@ -35,6 +35,15 @@ import { ledgerPersonId } from './plan-day.ts';
 import { toUtcIso } from './seat-calendar.ts';
 import { withWriteTransaction } from './write-transaction.ts';
 
+const isIsoTimestamp = (s: string) => {
+  try {
+    toUtcIso(s);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
 export const outcomeReportSchema = z
   .object({
     campaignId: z.string().min(1).nullable().optional(),
@@ -42,7 +51,8 @@ export const outcomeReportSchema = z
     kind: z.enum(['accepted', 'replied', 'bounced', 'declined_invitation']),
     replyKind: z.enum(['positive', 'negative', 'decline', 'quick_reply']).optional(),
     channel: z.enum(channels).optional(),
-    at: z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'expected an ISO timestamp'),
+    // the same reading toUtcIso does below (Date.parse takes 'March 5, 2026', which toUtcIso then refused as a 500)
+    at: z.string().refine((s) => isIsoTimestamp(s), 'expected an ISO 8601 timestamp such as 2026-03-05T09:30:00Z'),
     source: z.enum(['cli', 'api', 'webhook', 'csv', 'sandbox', 'tasks']),
   })
   .refine((r) => r.kind !== 'replied' || r.replyKind !== undefined, { message: 'a reply needs a replyKind', path: ['replyKind'] });
