@@ -16,7 +16,7 @@ const json = (body: string | Uint8Array, contentType: string | null = 'applicati
   method: 'POST',
   headers: contentType ? { 'content-type': contentType } : {},
   // a Uint8Array body gets no Content-Type of its own (a string would get text/plain)
-  body: typeof body === 'string' && contentType === null ? new TextEncoder().encode(body) : body,
+  body: (typeof body === 'string' && contentType === null ? new TextEncoder().encode(body) : body) as BodyInit,
 });
 
 async function refusal(res: Response): Promise<{ status: number; code: string; message: string; details?: Record<string, unknown> }> {
