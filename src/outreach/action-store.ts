@@ -12,7 +12,7 @@ import { notesLeft, type PacingRules } from './pacing-rules.ts';
 import { loadPacingRules } from './pacing-settings-store.ts';
 import { ledgerPersonId } from './plan-day.ts';
 import { capDate, countedStatuses, ensureSeatState } from './plan-seat-day.ts';
-import { addDays, isoPlusMinutes, localDateOf } from './seat-calendar.ts';
+import { addDays, isoPlusMinutes, localDateOf, localDayBounds, nextWorkingSlot, type LocalDate } from './seat-calendar.ts';
 import { recordInMailSent, seatLedgerState, type LedgerWrite } from './seat-credit-ledger.ts';
 import { isSuppressed } from './suppression.ts';
 import { loadSuppressionIndex } from './suppression-store.ts';
@@ -33,6 +33,15 @@ import { withWriteTransaction } from './write-transaction.ts';
  * A worker that dies leaves a `running` action whose lease runs out; it is
  * claimed again and executed again with the same idempotency key (at least
  * once; executors drop duplicates by the key).
+ *
+ * An action that has been attempted (handed to an executor at least once)
+ * keeps its key until it ends — sent, failed for good, skipped, or cancelled
+ * because its campaign stopped, its person replied or was suppressed: the
+ * other side may have acted on it, so a new key would be a second send it
+ * cannot drop. A temporary refusal (a cap, a paused seat or campaign, credits
+ * in flight), a retryable failure or a reported limit therefore moves it to
+ * the seat's next working slot (`nextWorkingSlot`) with its key, never
+ * expires it; the planner never plans its step again while it is open.
  */
 export type ActionRow = Selectable<OutreachActionTable>;
 
@@ -97,6 +106,12 @@ export async function claimNextAction(store: Pick<Store, 'db' | 'dialect'>, opts
         if (!row) break;
         check = await checkBeforeClaim(trx, row, opts);
         if (!('status' in check)) break;
+        if (check.retryLater && Number(row.attempts) > 0) {
+          // attempted: tried again on the seat's next working day under the same key
+          const seat = await seatHoursOf(trx, row.seat_id);
+          await moveToNextDay(trx, row.id, seat, localDateOf(opts.now, seat.timeZone), check.reason, opts.now);
+          continue;
+        }
         await trx.updateTable('outreach_actions').set({ status: check.status, last_error: check.reason, lease_until: null, updated_at: opts.now }).where('id', '=', row.id).execute();
         if (check.stopEnrollment) {
           const e = await getEnrollmentRow(trx, row.enrollment_id);
@@ -123,6 +138,24 @@ interface Refusal {
   status: 'expired' | 'cancelled';
   reason: string;
   stopEnrollment?: boolean;
+  /** may pass on a later day (caps, pauses, credits): an attempted action waits for it instead of ending */
+  retryLater?: boolean;
+}
+
+type SeatHours = Pick<ReturnType<typeof rowToSeat>, 'timeZone' | 'workingHours'>;
+
+async function seatHoursOf(trx: Kysely<Database>, seatId: string): Promise<SeatHours> {
+  return rowToSeat(await trx.selectFrom('seats').selectAll().where('id', '=', seatId).executeTakeFirstOrThrow());
+}
+
+/** An attempted action, pending again, at the seat's first working slot after its local day `day`, with its key. */
+async function moveToNextDay(trx: Kysely<Database>, actionId: string, seat: SeatHours, day: LocalDate, reason: string, now: string): Promise<void> {
+  const slot = nextWorkingSlot(localDayBounds(day, seat.timeZone).end, seat.timeZone, seat.workingHours);
+  await trx
+    .updateTable('outreach_actions')
+    .set({ status: 'pending', plan_date: slot.date, due_at: slot.at, last_error: reason, lease_until: null, updated_at: now })
+    .where('id', '=', actionId)
+    .execute();
 }
 
 async function checkBeforeClaim(trx: Kysely<Database>, row: ActionRow, opts: ClaimOptions): Promise<Refusal | { dropNote: boolean }> {
@@ -131,7 +164,7 @@ async function checkBeforeClaim(trx: Kysely<Database>, row: ActionRow, opts: Cla
   const campaign = await trx.selectFrom('outreach_campaigns').select(['status', 'workspace_id']).where('id', '=', row.campaign_id).executeTakeFirst();
   // a stopped campaign still withdraws its old pending requests (plan-day.ts, withdrawalsOnly); nothing else runs
   const runs = campaign && (campaign.status === 'running' || (campaign.status === 'stopped' && row.channel === 'withdraw_invitation'));
-  if (!runs) return { status: 'cancelled', reason: `campaign ${campaign?.status ?? 'missing'}` };
+  if (!runs) return { status: 'cancelled', reason: `campaign ${campaign?.status ?? 'missing'}`, retryLater: campaign?.status === 'paused' };
   const enrollment = await getEnrollmentRow(trx, row.enrollment_id);
   if (row.channel === 'withdraw_invitation') {
     // a withdrawal also runs for a finished, replied or stopped enrollment, as long as the request is still pending
@@ -145,7 +178,7 @@ async function checkBeforeClaim(trx: Kysely<Database>, row: ActionRow, opts: Cla
   await ensureSeatState(trx, seat.id, opts.now);
   const today = localDateOf(opts.now, seat.timeZone);
   const state = await trx.selectFrom('outreach_seat_state').select('paused_on').where('seat_id', '=', seat.id).executeTakeFirst();
-  if (state?.paused_on === today) return { status: 'expired', reason: 'seat paused for the day (limit reported)' };
+  if (state?.paused_on === today) return { status: 'expired', reason: 'seat paused for the day (limit reported)', retryLater: true };
 
   if (row.channel === 'connection_request') {
     const since = addDays(today, -(rules.inviteWindowDays * 2));
@@ -163,7 +196,7 @@ async function checkBeforeClaim(trx: Kysely<Database>, row: ActionRow, opts: Cla
       const d = capDate(a, seat.timeZone);
       return d >= from && d <= today;
     }).length;
-    if (inWindow + 1 > seat.weeklyInviteCap) return { status: 'expired', reason: `cap_reached: ${inWindow} invitations in the last ${rules.inviteWindowDays} days (cap ${seat.weeklyInviteCap})` };
+    if (inWindow + 1 > seat.weeklyInviteCap) return { status: 'expired', reason: `cap_reached: ${inWindow} invitations in the last ${rules.inviteWindowDays} days (cap ${seat.weeklyInviteCap})`, retryLater: true };
     const pending = await trx
       .selectFrom('outreach_enrollments')
       .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -174,7 +207,7 @@ async function checkBeforeClaim(trx: Kysely<Database>, row: ActionRow, opts: Cla
       .where('withdrawn_at', 'is', null)
       .executeTakeFirstOrThrow();
     const openInvites = others.filter((a) => a.status !== 'sent').length;
-    if (Number(pending.n) + openInvites + 1 >= rules.maxPendingInvites) return { status: 'expired', reason: `cap_reached: ${rules.maxPendingInvites} pending invitations` };
+    if (Number(pending.n) + openInvites + 1 >= rules.maxPendingInvites) return { status: 'expired', reason: `cap_reached: ${rules.maxPendingInvites} pending invitations`, retryLater: true };
     if (Number(row.with_note) === 1) {
       const notes = others.filter((a) => Number(a.with_note) === 1).map((a) => capDate(a, seat.timeZone));
       if (notesLeft(seat.paid, notes, today, rules) <= 0) dropNote = true;
@@ -190,13 +223,13 @@ async function checkBeforeClaim(trx: Kysely<Database>, row: ActionRow, opts: Cla
       .where('status', 'in', ['running', 'awaiting_person'])
       .where('id', '!=', row.id)
       .execute();
-    if (openOthers.some((a) => ledgerPersonId(Number(a.candidate_id)) === person)) return { status: 'expired', reason: 'awaiting_reply: another InMail to this person is in flight' };
+    if (openOthers.some((a) => ledgerPersonId(Number(a.candidate_id)) === person)) return { status: 'expired', reason: 'awaiting_reply: another InMail to this person is in flight', retryLater: true };
     const ledger = await seatLedgerState(trx, seat.id, opts.now.slice(0, 10));
     if (!ledger) return { status: 'cancelled', reason: 'no_plan: the seat has no paid plan' };
     const check = canSendInMail(ledger, person, Number(row.charged) === 0, opts.now.slice(0, 10));
-    if (!check.ok) return { status: check.code === 'no_plan' ? 'cancelled' : 'expired', reason: `${check.code}: ${check.message}` };
+    if (!check.ok) return { status: check.code === 'no_plan' ? 'cancelled' : 'expired', reason: `${check.code}: ${check.message}`, retryLater: check.code !== 'no_plan' };
     const reserved = openOthers.filter((a) => Number(a.charged) === 1).length;
-    if (Number(row.charged) === 1 && ledger.balance - reserved < 1) return { status: 'expired', reason: 'no_credits: every credit is reserved by InMails in flight' };
+    if (Number(row.charged) === 1 && ledger.balance - reserved < 1) return { status: 'expired', reason: 'no_credits: every credit is reserved by InMails in flight', retryLater: true };
   }
   return { dropNote };
 }
@@ -281,16 +314,20 @@ export async function recordActionResult(store: Pick<Store, 'db' | 'dialect'>, a
         await trx.updateTable('outreach_actions').set({ status: 'awaiting_person', lease_until: null, updated_at: now }).where('id', '=', row.id).execute();
         break;
       case 'limit_reached': {
-        const seat = await trx.selectFrom('seats').select('time_zone').where('id', '=', row.seat_id).executeTakeFirstOrThrow();
-        await trx.updateTable('outreach_actions').set({ status: 'expired', last_error: `limit_reached: ${result.message}`, lease_until: null, updated_at: now }).where('id', '=', row.id).execute();
-        await pauseSeat(trx, row.seat_id, localDateOf(now, seat.time_zone), result.message, now);
+        const seat = await seatHoursOf(trx, row.seat_id);
+        // it reached the executor: kept, with its key, for the seat's next working day (pauseSeat moves it with the others)
+        await trx.updateTable('outreach_actions').set({ status: 'pending', last_error: `limit_reached: ${result.message}`, lease_until: null, updated_at: now }).where('id', '=', row.id).execute();
+        await pauseSeat(trx, row.seat_id, localDateOf(now, seat.timeZone), result.message, now);
         break;
       }
       case 'failed':
         if (result.retryable && Number(row.attempts) < maxAttempts) {
+          // the retry stays inside working hours; past the day's end it goes to the next working day (plan_date with it: that day's budget counts it)
+          const seat = await seatHoursOf(trx, row.seat_id);
+          const slot = nextWorkingSlot(isoPlusMinutes(now, retryDelayMinutes(Number(row.attempts))), seat.timeZone, seat.workingHours);
           await trx
             .updateTable('outreach_actions')
-            .set({ status: 'pending', due_at: isoPlusMinutes(now, retryDelayMinutes(Number(row.attempts))), last_error: result.message, lease_until: null, updated_at: now })
+            .set({ status: 'pending', plan_date: slot.date, due_at: slot.at, last_error: result.message, lease_until: null, updated_at: now })
             .where('id', '=', row.id)
             .execute();
         } else {
@@ -307,13 +344,17 @@ export async function recordActionResult(store: Pick<Store, 'db' | 'dialect'>, a
 export async function pauseSeat(db: Kysely<Database>, seatId: string, localDate: string, reason: string, now: string): Promise<void> {
   await ensureSeatState(db, seatId, now);
   await db.updateTable('outreach_seat_state').set({ paused_on: localDate, paused_reason: reason, updated_at: now }).where('seat_id', '=', seatId).execute();
-  // the rest of the seat's day is dropped; it is planned again tomorrow
+  // the rest of the seat's day is dropped and planned again tomorrow; retries (attempted) go to tomorrow with their key
+  const seat = await seatHoursOf(db, seatId);
+  const retries = await db.selectFrom('outreach_actions').select('id').where('seat_id', '=', seatId).where('status', '=', 'pending').where('plan_date', '<=', localDate).where('attempts', '>', 0).execute();
+  for (const r of retries) await moveToNextDay(db, r.id, seat, localDate, `seat paused: ${reason}`, now);
   await db
     .updateTable('outreach_actions')
     .set({ status: 'expired', last_error: `seat paused: ${reason}`, updated_at: now })
     .where('seat_id', '=', seatId)
     .where('status', '=', 'pending')
     .where('plan_date', '<=', localDate)
+    .where('attempts', '=', 0)
     .execute();
 }
 

@@ -15,6 +15,7 @@ import { enrollCandidates } from './enroll-candidates.ts';
 import { activeStates, applyEnrollmentEvent } from './enrollment-store.ts';
 import type { OutreachCampaignTable } from './outreach-tables.ts';
 import { checkSequenceEdit, checkStepVariants } from './sequence-edit.ts';
+import { nextWorkingSlot } from './seat-calendar.ts';
 import { sequenceSchema, type Sequence } from './sequence-step.ts';
 import { withWriteTransaction } from './write-transaction.ts';
 
@@ -167,8 +168,9 @@ const allowedStatus: Record<CampaignStatus, CampaignStatus[]> = {
 
 /**
  * launch: draft/paused -> running (day 1 of a fresh enrollment is the launch
- * day); pause: running -> paused (planned actions are cancelled and planned
- * again on resume); stop: anything -> stopped (every active enrollment stops,
+ * day); pause: running -> paused (planned actions never attempted are
+ * cancelled and planned again on resume; retries wait, keeping their key, and
+ * go on after the resume); stop: anything -> stopped (every active enrollment stops,
  * open actions and tasks are cancelled).
  */
 export async function setCampaignStatus(
@@ -190,17 +192,20 @@ export async function setCampaignStatus(
       .set({ status: to, updated_at: now, ...(to === 'running' && !row.launched_at ? { launched_at: now } : {}) })
       .where('id', '=', id)
       .execute();
+    if (to === 'running' && from === 'paused') await resumeRetries(trx, id, now);
     if (to === 'running' && !row.launched_at) {
       await trx.updateTable('outreach_enrollments').set({ enrolled_at: now, updated_at: now }).where('campaign_id', '=', id).where('state', '=', 'queued').where('position', '=', 0).execute();
     }
     if (to === 'paused' || to === 'stopped') {
       const statuses = to === 'paused' ? ['pending'] : ['pending', 'awaiting_person'];
-      await trx
+      let q = trx
         .updateTable('outreach_actions')
         .set({ status: 'cancelled', last_error: `campaign ${to}`, updated_at: now })
         .where('campaign_id', '=', id)
-        .where('status', 'in', statuses)
-        .execute();
+        .where('status', 'in', statuses);
+      // a pause keeps the retries (attempted: their key may have reached the other side) to go on under that key on resume (action-store.ts)
+      if (to === 'paused') q = q.where('attempts', '=', 0);
+      await q.execute();
     }
     if (to === 'stopped') {
       const rows = await trx.selectFrom('outreach_enrollments').selectAll().where('campaign_id', '=', id).where('state', 'in', [...activeStates, 'finished']).execute();
@@ -209,6 +214,18 @@ export async function setCampaignStatus(
     await opts.inTransaction?.(trx, { from, to });
   });
   return getCampaign(store, workspaceId, id);
+}
+
+/** On resume, the retries a pause kept (action-store.ts) are due again from now, inside their seat's working hours, with their keys. */
+async function resumeRetries(trx: Kysely<Database>, campaignId: string, now: string): Promise<void> {
+  const kept = await trx.selectFrom('outreach_actions').select(['id', 'seat_id']).where('campaign_id', '=', campaignId).where('status', '=', 'pending').where('attempts', '>', 0).execute();
+  const seats = new Map<string, Seat>();
+  for (const a of kept) {
+    if (!seats.has(a.seat_id)) seats.set(a.seat_id, rowToSeat(await trx.selectFrom('seats').selectAll().where('id', '=', a.seat_id).executeTakeFirstOrThrow()));
+    const seat = seats.get(a.seat_id)!;
+    const slot = nextWorkingSlot(now, seat.timeZone, seat.workingHours);
+    await trx.updateTable('outreach_actions').set({ plan_date: slot.date, due_at: slot.at, updated_at: now }).where('id', '=', a.id).execute();
+  }
 }
 
 /** How many leading steps some candidate has reached (position passed, or an action planned or done for it). */

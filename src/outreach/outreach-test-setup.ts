@@ -4,10 +4,10 @@ import { addSeat } from '../seats/seat-store.ts';
 import { createCampaign, setCampaignStatus } from './campaign-store.ts';
 import type { SequenceStepInput } from './sequence-step.ts';
 
-/** Test helper: a seat working around the clock in UTC, `n` candidates with emails, and a running campaign. */
+/** Test helper: a seat working around the clock (in UTC unless `timeZone` is given), `n` candidates with emails, and a running campaign. */
 export async function seedRunningCampaign(
   store: Store,
-  opts: { tag: string; n: number; weeklyInviteCap?: number; sequence?: SequenceStepInput[]; launchAt: string; plan?: string | null },
+  opts: { tag: string; n: number; weeklyInviteCap?: number; sequence?: SequenceStepInput[]; launchAt: string; plan?: string | null; timeZone?: string },
 ): Promise<{ campaignId: string; seatId: string; candidateIds: number[] }> {
   const seatId = `${opts.tag}-seat`;
   await addSeat(store, 'default', {
@@ -15,7 +15,7 @@ export async function seedRunningCampaign(
     name: `${opts.tag} seat`,
     plan: opts.plan ?? null,
     paid: true,
-    timeZone: 'UTC',
+    timeZone: opts.timeZone ?? 'UTC',
     workingHours: { start: '00:00', end: '23:59', days: [1, 2, 3, 4, 5, 6, 7] },
     weeklyInviteCap: opts.weeklyInviteCap ?? 100,
   }, '2025-01-01T00:00:00.000Z');

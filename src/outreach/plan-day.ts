@@ -128,8 +128,19 @@ export function ledgerPersonId(candidateId: number): string {
   return String(candidateId);
 }
 
-export function actionIdempotencyKey(enrollmentId: string, stepKey: string, date: LocalDate): string {
-  return `${enrollmentId}:${stepKey}:${date}`;
+/**
+ * An action's idempotency key: `<enrollment>:<step>` for the step's first
+ * action, `<enrollment>:<step>#<n>` for its n-th. No day in it: an action
+ * keeps its key until it ends, across days, retries, pauses and restarts. A
+ * step is planned again only after an action that never reached an executor
+ * (expired unclaimed, refused at claim before any attempt) or for a second
+ * withdrawal (a later request); `n` counts the step's earlier actions
+ * (planSeatDay), so it does not depend on attempts. Step keys have no `#` or
+ * `:`, so no key of one form equals one of the other, nor an older
+ * `<enrollment>:<step>:<date>` key.
+ */
+export function actionIdempotencyKey(enrollmentId: string, stepKey: string, plan = 1): string {
+  return plan <= 1 ? `${enrollmentId}:${stepKey}` : `${enrollmentId}:${stepKey}#${plan}`;
 }
 
 type Bucket = 'invites' | 'inmails' | 'other';
@@ -332,7 +343,8 @@ function planSeat(
       charged: c.charged,
       priority: c.e.priority,
       dueAt: times[i],
-      idempotencyKey: actionIdempotencyKey(c.e.id, c.stepKey, date),
+      // the step's first key; planSeatDay numbers a step planned again (actionIdempotencyKey)
+      idempotencyKey: actionIdempotencyKey(c.e.id, c.stepKey),
     });
   });
 }

@@ -5,10 +5,10 @@ import type { Database } from '../db/schema.ts';
 import { rowToSeat } from '../seats/seat-store.ts';
 import { randomUUID } from 'node:crypto';
 import { applyEnrollmentEvent, rowToFacts } from './enrollment-store.ts';
-import { planDay, ledgerPersonId, type PlanDayResult, type SeatHistory } from './plan-day.ts';
+import { actionIdempotencyKey, planDay, ledgerPersonId, type PlanDayResult, type SeatHistory } from './plan-day.ts';
 import type { PacingRules } from './pacing-rules.ts';
 import { loadPacingRules } from './pacing-settings-store.ts';
-import { addDays, localDateOf, type LocalDate } from './seat-calendar.ts';
+import { addDays, localDateOf, nextWorkingSlot, type LocalDate } from './seat-calendar.ts';
 import { seatLedgerState } from './seat-credit-ledger.ts';
 import { loadSeatPlanInput } from './seat-plan-input.ts';
 import { renderStepText } from './step-text.ts';
@@ -18,12 +18,15 @@ import { withWriteTransaction } from './write-transaction.ts';
 
 /**
  * Plans one seat's day in storage: inside one write transaction (the seat's
- * row locked on PostgreSQL) it expires yesterday's unclaimed actions, reads
- * the seat's facts and history, runs the pure planner and inserts the
+ * row locked on PostgreSQL) it expires earlier days' actions that were never
+ * attempted, moves earlier days' retries (attempted, so their key may have
+ * reached the other side) to the seat's next working slot with their key,
+ * reads the seat's facts and history, runs the pure planner and inserts the
  * actions with their final text. Safe to run again and again during the
- * day: budgets count what is already planned, each enrollment has at most
- * one open action (unique index), and idempotency keys are per enrollment,
- * step and date.
+ * day: budgets count what is already planned (carried retries included),
+ * each enrollment has at most one open action (unique index), and
+ * idempotency keys are per enrollment and step (plan-day.ts,
+ * actionIdempotencyKey), numbered when a step is planned again.
  */
 export const openStatuses = ['pending', 'running', 'awaiting_person'] as const;
 export const countedStatuses = ['pending', 'running', 'awaiting_person', 'sent'] as const;
@@ -38,6 +41,8 @@ export interface PlanSeatResult {
   date: LocalDate;
   planned: number;
   expired: number;
+  /** retries from an earlier day moved to the seat's next working slot, keeping their key */
+  carried: number;
   finished: number;
   suppressed: number;
   /** enrollments that finished the sequence this time, never having replied: ranking learns them as `ignored` (worker.ts) */
@@ -140,14 +145,21 @@ export async function planSeatDay(store: Pick<Store, 'db' | 'dialect'>, seatId: 
     // the workspace's pacing settings (outreach.pacing) unless the caller gives rules
     const rules = opts.rules ?? (await loadPacingRules(trx, seat.workspaceId));
     const date = localDateOf(now, seat.timeZone);
+    // an attempted action keeps its key until it ends (issue #14): never expired with the day, only moved on
+    const stale = await trx.selectFrom('outreach_actions').select(['id', 'due_at']).where('seat_id', '=', seatId).where('status', '=', 'pending').where('plan_date', '<', date).where('attempts', '>', 0).execute();
+    for (const a of stale) {
+      const slot = nextWorkingSlot(a.due_at > now ? a.due_at : now, seat.timeZone, seat.workingHours);
+      await trx.updateTable('outreach_actions').set({ plan_date: slot.date, due_at: slot.at, updated_at: now }).where('id', '=', a.id).execute();
+    }
     const expired = await trx
       .updateTable('outreach_actions')
       .set({ status: 'expired', last_error: 'not claimed on its day', updated_at: now })
       .where('seat_id', '=', seatId)
       .where('status', '=', 'pending')
       .where('plan_date', '<', date)
+      .where('attempts', '=', 0)
       .executeTakeFirst();
-    const result: PlanSeatResult = { seatId, date, planned: 0, expired: Number(expired.numUpdatedRows), finished: 0, suppressed: 0, finishedUnanswered: [] };
+    const result: PlanSeatResult = { seatId, date, planned: 0, expired: Number(expired.numUpdatedRows), carried: stale.length, finished: 0, suppressed: 0, finishedUnanswered: [] };
     const openRows = await trx.selectFrom('outreach_actions').select('enrollment_id').where('seat_id', '=', seatId).where('status', 'in', [...openStatuses]).execute();
     const openSet = new Set(openRows.map((r) => r.enrollment_id));
     const input = await loadSeatPlanInput(trx, seat, date, rules, (id) => openSet.has(id));
@@ -181,10 +193,14 @@ export async function planSeatDay(store: Pick<Store, 'db' | 'dialect'>, seatId: 
     }
     if (plan.actions.length === 0) return result;
     const candidates = await getCandidatesByIds({ db: trx }, seat.workspaceId, [...new Set(plan.actions.map((a) => a.candidateId))]);
+    const plannedBefore = await countStepPlans(trx, [...new Set(plan.actions.map((a) => a.enrollmentId))]);
     const campaignById = new Map(campaigns.map((c) => [c.id, c]));
     for (const a of plan.actions) {
       const candidate = candidates.get(a.candidateId);
       if (!candidate) continue;
+      // a step is planned at most once a day: one refused at claim today waits for tomorrow (no plan-and-refuse loop every pass)
+      const before = plannedBefore.get(`${a.enrollmentId}\n${a.stepKey}`);
+      if (before && before.lastPlanDate >= date) continue;
       const campaign = campaignById.get(a.campaignId)!;
       const step = a.stepIndex >= 0 ? campaign.sequence[a.stepIndex] : null;
       const assigned = step ? assignStepVariant(step.variants ?? [], campaign.name, step.key, a.candidateId) : null;
@@ -216,7 +232,7 @@ export async function planSeatDay(store: Pick<Store, 'db' | 'dialect'>, seatId: 
           plan_date: date,
           due_at: a.dueAt,
           status: text.ok ? 'pending' : 'failed',
-          idempotency_key: a.idempotencyKey,
+          idempotency_key: actionIdempotencyKey(a.enrollmentId, a.stepKey, (before?.count ?? 0) + 1),
           executor: null,
           attempts: 0,
           claimed_by: null,
@@ -247,4 +263,19 @@ export async function planSeatDay(store: Pick<Store, 'db' | 'dialect'>, seatId: 
     }
     return result;
   });
+}
+
+/** How many actions each (enrollment, step) already has, whatever became of them (the next one's number in its key), and the last day one was planned for. */
+async function countStepPlans(trx: Kysely<Database>, enrollmentIds: string[]): Promise<Map<string, { count: number; lastPlanDate: LocalDate }>> {
+  const out = new Map<string, { count: number; lastPlanDate: LocalDate }>();
+  for (let i = 0; i < enrollmentIds.length; i += 500) {
+    const rows = await trx
+      .selectFrom('outreach_actions')
+      .select(['enrollment_id', 'step_key', (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.max('plan_date').as('last')])
+      .where('enrollment_id', 'in', enrollmentIds.slice(i, i + 500))
+      .groupBy(['enrollment_id', 'step_key'])
+      .execute();
+    for (const r of rows) out.set(`${r.enrollment_id}\n${r.step_key}`, { count: Number(r.n), lastPlanDate: String(r.last) });
+  }
+  return out;
 }

@@ -65,3 +65,26 @@ export function toUtcIso(iso: string): string {
   if (!d.isValid) throw new Error(`not an ISO timestamp: ${iso}`);
   return d.toUTC().toISO()!;
 }
+
+export interface WorkingSlot {
+  /** the seat-local date of the slot (the day its budget and caps count on) */
+  date: LocalDate;
+  at: string;
+}
+
+/**
+ * The first instant at or after `at` inside the seat's working hours, and its
+ * local date: where a retry of an attempted action goes (it keeps its key and
+ * is tried again then, on the next working day if need be). Searches `maxDays`
+ * ahead; a seat with no working window in that time keeps `at` as it is.
+ */
+export function nextWorkingSlot(at: string, timeZone: string, hours: WorkingHours, maxDays = 14): WorkingSlot {
+  const from = toUtcIso(at);
+  const first = localDateOf(from, timeZone);
+  for (let i = 0; i <= maxDays; i++) {
+    const date = addDays(first, i);
+    const w = workingWindow(date, timeZone, hours);
+    if (w && from < w.end) return { date, at: from > w.start ? from : w.start };
+  }
+  return { date: first, at: from };
+}

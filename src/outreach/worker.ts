@@ -81,7 +81,7 @@ export async function planAllSeats(store: Store, now: string, opts: Pick<WorkerO
   for (const seatId of seats) {
     const r = await planSeatDay(store, seatId, now, { rules: opts.rules, seed: opts.seed });
     const { finishedUnanswered, ...counts } = r;
-    if (r.planned || r.expired || r.finished || r.suppressed) opts.log?.('info', 'seat planned', { ...counts });
+    if (r.planned || r.expired || r.carried || r.finished || r.suppressed) opts.log?.('info', 'seat planned', { ...counts });
     // after the planning transaction committed: a sequence that ended without any reply teaches ranking "ignored"
     if (learn) {
       const workspaceId = (await store.db.selectFrom('seats').select('workspace_id').where('id', '=', seatId).executeTakeFirst())?.workspace_id;

@@ -55,7 +55,8 @@ export function codePointLength(text: string): number {
 
 /**
  * The key the member's answer is drawn from: the idempotency key
- * (`<campaign>:<candidate>:<step>:<local date>`) without the campaign id.
+ * (`<campaign>:<candidate>:<step>`, `#<n>` for a step planned again; older
+ * keys end in `:<local date>`) without the campaign id.
  * Campaign ids are random (`cmp_<hex>`), so keying on them gave the same
  * seed different answers on every fresh database. Keys of another form are
  * used whole.
