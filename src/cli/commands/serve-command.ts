@@ -4,6 +4,7 @@ import { createApp } from '../../api/app.ts';
 import { openDatabase } from '../../db/open-database.ts';
 import { countCandidates } from '../../candidates/candidate-store.ts';
 import { loadDemoWorkspace } from '../../candidates/demo-workspace.ts';
+import { AppError } from '../../core/app-error.ts';
 import { action, dbOption, defaultWorkspace, parseIntOption } from '../cli-context.ts';
 import { startWorkerLoop } from '../../outreach/worker-loop.ts';
 import { publicUrlFrom, serverAccess } from '../server-access.ts';
@@ -11,6 +12,14 @@ import { sealClearSecrets } from '../../access/seal-clear-secrets.ts';
 import { bootstrapFirstOwner } from '../../access/first-owner.ts';
 
 const loopback = new Set(['127.0.0.1', 'localhost', '::1']);
+
+function atLeastOne(name: string): (value: string) => number {
+  return (value) => {
+    const n = parseIntOption(name)(value);
+    if (n < 1) throw new AppError('invalid_input', `--${name} must be at least 1 (seconds), got ${n}`);
+    return n;
+  };
+}
 
 export function registerServeCommand(program: Command): void {
   program
@@ -23,8 +32,10 @@ export function registerServeCommand(program: Command): void {
     .option('--demo', 'load demo data on first start (empty database)')
     .option('--demo-count <n>', 'how many demo candidates to load', parseIntOption('demo-count'), 2000)
     .option('--no-worker', 'do not run the outreach worker in this process')
+    .option('--worker-interval <seconds>', 'seconds between worker passes', atLeastOne('worker-interval'), 15)
+    .option('--worker-lease <seconds>', 'seconds an action stays claimed: after a crash or a database outage it is retried once this has passed', atLeastOne('worker-lease'), 120)
     .action(
-      action(async (opts: { port?: number; host: string; publicUrl?: string; trustProxy?: boolean; demo?: boolean; demoCount: number; worker: boolean }, cmd: Command) => {
+      action(async (opts: { port?: number; host: string; publicUrl?: string; trustProxy?: boolean; demo?: boolean; demoCount: number; worker: boolean; workerInterval: number; workerLease: number }, cmd: Command) => {
         const store = await openDatabase(dbOption(cmd));
         if (opts.demo && (await countCandidates(store, defaultWorkspace)) === 0) {
           process.stdout.write(`Loading demo data (${opts.demoCount} candidates) on first start...\n`);
@@ -39,7 +50,7 @@ export function registerServeCommand(program: Command): void {
         await sealClearSecrets(store, access.secretsKey);
         const app = createApp({ store, access });
         const first = await bootstrapFirstOwner(store, access, { email: process.env.SCOUTLINE_OWNER_EMAIL });
-        const worker = opts.worker ? startWorkerLoop(store, { log: (line) => process.stdout.write(`${line}\n`), secretsKey: access.secretsKey }) : null;
+        const worker = opts.worker ? startWorkerLoop(store, { log: (line) => process.stdout.write(`${line}\n`), secretsKey: access.secretsKey, intervalSeconds: opts.workerInterval, leaseSeconds: opts.workerLease }) : null;
         const server = serve({ fetch: app.fetch, port, hostname: opts.host }, (info) => {
           process.stdout.write(`Scoutline is running on ${store.dialect} (${store.location}).\nOpen ${publicUrl.replace(`:${port}`, `:${info.port}`)}/\n`);
           if (first) {
