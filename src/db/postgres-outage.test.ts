@@ -246,4 +246,34 @@ const resumed = 'database back: worker resumed';
       await store.close();
     }
   });
+
+  it('a separate `scoutline worker` pauses through the outage, resumes, and delivers the rest exactly once', { timeout: 300_000 }, async () => {
+    const url = await createDatabase(cluster, 'worker_outage');
+    const store = await openDatabase(url);
+    const receiver = await startReceiver(null);
+    let worker: Proc | null = null;
+    try {
+      const { campaignId } = await seedCampaign(store, 'wrk');
+      worker = spawnScoutline(['worker', '--db', url, '--interval', '1'], { SCOUTLINE_EXECUTOR_WEBHOOK_URL: receiver.url, SCOUTLINE_EXECUTOR_WEBHOOK_SECRET: webhookSecret }, dir);
+      // stopped between deliveries this time: three sent and recorded, the rest still to come
+      await waitFor('three recorded deliveries', async () => (await campaignActions(store, campaignId)).filter((a) => a.status === 'sent').length >= 3, 150_000);
+      await cluster.stop();
+      await waitFor('the worker to say it paused', () => worker!.logLines(paused) === 1, 20_000);
+      await new Promise((r) => setTimeout(r, 6000));
+      expect(worker.child.exitCode, worker.out()).toBeNull();
+      await cluster.start();
+      await waitFor('the worker to say it resumed', () => worker!.logLines(resumed) === 1, 60_000);
+      // (an action in flight at the stop would come back after its 120 s lease, as a duplicate the receiver drops)
+      await waitFor('every action to be sent', async () => (await campaignActions(store, campaignId)).every((a) => a.status === 'sent'), 240_000);
+      expect(worker.child.exitCode, worker.out()).toBeNull();
+      expect(worker.logLines(paused)).toBe(1);
+      expect(worker.logLines(resumed)).toBe(1);
+      await expectNothingLostNothingDoubled(store, campaignId, receiver);
+    } finally {
+      const code = await worker?.stop();
+      if (worker) expect(code, worker.out()).toBe(0);
+      await receiver.close();
+      await store.close();
+    }
+  });
 });
