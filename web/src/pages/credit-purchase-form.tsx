@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { api, errorMessage } from '../api-client.ts';
+import { api } from '../api-client.ts';
+import { useAction } from '../use-action.ts';
 import { Notice } from '../form-parts.tsx';
 import { usePermit } from '../session.tsx';
 
@@ -11,23 +12,13 @@ import { usePermit } from '../session.tsx';
 export function CreditPurchaseForm({ seatId, thisMonth, cap, onRecorded }: { seatId: string; thisMonth: number; cap: number | null; onRecorded: () => void }) {
   const permit = usePermit('POST /api/seats/{seatId}/credits/events');
   const [count, setCount] = useState(10);
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async () => {
-    setBusy(true);
-    setError(null);
-    setDone(null);
-    try {
+  const action = useAction();
+  const submit = () =>
+    action.run(async () => {
       const r = await api.post<{ balance: number }>(`/api/seats/${encodeURIComponent(seatId)}/credits/events`, { type: 'purchase', count });
-      setDone(`Recorded ${count} bought credits; the balance is ${r.balance}.`);
       onRecorded();
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+      return `Recorded ${count} bought credits; the balance is ${r.balance}.`;
+    });
   return (
     <form
       className="card field-row"
@@ -49,12 +40,12 @@ export function CreditPurchaseForm({ seatId, thisMonth, cap, onRecorded }: { sea
         <input id="purchase-count" type="number" min={1} value={count} onChange={(e) => setCount(Math.floor(Number(e.target.value)))} disabled={!permit.allowed} />
       </div>
       <div className="field">
-        <button type="submit" disabled={busy || !permit.allowed || !(count >= 1)} title={permit.reason ?? undefined}>
+        <button type="submit" disabled={action.busy || !permit.allowed || !(count >= 1)} title={permit.reason ?? undefined}>
           Record purchase
         </button>
       </div>
-      <Notice message={error} />
-      <Notice message={done} tone="ok" />
+      <Notice message={action.error} />
+      <Notice message={action.notice} tone="ok" />
     </form>
   );
 }

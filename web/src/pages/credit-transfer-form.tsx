@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { api, errorMessage } from '../api-client.ts';
+import { api } from '../api-client.ts';
+import { useAction } from '../use-action.ts';
 import { Notice } from '../form-parts.tsx';
 import { usePermit } from '../session.tsx';
 
@@ -34,27 +35,17 @@ export function CreditTransferForm({ from, seats, pooledPlans, onMoved }: { from
   const targets = transferTargets(from, seats, pooledPlans);
   const [to, setTo] = useState('');
   const [count, setCount] = useState(1);
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
   if (!from.plan || !pooledPlans.has(from.plan)) return null;
   const target = targets.find((t) => t.id === to) ?? targets[0];
-  const submit = async () => {
-    if (!target) return;
-    setBusy(true);
-    setError(null);
-    setDone(null);
-    try {
+  const submit = () =>
+    action.run(async () => {
+      if (!target) return '';
       const t = await api.post<Transfer>('/api/credits/transfers', { fromSeat: from.id, toSeat: target.id, count });
       const expiries = [...new Set(t.lots.map((l) => l.expires))].join(', ');
-      setDone(`Moved ${t.count} credits to ${target.name} (they keep their expiry: ${expiries}). ${from.name} has ${t.balances.from}, ${target.name} has ${t.balances.to}.`);
       onMoved();
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+      return `Moved ${t.count} credits to ${target.name} (they keep their expiry: ${expiries}). ${from.name} has ${t.balances.from}, ${target.name} has ${t.balances.to}.`;
+    });
   return (
     <form
       className="card field-row"
@@ -88,12 +79,12 @@ export function CreditTransferForm({ from, seats, pooledPlans, onMoved }: { from
         <input id="transfer-count" type="number" min={1} max={Math.max(from.balance, 1)} value={count} onChange={(e) => setCount(Math.floor(Number(e.target.value)))} disabled={!permit.allowed || targets.length === 0} />
       </div>
       <div className="field">
-        <button type="submit" className="primary" disabled={busy || !permit.allowed || !target || !(count >= 1)} title={permit.reason ?? undefined}>
+        <button type="submit" className="primary" disabled={action.busy || !permit.allowed || !target || !(count >= 1)} title={permit.reason ?? undefined}>
           Move
         </button>
       </div>
-      <Notice message={error} />
-      <Notice message={done} tone="ok" />
+      <Notice message={action.error} />
+      <Notice message={action.notice} tone="ok" />
     </form>
   );
 }

@@ -1,5 +1,6 @@
 import { useState, type ReactNode } from 'react';
-import { api, errorMessage } from '../api-client.ts';
+import { api } from '../api-client.ts';
+import { useAction } from '../use-action.ts';
 import { ErrorBanner, Loading, Section } from '../components.tsx';
 import { Notice } from '../form-parts.tsx';
 import { RoleNote, usePermit } from '../session.tsx';
@@ -81,24 +82,36 @@ export function SettingsPage() {
   );
 }
 
+/** Saving one section: `PUT` the part given, then say which fields changed. */
 function useSave(onSaved: () => void) {
-  const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const save = async (body: Record<string, unknown>) => {
-    setBusy(true);
-    setError(null);
-    setNotice(null);
-    try {
-      setNotice(changedText(await api.put<SaveAnswer>('/api/settings/executors', body)));
+  const action = useAction();
+  const save = (body: Record<string, unknown>) =>
+    action.run(async () => {
+      const text = changedText(await api.put<SaveAnswer>('/api/settings/executors', body));
       onSaved();
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { error, notice, busy, save, setNotice };
+      return text;
+    });
+  return { ...action, save };
+}
+
+/** A section's buttons: save, and remove when something is stored (the environment applies again). */
+function SaveButtons({ label, disabled, stored, removeQuestion, onRemove }: { label: string; disabled: boolean; stored: boolean; removeQuestion: string; onRemove: () => void }) {
+  return (
+    <>
+      <div className="field">
+        <button type="submit" className="primary" disabled={disabled}>
+          {label}
+        </button>
+      </div>
+      {stored ? (
+        <div className="field">
+          <button type="button" disabled={disabled} onClick={() => window.confirm(removeQuestion) && onRemove()}>
+            Remove
+          </button>
+        </div>
+      ) : null}
+    </>
+  );
 }
 
 function SecretInput({ id, label, state, value, onChange, clear, onClear, hint }: { id: string; label: string; state: SecretState | null; value: string; onChange: (v: string) => void; clear: boolean; onClear: (v: boolean) => void; hint?: ReactNode }) {
@@ -171,18 +184,7 @@ function SmtpSection({ smtp, onSaved }: { smtp: SmtpView | null; onSaved: () => 
           <input id="smtp-user" type="text" autoComplete="off" value={user} onChange={(e) => setUser(e.target.value)} />
         </div>
         <SecretInput id="smtp-pass" label="Password" state={smtp?.auth?.pass ?? null} value={pass} onChange={setPass} clear={clearPass} onClear={setClearPass} />
-        <div className="field">
-          <button type="submit" className="primary" disabled={s.busy || !host.trim() || !from.trim()}>
-            Save email settings
-          </button>
-        </div>
-        {smtp ? (
-          <div className="field">
-            <button type="button" disabled={s.busy} onClick={() => window.confirm('Remove the stored SMTP settings? The server environment applies again.') && void s.save({ smtp: null })}>
-              Remove
-            </button>
-          </div>
-        ) : null}
+        <SaveButtons label="Save email settings" disabled={s.busy || !host.trim() || !from.trim()} stored={smtp !== null} removeQuestion="Remove the stored SMTP settings? The server environment applies again." onRemove={() => void s.save({ smtp: null })} />
       </form>
       <Notice message={s.error} />
       <Notice message={s.notice} tone="ok" />
@@ -232,18 +234,7 @@ function WebhookSection({ webhook, onSaved }: { webhook: WebhookView | null; onS
           <label htmlFor="webhook-timeout">Timeout (ms)</label>
           <input id="webhook-timeout" type="number" min={100} step={100} value={timeoutMs} onChange={(e) => setTimeoutMs(Math.floor(Number(e.target.value)))} />
         </div>
-        <div className="field">
-          <button type="submit" className="primary" disabled={s.busy || !url.trim()}>
-            Save webhook
-          </button>
-        </div>
-        {webhook ? (
-          <div className="field">
-            <button type="button" disabled={s.busy} onClick={() => window.confirm('Remove the stored webhook settings?') && void s.save({ webhook: null })}>
-              Remove
-            </button>
-          </div>
-        ) : null}
+        <SaveButtons label="Save webhook" disabled={s.busy || !url.trim()} stored={webhook !== null} removeQuestion="Remove the stored webhook settings? The server environment applies again." onRemove={() => void s.save({ webhook: null })} />
       </form>
       <Notice message={s.error} />
       <Notice message={s.notice} tone="ok" />
