@@ -181,6 +181,10 @@ browserSuite('accounts: first start, invitations and roles in Chromium', { demoC
     await viewer.page.getByLabel('New note').fill('Strong system design; ask about on-call');
     await viewer.page.getByRole('button', { name: 'Add note' }).click();
     await viewer.page.getByRole('list', { name: 'Notes' }).getByText('Strong system design; ask about on-call').waitFor();
+    // the note names its author; its author may delete it
+    const viewerNote = viewer.page.getByRole('list', { name: 'Notes' }).getByRole('listitem').filter({ hasText: 'Strong system design' });
+    await viewerNote.getByText(/· you/).waitFor();
+    await expect(viewerNote.getByRole('button', { name: /Delete note/ }).count()).resolves.toBe(1);
     await expect(viewer.page.getByRole('button', { name: 'Delete candidate' }).isDisabled()).resolves.toBe(true);
     await expect(viewer.page.getByRole('button', { name: 'Replied: interested' }).isDisabled()).resolves.toBe(true);
     await viewer.shot('accounts-viewer-candidate-desktop', true);

@@ -4,10 +4,15 @@ import { errorMessage } from '../api-client.ts';
 import { Empty, ErrorBanner, NotYet, Section } from '../components.tsx';
 import { outreachApi } from '../outreach-api.ts';
 import { useApi } from '../use-api.ts';
+import { usePermit, useSession } from '../session.tsx';
 
 /** Notes on the candidate: add (Ctrl+Enter or the button), delete, newest first. */
 export function CandidateNotes({ candidateId }: { candidateId: number }) {
   const notes = useApi((signal) => outreachApi.notes(candidateId, signal), [candidateId]);
+  const { me, role } = useSession();
+  // its author may delete a note, and admins any (the server checks the same)
+  const mayDeleteAny = role === 'admin' || role === 'owner';
+  const comment = usePermit('POST /api/candidates/{id}/notes');
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -59,7 +64,7 @@ export function CandidateNotes({ candidateId }: { candidateId: number }) {
             }}
           />
         </div>
-        <button type="submit" className="small primary" disabled={busy}>
+        <button type="submit" className="small primary" disabled={busy || !comment.allowed} title={comment.reason ?? undefined}>
           Add note
         </button>
       </form>
@@ -72,10 +77,14 @@ export function CandidateNotes({ candidateId }: { candidateId: number }) {
             <div className="prose">{n.text}</div>
             <div className="muted small">
               {n.createdAt.replace('T', ' ').slice(0, 16)}
-              {n.authorSeatId ? ` · ${n.authorSeatId}` : ''}{' '}
-              <button type="button" className="small" aria-label={`Delete note from ${n.createdAt.slice(0, 16)}`} onClick={() => void remove(n.id)}>
-                Delete
-              </button>
+              {' · '}
+              {n.author ? (n.author.userId === me.user.id ? 'you' : n.author.name || n.author.email) : n.authorUserId ? 'a former member' : 'command line'}
+              {n.authorSeatId ? ` · seat ${n.authorSeatId}` : ''}{' '}
+              {mayDeleteAny || n.authorUserId === me.user.id ? (
+                <button type="button" className="small" aria-label={`Delete note from ${n.createdAt.slice(0, 16)}`} onClick={() => void remove(n.id)}>
+                  Delete
+                </button>
+              ) : null}
             </div>
           </li>
         ))}
