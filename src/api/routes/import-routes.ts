@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { ScoutlineApp } from '../app-env.ts';
 import { errorResponses } from '../error-response.ts';
-import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdtempSync, openSync, rmSync, statSync, type ReadStream } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -100,21 +100,32 @@ export function registerImportRoutes(app: ScoutlineApp, options: { workerMinByte
       };
       // A large body on SQLite goes through the import's worker thread, as `scoutline import` does for a large
       // file: spooled to a temporary file (the worker reads files), then read, checked and prepared there
-      // while this thread writes. Same records, same summary; a body without Content-Length stays on one thread.
-      const length = Number(c.req.header('content-length') ?? 0);
-      const spool = store.dialect === 'sqlite' && length >= workerMinBytes ? mkdtempSync(join(tmpdir(), 'scoutline-import-')) : undefined;
+      // while this thread writes. Same records, same summary.
+      // A body without Content-Length (chunked) is spooled too, before anything is written: its size is only
+      // known at its end, and an import refused there for its size (413) must not have stored the batches before.
+      const declared = c.req.header('content-length');
+      const chunked = declared === undefined || c.req.header('transfer-encoding') !== undefined;
+      const large = (size: number) => store.dialect === 'sqlite' && size >= workerMinBytes;
+      const spool = chunked || large(Number(declared)) ? mkdtempSync(join(tmpdir(), 'scoutline-import-')) : undefined;
+      let spooled: ReadStream | undefined;
       try {
         let records: AsyncIterable<ImportRecord>;
         if (spool) {
           const path = join(spool, 'body');
           await pipeline(Readable.from(bytes()), createWriteStream(path));
-          records = preparedFileRecords(path, recordOptions, workspaceId);
+          if (large(statSync(path).size)) records = preparedFileRecords(path, recordOptions, workspaceId);
+          else {
+            // opened now, not on the next tick: the folder is removed below even if nothing reads it
+            spooled = createReadStream(path, { fd: openSync(path, 'r') });
+            records = importRecords(spooled, recordOptions);
+          }
         } else records = importRecords(bytes(), recordOptions);
         const summary = await importCandidates(store, workspaceId, records);
         // counts only: the audit log never holds candidates' data (nor the reasons, which may quote a record)
         await auditRequest(c, { action: 'import', target: 'candidates', details: { format, records: summary.records, imported: summary.imported, updated: summary.updated, unchanged: summary.unchanged, skipped: summary.skipped } });
         return c.json({ format, ...summary, ...(ignoredColumns ? { ignoredColumns } : {}) }, 200);
       } finally {
+        spooled?.destroy();
         if (spool) rmSync(spool, { recursive: true, force: true });
       }
     },
