@@ -1,10 +1,12 @@
 import { AppError } from '../core/app-error.ts';
+import type { StorageCondition } from '../db/storage-failure.ts';
 import type { Store } from '../db/open-database.ts';
 import type { CandidateInput } from './candidate.ts';
 import { upsertCandidates } from './candidate-store.ts';
 import { checkedImportInput, importErrorReason } from './checked-import-input.ts';
 import type { ImportRecord } from './import-record.ts';
 import type { PreparedCandidate } from './prepared-candidates.ts';
+import { storageConditionOf } from '../db/storage-failure.ts';
 import { bulkBatchSize, bulkImportAfter, startSqliteBulkImport, type SqliteBulkImport } from './sqlite-bulk-import.ts';
 
 export const defaultBatchSize = 1000;
@@ -57,6 +59,13 @@ const reasonOf = importErrorReason;
  * record at fault is skipped (nothing is half-written: each write is a
  * transaction). If every record of a batch then fails, the store itself is
  * failing and the import stops with a storage_error carrying the totals so far.
+ *
+ * A full disk, a read-only or an unreachable database is not a bad record:
+ * the batch is rolled back as a whole, not retried record by record (that
+ * saved part of the batch on a full disk), and the import stops with
+ * storage_full / storage_read_only / storage_unavailable. The error names
+ * the boundary: every record before `details.firstUnsavedLine` was saved or
+ * is listed in the summary's errors, nothing from that line on was saved.
  */
 export async function importCandidates(
   store: Store,
@@ -90,6 +99,7 @@ export async function importCandidates(
       const res = await upsert(store, workspaceId, batch, now);
       for (const o of res.outcomes) count(o.outcome);
     } catch (batchError) {
+      stopOnStorageCondition(batchError, summary, batchLines[0], batchLines[batchLines.length - 1]);
       let failed = 0;
       let lastError: unknown = batchError;
       for (let i = 0; i < batch.length; i++) {
@@ -97,6 +107,8 @@ export async function importCandidates(
           const res = await upsert(store, workspaceId, [batch[i]], now);
           count(res.outcomes[0].outcome);
         } catch (err) {
+          // records before this one were saved one by one: the boundary is this record
+          stopOnStorageCondition(err, summary, batchLines[i], batchLines[batchLines.length - 1]);
           failed++;
           lastError = err;
           skip(batchLines[i], `could not be stored: ${reasonOf(err)}`);
@@ -150,4 +162,27 @@ export async function importCandidates(
   }
   await bulk?.finish({ optimize: true });
   return summary;
+}
+
+const storageStops: Record<StorageCondition, string> = {
+  storage_full: 'the disk is full; nothing of this batch was saved',
+  storage_read_only: 'the database became read-only; nothing of this batch was saved',
+  storage_unavailable: 'the database could not be reached; nothing of this batch was saved',
+};
+
+/**
+ * Ends the import when a write failed because of the storage itself: the
+ * failing batch (lines `fromLine`..`toLine`, or from `fromLine` when its
+ * first records had been saved one by one) was rolled back whole, and the
+ * message says how many records were saved before it.
+ */
+function stopOnStorageCondition(err: unknown, summary: ImportSummary, fromLine: number, toLine: number): void {
+  const condition = storageConditionOf(err);
+  if (!condition) return;
+  const saved = summary.imported + summary.updated + summary.unchanged;
+  throw new AppError(
+    condition,
+    `${storageStops[condition]} (lines ${fromLine}-${toLine}). ${saved} record${saved === 1 ? '' : 's'} before line ${fromLine} ${saved === 1 ? 'was' : 'were'} saved (${summary.imported} new, ${summary.updated} updated, ${summary.unchanged} unchanged)${summary.skipped ? ` and ${summary.skipped} skipped as bad` : ''}; nothing from line ${fromLine} on. Importing the file again after fixing this is safe: saved records are recognised and left unchanged.`,
+    { saved, firstUnsavedLine: fromLine, batch: { fromLine, toLine }, summary: { ...summary, errors: [...summary.errors] } },
+  );
 }

@@ -60,6 +60,9 @@ function openSqlite(path: string): Store {
     try {
       mkdirSync(dirname(file), { recursive: true });
     } catch (err) {
+      // (on a read-only mount a recursive mkdir fails with ENOENT, not EROFS: ask the nearest existing folder)
+      const parent = nearestExisting(dirname(file));
+      if (!writable(parent)) throw readOnlyError(file, parent);
       throw openFailure(file, err);
     }
     refuseReadOnly(file);
@@ -105,17 +108,26 @@ function openFailure(file: string, err: unknown): AppError {
 function refuseReadOnly(file: string): void {
   const folder = dirname(file);
   const paths = [folder, ...[file, `${file}-wal`, `${file}-shm`].filter((p) => existsSync(p))];
-  for (const p of paths) {
-    try {
-      accessSync(p, constants.W_OK);
-    } catch {
-      throw readOnlyError(file, p);
-    }
+  for (const p of paths) if (!writable(p)) throw readOnlyError(file, p);
+}
+
+function writable(path: string): boolean {
+  try {
+    accessSync(path, constants.W_OK);
+    return true;
+  } catch {
+    return false;
   }
 }
 
+function nearestExisting(folder: string): string {
+  let p = folder;
+  while (!existsSync(p) && dirname(p) !== p) p = dirname(p);
+  return p;
+}
+
 function readOnlyError(file: string, readOnlyPath: string): AppError {
-  const what = readOnlyPath === dirname(file) ? `its folder ${readOnlyPath} is read-only (SQLite creates the -wal and -shm files beside the database)` : `${readOnlyPath} is read-only`;
+  const what = file.startsWith(`${readOnlyPath}/`) ? `its folder ${readOnlyPath} is read-only (SQLite creates the -wal and -shm files beside the database)` : `${readOnlyPath} is read-only`;
   return new AppError('storage_read_only', `cannot use the SQLite database ${file}: ${what}. Make it writable for this user, or point --db at a writable place.`, { path: readOnlyPath });
 }
 
@@ -167,7 +179,7 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Store> {
   try {
     const client = await pool.connect();
     try {
-      const { rows } = await client.query<{ ro: string }>('SHOW transaction_read_only');
+      const { rows } = await client.query<{ ro: string }>("SELECT current_setting('transaction_read_only') AS ro");
       if (rows[0]?.ro === 'on') throw new AppError('storage_read_only', `the PostgreSQL database at ${redact(url)} is read-only (a standby, or default_transaction_read_only is on): Scoutline needs a writable primary`);
     } finally {
       client.release();
