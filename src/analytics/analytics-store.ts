@@ -44,7 +44,7 @@ export async function loadAnalyticsLog(store: Store, workspaceId: string, filter
 
   let aq = store.db
     .selectFrom('outreach_actions')
-    .select(['campaign_id', 'candidate_id', 'seat_id', 'step_key', 'channel', 'variant', 'executed_at', 'due_at', 'subject', 'body', 'charged'])
+    .select(['campaign_id', 'candidate_id', 'seat_id', 'step_key', 'channel', 'variant', 'executed_at', 'due_at', 'subject', 'body', 'charged', 'text_length'])
     .where('workspace_id', '=', workspaceId)
     .where('status', '=', 'sent');
   if (filter.campaignId) aq = aq.where('campaign_id', '=', filter.campaignId);
@@ -64,7 +64,8 @@ export async function loadAnalyticsLog(store: Store, workspaceId: string, filter
       variant: r.variant,
       sentAt,
       weekday: local.isValid ? local.weekday : DateTime.fromISO(sentAt, { zone: 'utc' }).weekday,
-      length: r.body === null ? null : codePoints(r.subject) + codePoints(r.body),
+      // an erased person's message keeps only its length (src/privacy/erasure.ts)
+      length: r.body === null ? (r.text_length ?? null) : codePoints(r.subject) + codePoints(r.body),
       charged: r.channel === 'inmail' && r.charged === 1,
     };
   });

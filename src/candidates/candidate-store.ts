@@ -3,7 +3,8 @@ import type { Kysely, Selectable } from 'kysely';
 import { AppError } from '../core/app-error.ts';
 import type { Database, Dialect } from '../db/schema.ts';
 import type { Store } from '../db/open-database.ts';
-import { indexCandidates, removeFromIndex, type IndexRow } from '../search/search-index.ts';
+import { indexCandidates, type IndexRow } from '../search/search-index.ts';
+import { eraseCandidates } from '../privacy/erase-candidates-store.ts';
 import { candidateInputSchema, fullName, type Candidate, type CandidateInput, type CandidateInputLoose } from './candidate.ts';
 import type { CandidateTable } from './candidate-tables.ts';
 import type { CandidateRowValues, CandidateWriteOps } from './candidate-write-ops.ts';
@@ -296,11 +297,11 @@ export async function countCandidates(store: Store, workspaceId: string): Promis
   return Number(n);
 }
 
+/**
+ * Deleting a candidate is erasing them: every copy of their data goes, in one
+ * transaction, and their hashed addresses stay on the suppression list
+ * (src/privacy/erase-candidates-store.ts has the rules).
+ */
 export async function deleteCandidate(store: Store, workspaceId: string, id: number): Promise<void> {
-  await store.db.transaction().execute(async (trx) => {
-    const res = await trx.deleteFrom('candidates').where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
-    if (Number(res.numDeletedRows) === 0) throw new AppError('not_found', `candidate ${id} does not exist`, { id });
-    await trx.deleteFrom('candidate_emails').where('candidate_id', '=', id).execute();
-    await removeFromIndex(trx, store.dialect, [id]);
-  });
+  await eraseCandidates(store, workspaceId, [id]);
 }

@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 /**
  * Tables owned by src/outreach (migration 0006-outreach). Booleans 0/1,
@@ -101,6 +101,8 @@ export interface OutreachActionTable {
   last_error: string | null;
   created_at: string;
   updated_at: string;
+  /** code points of subject + body, kept when erasure removes the text so analytics by length stay (migration 0015) */
+  text_length: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface OutreachSuppressionTable {
@@ -112,6 +114,8 @@ export interface OutreachSuppressionTable {
   reason: string;
   note: string;
   created_at: string;
+  /** the keyed hash of an erased person's email or profile URL, the entry's only key then (migration 0015, src/privacy) */
+  key_hash: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** Per-seat worker state: the row claims lock, and the day a reported limit paused the seat. */

@@ -5,11 +5,17 @@ import type { Database } from '../db/schema.ts';
 import { activeStates, applyEnrollmentEvent } from './enrollment-store.ts';
 import { buildSuppressionIndex, isSuppressed, suppressionInputSchema, type SuppressionEntry, type SuppressionIndex, type SuppressionReason } from './suppression.ts';
 import { withWriteTransaction } from './write-transaction.ts';
+import { loadHashKey } from '../privacy/hash-key-store.ts';
 
 /** The workspace's suppression list: add (which stops matching enrollments at once), list, remove. */
 export async function loadSuppressionIndex(db: Kysely<Database>, workspaceId: string): Promise<SuppressionIndex> {
-  const rows = await db.selectFrom('outreach_suppressions').select(['candidate_id', 'email', 'profile_url']).where('workspace_id', '=', workspaceId).execute();
-  return buildSuppressionIndex(rows.map((r) => ({ candidateId: r.candidate_id === null ? null : Number(r.candidate_id), email: r.email, profileUrl: r.profile_url })));
+  const rows = await db.selectFrom('outreach_suppressions').select(['candidate_id', 'email', 'profile_url', 'key_hash']).where('workspace_id', '=', workspaceId).execute();
+  // hashed entries (erased people) are matched with the workspace's hash key
+  const hashKey = rows.some((r) => r.key_hash) ? await loadHashKey(db, workspaceId) : null;
+  return buildSuppressionIndex(
+    rows.map((r) => ({ candidateId: r.candidate_id === null ? null : Number(r.candidate_id), email: r.email, profileUrl: r.profile_url, keyHash: r.key_hash })),
+    hashKey,
+  );
 }
 
 export async function listSuppressions(store: Pick<Store, 'db'>, workspaceId: string): Promise<SuppressionEntry[]> {
@@ -22,6 +28,7 @@ export async function listSuppressions(store: Pick<Store, 'db'>, workspaceId: st
     reason: r.reason as SuppressionReason,
     note: r.note,
     createdAt: r.created_at,
+    keyHash: r.key_hash ?? null,
   }));
 }
 

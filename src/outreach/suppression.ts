@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { personKeyHashes } from '../privacy/person-key-hash.ts';
 
 /**
  * The suppression list (issue item 2): people Scoutline must not contact,
@@ -24,6 +25,8 @@ export type SuppressionInput = z.infer<typeof suppressionInputSchema>;
 export interface SuppressionEntry extends SuppressionInput {
   id: number;
   createdAt: string;
+  /** an erased person's hashed email or profile URL (src/privacy): the entry's only key then */
+  keyHash?: string | null;
 }
 
 /** What identifies a person for suppression. */
@@ -37,6 +40,9 @@ export interface SuppressionIndex {
   candidateIds: ReadonlySet<number>;
   emails: ReadonlySet<string>;
   profileUrls: ReadonlySet<string>;
+  /** hashed keys of erased people, and the workspace's key to hash a person's with (src/privacy/person-key-hash.ts) */
+  keyHashes?: ReadonlySet<string>;
+  hashKey?: Buffer | null;
 }
 
 export const emptySuppressionIndex: SuppressionIndex = { candidateIds: new Set(), emails: new Set(), profileUrls: new Set() };
@@ -52,20 +58,33 @@ export function normaliseSuppressionUrl(url: string): string {
     .replace(/\/+$/, '');
 }
 
-export function buildSuppressionIndex(entries: ReadonlyArray<Pick<SuppressionInput, 'candidateId' | 'email' | 'profileUrl'>>): SuppressionIndex {
+export function buildSuppressionIndex(
+  entries: ReadonlyArray<Pick<SuppressionInput, 'candidateId' | 'email' | 'profileUrl'> & { keyHash?: string | null }>,
+  hashKey: Buffer | null = null,
+): SuppressionIndex {
   const candidateIds = new Set<number>();
   const emails = new Set<string>();
   const profileUrls = new Set<string>();
+  const keyHashes = new Set<string>();
   for (const e of entries) {
     if (e.candidateId !== null) candidateIds.add(e.candidateId);
     if (e.email) emails.add(e.email.trim().toLowerCase());
     if (e.profileUrl) profileUrls.add(normaliseSuppressionUrl(e.profileUrl));
+    if (e.keyHash) keyHashes.add(e.keyHash);
   }
-  return { candidateIds, emails, profileUrls };
+  return { candidateIds, emails, profileUrls, keyHashes, hashKey };
 }
 
 export function isSuppressed(index: SuppressionIndex, person: PersonKeys): boolean {
   if (index.candidateIds.has(person.candidateId)) return true;
   if (person.profileUrl && index.profileUrls.has(normaliseSuppressionUrl(person.profileUrl))) return true;
-  return person.emails.some((e) => index.emails.has(e.trim().toLowerCase()));
+  if (person.emails.some((e) => index.emails.has(e.trim().toLowerCase()))) return true;
+  return isSuppressedByHash(index, person);
+}
+
+/** Matches an erased person by the hashes of their addresses and URL (a re-import of someone who was erased). */
+export function isSuppressedByHash(index: SuppressionIndex, person: Pick<PersonKeys, 'emails' | 'profileUrl'>): boolean {
+  const hashes = index.keyHashes;
+  if (!hashes || hashes.size === 0 || !index.hashKey) return false;
+  return personKeyHashes(index.hashKey, person).some((h) => hashes.has(h));
 }

@@ -2,7 +2,9 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { ScoutlineApp } from '../app-env.ts';
 import { errorResponses } from '../error-response.ts';
 import { candidateInputSchema } from '../../candidates/candidate.ts';
-import { deleteCandidate, getCandidate, listCandidates, normaliseCandidateInput, upsertCandidates } from '../../candidates/candidate-store.ts';
+import { getCandidate, listCandidates, normaliseCandidateInput, upsertCandidates } from '../../candidates/candidate-store.ts';
+import { eraseCandidates } from '../../privacy/erase-candidates-store.ts';
+import { erasureAuditDetails } from '../../privacy/erasure.ts';
 import { addCandidateNote, deleteCandidateNote, listCandidateNotes } from '../../candidates/candidate-notes-store.ts';
 import { candidateOutreachHistory } from '../../outreach/candidate-outreach-history.ts';
 import { auditRequest, callerOf } from '../request-audit.ts';
@@ -168,15 +170,20 @@ export function registerCandidateRoutes(app: ScoutlineApp): void {
       method: 'delete',
       path: '/api/candidates/{id}',
       tags: ['candidates'],
-      summary: 'Delete a candidate',
+      summary: 'Erase a candidate: their data leaves every table in one transaction; hashed addresses stay on the suppression list (docs/privacy.md)',
       request: { params: idParam },
-      responses: { 200: { content: { 'application/json': { schema: z.object({ deleted: z.number() }) } }, description: 'Deleted' }, ...errorResponses },
+      responses: {
+        200: { content: { 'application/json': { schema: z.object({ deleted: z.number(), suppressionHashes: z.number().int() }) } }, description: 'Erased' },
+        ...errorResponses,
+      },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
-      await deleteCandidate(c.get('store'), c.get('workspaceId'), id);
-      await auditRequest(c, { action: 'candidate_deleted', target: `candidate:${id}` });
-      return c.json({ deleted: id }, 200);
+      // audited in the erasing transaction: both happen or neither
+      const summary = await eraseCandidates(c.get('store'), c.get('workspaceId'), [id], {
+        audit: (trx, s) => auditRequest(c, { action: 'candidate_deleted', target: `candidate:${id}`, details: erasureAuditDetails(s) }, trx),
+      });
+      return c.json({ deleted: id, suppressionHashes: summary.suppressionHashes }, 200);
     },
   );
 

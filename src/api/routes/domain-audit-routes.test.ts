@@ -155,7 +155,8 @@ describeEachBackend('credit moves, audit entries and note authors in the domain 
     expect(entries[0].details).toEqual({ format: 'csv', records: 1, imported: 1, updated: 0, unchanged: 0, skipped: 0 });
     expect(entries[1].details).toMatchObject({ records: 1, imported: 1 });
     expect(entries[3].details).toEqual({ seatIds: [`${p}-seat`], source: 'ids', candidates: 1 });
-    expect(entries[7].details).toEqual({});
+    // an erasure records counts only: the person is named by id in the target, nowhere else
+    expect(entries[7].details).toEqual({ erased: true, suppressionHashes: 1, enrollmentsStopped: 0, actionsCancelled: 0, actionsScrubbed: 0, notesDeleted: 0, rankingExamplesUnlinked: 0 });
     expect(entries[8].details).toEqual({ plans: ['premium-career'], rules: [] });
     expect(entries[9].details).toMatchObject({ rules: { maxPendingInvites: 400 } });
     expect(entries.every((e) => e.actorUserId === t.owner.userId && e.via === 'token')).toBe(true);

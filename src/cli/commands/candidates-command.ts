@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import { AppError } from '../../core/app-error.ts';
-import { deleteCandidate, getCandidate, listCandidates } from '../../candidates/candidate-store.ts';
+import { getCandidate, listCandidates } from '../../candidates/candidate-store.ts';
+import { eraseCandidates } from '../../privacy/erase-candidates-store.ts';
+import { erasureAuditDetails } from '../../privacy/erasure.ts';
 import { locationText } from '../../candidates/candidate.ts';
 import { auditCli } from '../cli-audit.ts';
 import { action, dbOption, defaultWorkspace, parseIntOption, printJson, withStore } from '../cli-context.ts';
@@ -46,15 +48,15 @@ export function registerCandidateCommands(program: Command): void {
 
   candidates
     .command('delete <id>')
-    .description('delete a candidate and its search index entry')
+    .description('erase a candidate: their data leaves every table in one transaction, their hashed addresses stay suppressed (docs/privacy.md)')
     .option('--json', 'print JSON')
     .action(
       action(async (id: string, opts: { json?: boolean }, cmd: Command) => {
         await withStore(dbOption(cmd), async (store) => {
-          await deleteCandidate(store, defaultWorkspace, candidateId(id));
-          await auditCli(store.db, defaultWorkspace, 'candidate_deleted', `candidate:${candidateId(id)}`);
-          if (opts.json) printJson({ deleted: candidateId(id) });
-          else console.log(`deleted candidate ${id}`);
+          const n = candidateId(id);
+          const summary = await eraseCandidates(store, defaultWorkspace, [n], { audit: (trx, s) => auditCli(trx, defaultWorkspace, 'candidate_deleted', `candidate:${n}`, erasureAuditDetails(s, { via: 'cli' })) });
+          if (opts.json) printJson({ deleted: n, suppressionHashes: summary.suppressionHashes });
+          else console.log(`erased candidate ${n} (${summary.suppressionHashes} hashed suppression entries kept so they are never contacted again)`);
         });
       }),
     );
