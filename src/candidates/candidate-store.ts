@@ -5,6 +5,7 @@ import type { Database, Dialect } from '../db/schema.ts';
 import type { Store } from '../db/open-database.ts';
 import { indexCandidates, type IndexRow } from '../search/search-index.ts';
 import { eraseCandidates } from '../privacy/erase-candidates-store.ts';
+import { recordCandidateSources } from '../privacy/data-source-store.ts';
 import { candidateInputSchema, fullName, type Candidate, type CandidateInput, type CandidateInputLoose } from './candidate.ts';
 import type { CandidateTable } from './candidate-tables.ts';
 import type { CandidateRowValues, CandidateWriteOps } from './candidate-write-ops.ts';
@@ -77,20 +78,25 @@ const chunk = <T>(xs: T[], n: number): T[][] => {
  * batch merge into one. Either the whole batch is written or nothing is.
  * An input may be a prepared candidate (prepared-candidates.ts): its row and
  * FTS5 values are used as they are unless it merges with another record.
+ * With `sourceId` every candidate of the batch is linked to that data source.
  */
 export async function upsertCandidates(
   store: Store,
   workspaceId: string,
   inputs: Array<CandidateInput | PreparedCandidate>,
   now: string = new Date().toISOString(),
+  opts: { sourceId?: number } = {},
 ): Promise<UpsertResult> {
   if (inputs.length === 0) return { outcomes: [] };
-  return store.db.transaction().execute((trx) => {
+  return store.db.transaction().execute(async (trx) => {
     // SQLite: Kysely runs the transaction on the one better-sqlite3 connection, so prepared statements on
     // that handle join it; they skip query compilation, the bulk of an import's cost.
     const raw = store.dialect === 'sqlite' ? store.sqlite : undefined;
     const ops = raw ? sqliteCandidateWriteOps(raw) : kyselyCandidateWriteOps(trx);
-    return upsertInTransaction(trx, ops, store.dialect, workspaceId, inputs, now, raw);
+    const result = await upsertInTransaction(trx, ops, store.dialect, workspaceId, inputs, now, raw);
+    // where the data came from, with the data (src/privacy/data-source.ts)
+    if (opts.sourceId !== undefined) await recordCandidateSources(trx, workspaceId, opts.sourceId, result.outcomes, now, raw);
+    return result;
   });
 }
 

@@ -5,6 +5,7 @@ import { generateDemoCandidates } from './demo-data.ts';
 import { ensureDemoCampaign } from '../outreach/demo-campaign.ts';
 import { importCandidates, type ImportSummary } from './import-candidates.ts';
 import type { ImportRecord } from './import-record.ts';
+import { demoProvenance } from '../privacy/data-source.ts';
 
 export interface DemoWorkspaceOptions {
   /** how many demo candidates */
@@ -65,7 +66,7 @@ export async function loadDemoWorkspace(store: Store, workspaceId: string, opts:
     let line = 0;
     for (const input of generateDemoCandidates(opts.count, opts.seed ?? 1, { asOf })) yield { line: ++line, input };
   }
-  const candidates = await importCandidates(store, workspaceId, records(), { normalised: true });
+  const candidates = await importCandidates(store, workspaceId, records(), { normalised: true, provenance: demoProvenance });
 
   const existing = new Set((await listSeats(store, workspaceId)).map((s) => s.id));
   for (const seat of demoSeatInputs(workspaceId)) if (!existing.has(seat.id!)) await addSeat(store, workspaceId, seat);

@@ -3,6 +3,8 @@ import type { StorageCondition } from '../db/storage-failure.ts';
 import type { Store } from '../db/open-database.ts';
 import type { CandidateInput } from './candidate.ts';
 import { upsertCandidates } from './candidate-store.ts';
+import { createDataSource } from '../privacy/data-source-store.ts';
+import type { DataSourceInput } from '../privacy/data-source.ts';
 import { checkedImportInput, importErrorReason } from './checked-import-input.ts';
 import type { ImportRecord } from './import-record.ts';
 import type { PreparedCandidate } from './prepared-candidates.ts';
@@ -43,6 +45,8 @@ export interface ImportOptions {
   bulkAfter?: number;
   /** the batch writer (default upsertCandidates; tests inject failures through it) */
   upsert?: typeof upsertCandidates;
+  /** where the records come from: recorded once (at the first batch written) and linked to every candidate they touch */
+  provenance?: DataSourceInput;
 }
 
 export function emptyImportSummary(): ImportSummary {
@@ -89,6 +93,9 @@ export async function importCandidates(
     summary[outcome]++;
   };
 
+  let source: number | undefined;
+  const sourceId = async () => (options.provenance ? (source ??= await createDataSource(store.db, workspaceId, options.provenance, now)) : undefined);
+
   const flush = async () => {
     if (inputs.length === 0) return;
     const batchLines = lines;
@@ -96,7 +103,7 @@ export async function importCandidates(
     lines = [];
     inputs = [];
     try {
-      const res = await upsert(store, workspaceId, batch, now);
+      const res = await upsert(store, workspaceId, batch, now, { sourceId: await sourceId() });
       for (const o of res.outcomes) count(o.outcome);
     } catch (batchError) {
       stopOnStorageCondition(batchError, summary, batchLines[0], batchLines[batchLines.length - 1]);
@@ -104,7 +111,7 @@ export async function importCandidates(
       let lastError: unknown = batchError;
       for (let i = 0; i < batch.length; i++) {
         try {
-          const res = await upsert(store, workspaceId, [batch[i]], now);
+          const res = await upsert(store, workspaceId, [batch[i]], now, { sourceId: await sourceId() });
           count(res.outcomes[0].outcome);
         } catch (err) {
           // records before this one were saved one by one: the boundary is this record

@@ -5,6 +5,7 @@ import { candidateInputSchema } from '../../candidates/candidate.ts';
 import { getCandidate, listCandidates, normaliseCandidateInput, upsertCandidates } from '../../candidates/candidate-store.ts';
 import { eraseCandidates } from '../../privacy/erase-candidates-store.ts';
 import { erasureAuditDetails } from '../../privacy/erasure.ts';
+import { createDataSource } from '../../privacy/data-source-store.ts';
 import { addCandidateNote, deleteCandidateNote, listCandidateNotes } from '../../candidates/candidate-notes-store.ts';
 import { candidateOutreachHistory } from '../../outreach/candidate-outreach-history.ts';
 import { auditRequest, callerOf } from '../request-audit.ts';
@@ -157,7 +158,9 @@ export function registerCandidateRoutes(app: ScoutlineApp): void {
     }),
     async (c) => {
       const body = c.req.valid('json');
-      const res = await upsertCandidates(c.get('store'), c.get('workspaceId'), body.candidates.map(normaliseCandidateInput));
+      const now = new Date().toISOString();
+      const sourceId = await createDataSource(c.get('store').db, c.get('workspaceId'), { kind: 'api', format: 'json', via: 'api', label: 'api', actor: callerOf(c).email }, now);
+      const res = await upsertCandidates(c.get('store'), c.get('workspaceId'), body.candidates.map(normaliseCandidateInput), now, { sourceId });
       const count = (outcome: string) => res.outcomes.filter((o) => o.outcome === outcome).length;
       // counts only: the audit log never holds candidates' data
       await auditRequest(c, { action: 'import', target: 'candidates', details: { via: 'POST /api/candidates', records: res.outcomes.length, imported: count('imported'), updated: count('updated'), unchanged: count('unchanged') } });

@@ -120,7 +120,8 @@ export function registerImportRoutes(app: ScoutlineApp, options: { workerMinByte
             records = importRecords(spooled, recordOptions);
           }
         } else records = importRecords(bytes(), recordOptions);
-        const summary = await importCandidates(store, workspaceId, records);
+        const provenance = { kind: 'import' as const, format, via: 'api' as const, label: q.source ?? format, actor: c.get('principal')?.email ?? 'anonymous' };
+        const summary = await importCandidates(store, workspaceId, records, { provenance });
         // counts only: the audit log never holds candidates' data (nor the reasons, which may quote a record)
         await auditRequest(c, { action: 'import', target: 'candidates', details: { format, records: summary.records, imported: summary.imported, updated: summary.updated, unchanged: summary.unchanged, skipped: summary.skipped } });
         return c.json({ format, ...summary, ...(ignoredColumns ? { ignoredColumns } : {}) }, 200);

@@ -9,6 +9,7 @@ import { importCandidates } from '../../candidates/import-candidates.ts';
 import type { ImportRecord } from '../../candidates/import-record.ts';
 import { action, dbOption, defaultWorkspace, parseIntOption, printJson, withStore } from '../cli-context.ts';
 import { printImportSummary } from './import-command.ts';
+import { demoProvenance } from '../../privacy/data-source.ts';
 
 interface DemoDataOpts {
   count: number;
@@ -82,7 +83,7 @@ export function registerDemoDataCommand(program: Command): void {
           bar?.start(opts.count, 0);
           let summary;
           try {
-            summary = await importCandidates(store, defaultWorkspace, records(), { normalised: true, onBatch: (s) => bar?.update(s.records) });
+            summary = await importCandidates(store, defaultWorkspace, records(), { normalised: true, provenance: demoProvenance, onBatch: (s) => bar?.update(s.records) });
           } finally {
             bar?.stop();
           }

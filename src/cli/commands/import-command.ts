@@ -7,7 +7,8 @@ import { detectImportFormat, importRecords } from '../../candidates/import-recor
 import type { CsvMapping } from '../../candidates/csv-mapping.ts';
 import { preparedFileRecords, workerImportMinBytes } from '../../candidates/prepared-records.ts';
 import { bulkBatchSize, bulkImportAfter } from '../../candidates/sqlite-bulk-import.ts';
-import { auditCli } from '../cli-audit.ts';
+import { auditCli, localCliActor } from '../cli-audit.ts';
+import { importFileName } from '../../privacy/data-source.ts';
 import { action, dbOption, defaultWorkspace, parseIntOption, printJson, withStore } from '../cli-context.ts';
 
 interface ImportOpts {
@@ -114,6 +115,7 @@ profile URL, then by email, and merged (empty fields filled, skills/emails/tags 
           try {
             summary = await importCandidates(store, defaultWorkspace, records, {
               batchSize: opts.batchSize,
+              provenance: { kind: 'import', format, via: 'cli', label: opts.source ?? format, fileName: importFileName(file), actor: localCliActor() },
               onBatch: (s) => bar?.update(bytes, { records: s.records, imported: s.imported, updated: s.updated, skipped: s.skipped }),
             });
             bar?.update(size);
