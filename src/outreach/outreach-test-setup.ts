@@ -1,13 +1,14 @@
 import { normaliseCandidateInput, upsertCandidates } from '../candidates/candidate-store.ts';
 import type { Store } from '../db/open-database.ts';
 import { addSeat } from '../seats/seat-store.ts';
+import type { WorkingHours } from '../seats/seat.ts';
 import { createCampaign, setCampaignStatus } from './campaign-store.ts';
 import type { SequenceStepInput } from './sequence-step.ts';
 
 /** Test helper: a seat working around the clock (in UTC unless `timeZone` is given), `n` candidates with emails, and a running campaign. */
 export async function seedRunningCampaign(
   store: Store,
-  opts: { tag: string; n: number; weeklyInviteCap?: number; sequence?: SequenceStepInput[]; launchAt: string; plan?: string | null; timeZone?: string },
+  opts: { tag: string; n: number; weeklyInviteCap?: number; sequence?: SequenceStepInput[]; launchAt: string; plan?: string | null; timeZone?: string; workingHours?: WorkingHours },
 ): Promise<{ campaignId: string; seatId: string; candidateIds: number[] }> {
   const seatId = `${opts.tag}-seat`;
   await addSeat(store, 'default', {
@@ -16,7 +17,7 @@ export async function seedRunningCampaign(
     plan: opts.plan ?? null,
     paid: true,
     timeZone: opts.timeZone ?? 'UTC',
-    workingHours: { start: '00:00', end: '23:59', days: [1, 2, 3, 4, 5, 6, 7] },
+    workingHours: opts.workingHours ?? { start: '00:00', end: '23:59', days: [1, 2, 3, 4, 5, 6, 7] },
     weeklyInviteCap: opts.weeklyInviteCap ?? 100,
   }, '2025-01-01T00:00:00.000Z');
   const inputs = Array.from({ length: opts.n }, (_, i) =>
