@@ -1,16 +1,16 @@
 import { AppError } from '../core/app-error.ts';
 import type { Store } from '../db/open-database.ts';
-import { getCandidatesByIds } from '../candidates/candidate-store.ts';
 import type { Seat } from '../seats/seat.ts';
 import { getSeat } from '../seats/seat-store.ts';
+import { loadSearchTexts, type SearchText } from '../search/load-search-candidates.ts';
 import { parseQueryOrThrow } from '../search/parse-query.ts';
+import { queryTerms, type QueryNode } from '../search/query-ast.ts';
 import { runSearchQuery } from '../search/run-search-query.ts';
 import type { SearchHit } from '../search/search-page.ts';
 import { scoreRankable, sortScores, type CandidateScore, type RankSort } from './candidate-score.ts';
 import { loadRankableCandidates } from './candidate-facts-store.ts';
 import type { EmbeddingsProvider } from './embeddings-provider.ts';
 import { semanticSimilarities } from './semantic-similarity.ts';
-import { splitOpenProfileFilter } from './open-profile-filter.ts';
 import { loadRankingModel } from './ranking-store.ts';
 import { resolveRole } from './resolved-role.ts';
 import type { RankableCandidate } from './rankable-candidate.ts';
@@ -57,23 +57,52 @@ export interface RankResult {
   results: RankedCandidate[];
 }
 
+/** Ranks the matches of a role's query (parsed here, once). For `scoutline rank` and the evaluation; searches go through runSearch. */
 export async function rankCandidates(store: Store, workspaceId: string, profile: RoleProfile, opts: RankOptions = {}): Promise<RankResult> {
+  const text = profile.query.trim();
+  if (!text) throw nothingToRank();
+  return (await rankQuery(store, workspaceId, parseQueryOrThrow(text), profile, opts)).result;
+}
+
+/** A ranked page and what was loaded to rank it, so the caller can show the page without reading those candidates again. */
+export interface RankedPage {
+  result: RankResult;
+  /** the returned page's candidates as ranking read them (flags included) */
+  candidates: Map<number, RankableCandidate>;
+  /** their profile text, when ranking read it (for embeddings); null otherwise */
+  texts: Map<number, SearchText> | null;
+}
+
+/**
+ * Ranks the matches of an already parsed query (`profile.query` is only its
+ * text, read for criteria): the top `considered` by BM25, scored, sorted, one
+ * page explained. Flag filters (openProfile:, openToWork:, degree:) are
+ * applied by the search engine; a query of filters only has no text to pick
+ * the top matches by and is refused.
+ */
+export async function rankQuery(store: Store, workspaceId: string, query: QueryNode, profile: RoleProfile, opts: RankOptions = {}): Promise<RankedPage> {
+  if (queryTerms(query).next().done === true) throw nothingToRank();
   const considered = clampInt(opts.considered ?? 1000, 1, 10_000);
-  // flag filters (openProfile:, openToWork:, degree:) are applied by the search engine; a query of filters only has no text to rank by
-  const text = splitOpenProfileFilter(profile.query).query;
-  if (!text) throw new AppError('invalid_input', 'the query needs at least one search term besides filters such as openProfile:true');
-  const page = await runSearchQuery(store, parseQueryOrThrow(text), { workspaceId, limit: considered, offset: 0 });
+  const page = await runSearchQuery(store, query, { workspaceId, limit: considered, offset: 0 });
   const { hits, total } = page;
   const seat = opts.seat ?? (opts.seatId ? await getSeat(store, workspaceId, opts.seatId) : null);
   const scored = await scoreSearchResults(store, workspaceId, hits, profile, seat, opts);
   return {
-    role: { id: profile.id ?? null, name: profile.name, query: profile.query, inferred: scored.inferred },
-    total,
-    considered: hits.length,
-    sort: opts.sort ?? 'priority',
-    weights: scored.weights,
-    results: scored.results,
+    result: {
+      role: { id: profile.id ?? null, name: profile.name, query: profile.query, inferred: scored.inferred },
+      total,
+      considered: hits.length,
+      sort: opts.sort ?? 'priority',
+      weights: scored.weights,
+      results: scored.results,
+    },
+    candidates: scored.candidates,
+    texts: scored.texts,
   };
+}
+
+function nothingToRank(): AppError {
+  return new AppError('invalid_input', 'the query needs at least one search term besides filters such as openProfile:true');
 }
 
 /**
@@ -88,7 +117,7 @@ export async function scoreSearchResults(
   role: RoleProfile | { query: string },
   seat: Pick<Seat, 'employers' | 'schools'> | null = null,
   opts: Omit<RankOptions, 'seat' | 'seatId' | 'considered'> = {},
-): Promise<{ results: RankedCandidate[]; weights: string; inferred: string[] }> {
+): Promise<{ results: RankedCandidate[]; weights: string; inferred: string[]; candidates: Map<number, RankableCandidate>; texts: Map<number, SearchText> | null }> {
   const profile: RoleProfile = 'name' in role ? role : queryOnlyRoleProfile('Search', role.query);
   const resolved = resolveRole(profile);
   const model = await loadRankingModel(store, workspaceId);
@@ -96,8 +125,12 @@ export async function scoreSearchResults(
   const { candidates: byId } = await loadRankableCandidates(store, workspaceId, hits.map((h) => h.id));
   const max = Math.max(0, ...hits.map((h) => h.score));
   const candidates = hits.map((h) => byId.get(h.id)).filter((c): c is RankableCandidate => c !== undefined);
-  // embeddings read the profile text itself, which ranking otherwise never loads
-  const semantic = opts.embeddings ? await semanticSimilarities(opts.embeddings, profile, [...(await getCandidatesByIds(store, workspaceId, candidates.map((c) => c.id))).values()]) : null;
+  // embeddings read the profile text itself, which ranking otherwise never loads (only its text columns: the rest is in hand)
+  const texts = opts.embeddings ? await loadSearchTexts(store.db, workspaceId, candidates.map((c) => c.id)) : null;
+  const semantic =
+    opts.embeddings && texts
+      ? await semanticSimilarities(opts.embeddings, profile, candidates.flatMap((c) => { const t = texts.get(c.id); return t ? [{ id: c.id, headline: c.headline, ...t }] : []; }))
+      : null;
   const relevanceOf = new Map(hits.map((h) => [h.id, max > 0 ? Math.max(0, h.score) / max : 0]));
   const scored = candidates.map((c) =>
     scoreRankable(c, resolved, seat, model, { now, relevance: relevanceOf.get(c.id) ?? null, semantic: semantic?.get(c.id) ?? null, fitWeight: opts.fitWeight, explain: false }),
@@ -118,7 +151,8 @@ export async function scoreSearchResults(
       profileUrl: c.profileUrl,
     };
   });
-  return { results, weights: weightsStatement(model.info), inferred: resolved.inferred };
+  const shown = new Map(pageScores.map((s) => [s.candidateId, byId.get(s.candidateId)!]));
+  return { results, weights: weightsStatement(model.info), inferred: resolved.inferred, candidates: shown, texts };
 }
 
 function clampInt(n: number, min: number, max: number): number {

@@ -1,30 +1,8 @@
-import { describe, expect, it } from 'vitest';
-import fc from 'fast-check';
+import { expect, it } from 'vitest';
 import { describeEachBackend } from '../db/test-backends.ts';
 import { normaliseCandidateInput, upsertCandidates } from '../candidates/candidate-store.ts';
-import { splitOpenProfileFilter } from './open-profile-filter.ts';
 import { rankCandidates } from './rank-candidates.ts';
 import { roleProfileSchema } from './role-profile.ts';
-
-describe('splitOpenProfileFilter', () => {
-  it('leaves flag filters in the query: the search engine applies them', () => {
-    expect(splitOpenProfileFilter(' java openProfile:true ')).toEqual({ query: 'java openProfile:true', openProfile: undefined });
-    expect(splitOpenProfileFilter('(go OR rust) AND openprofile:false degree:2')).toEqual({ query: '(go OR rust) AND openprofile:false degree:2', openProfile: undefined });
-  });
-
-  it('reports no text for a query of filters only (nothing to rank by)', () => {
-    expect(splitOpenProfileFilter('openProfile:true').query).toBe('');
-    expect(splitOpenProfileFilter('openToWork:true AND NOT degree:3').query).toBe('');
-    expect(splitOpenProfileFilter('NOT manager openProfile:true').query).toBe('NOT manager openProfile:true');
-  });
-
-  it('does not repair broken queries (the parser must still see them)', () => {
-    expect(splitOpenProfileFilter('golang AND').query).toBe('golang AND');
-    fc.assert(fc.property(fc.stringMatching(/^[a-z]+( (AND|OR) [a-z]+){0,3}$/), (q) => {
-      expect(splitOpenProfileFilter(q).query).toBe(q);
-    }));
-  });
-});
 
 describeEachBackend('ranked search with flag filters', (getStore) => {
   it('ranks exactly the matches with the flags, and counts all of them', async () => {

@@ -47,3 +47,27 @@ export async function loadSearchCandidates(db: Kysely<Database>, workspaceId: st
   }
   return out;
 }
+
+/** The profile text of a candidate beyond what ranking loads (name, headline and location it has): what highlighting and embeddings read. */
+export type SearchText = Pick<SearchableCandidate, 'firstName' | 'lastName' | 'summary' | 'positions' | 'education' | 'skills'>;
+
+/**
+ * Loads only the text columns of some candidates, by primary key (the
+ * workspace checked on the rows, as above): for a ranked page, whose other
+ * columns the ranking has read already, and for embeddings.
+ */
+export async function loadSearchTexts(db: Kysely<Database>, workspaceId: string, ids: number[]): Promise<Map<number, SearchText>> {
+  const out = new Map<number, SearchText>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await db
+      .selectFrom('candidates')
+      .select(['id', 'workspace_id', 'first_name', 'last_name', 'summary', 'positions', 'education', 'skills'])
+      .where('id', 'in', ids.slice(i, i + 500))
+      .execute();
+    for (const r of rows) {
+      if (r.workspace_id !== workspaceId) continue;
+      out.set(Number(r.id), { firstName: r.first_name, lastName: r.last_name, summary: r.summary, positions: JSON.parse(r.positions), education: JSON.parse(r.education), skills: JSON.parse(r.skills) });
+    }
+  }
+  return out;
+}

@@ -5,13 +5,11 @@ import { AppError } from '../../core/app-error.ts';
 import { rankSorts } from '../../ranking/candidate-score.ts';
 import { extractCriteria } from '../../ranking/extract-criteria.ts';
 import { recordFeedback, recordOutcomeForLearning } from '../../ranking/learn-from-outcomes.ts';
-import { rankCandidates } from '../../ranking/rank-candidates.ts';
 import { feedbackVerdicts, outreachOutcomes } from '../../ranking/ranking-model.ts';
 import { countExamples, deleteRole, getRole, listRoles, loadRankingModel, saveRole } from '../../ranking/ranking-store.ts';
 import { roleProfileSchema } from '../../ranking/role-profile.ts';
-import { embeddingsConfigFromEnv } from '../../ranking/embeddings-provider.ts';
-import { embeddingsProviderFor } from '../../ranking/semantic-similarity.ts';
 import { weightsStatement } from '../../ranking/explain.ts';
+import { runSearch } from '../../search-request/run-search.ts';
 
 const explanationSchema = z
   .object({
@@ -90,16 +88,12 @@ export function registerRankingRoutes(app: ScoutlineApp): void {
       const store = c.get('store');
       const ws = c.get('workspaceId');
       if (!body.role && !body.roleId) throw new AppError('invalid_input', 'give either role (inline) or roleId (saved role)');
+      // the role's own query is the search: the one search entry point ranks it (src/search-request)
       const role = body.role ?? (await getRole(store, ws, body.roleId!));
-      const result = await rankCandidates(store, ws, role, {
-        sort: body.sort,
-        limit: body.limit,
-        offset: body.offset,
-        considered: body.considered,
-        seatId: body.seatId,
-        embeddings: embeddingsProviderFor(embeddingsConfigFromEnv()),
-      });
-      return c.json(result, 200);
+      const { considered, sort, limit, offset, seatId } = body;
+      const found = await runSearch(store, ws, { query: role.query, role, sort, limit, offset, considered, seatId });
+      if (found.kind !== 'rank') throw new Error('unreachable: a request with a role ranks');
+      return c.json(found.ranking, 200);
     },
   );
 

@@ -1,16 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { ScoutlineApp } from '../app-env.ts';
 import { errorResponses } from '../error-response.ts';
-import { AppError } from '../../core/app-error.ts';
-import { formatQuery } from '../../search/format-query.ts';
-import { parseQueryOrThrow } from '../../search/parse-query.ts';
-import { defaultSearchLimit, maxSearchLimit, searchCandidates } from '../../search/search-candidates.ts';
-import { decodeCursor, encodeCursor } from '../../search/search-cursor.ts';
+import { defaultSearchLimit, maxSearchLimit } from '../../search/search-candidates.ts';
 import { searchFieldNames } from '../../search/search-fields.ts';
-import { searchFilterNodes, withSearchFilters, withSearchFiltersText, type ConnectionDegree } from '../../search/search-filters.ts';
+import type { ConnectionDegree } from '../../search/search-filters.ts';
 import { rankSorts } from '../../ranking/candidate-score.ts';
-import { rankedSearch, searchNeedsRanking } from '../../ranking/ranked-search.ts';
-import { getRole } from '../../ranking/ranking-store.ts';
+import { runSearch } from '../../search-request/run-search.ts';
 
 const searchRequestSchema = z
   .object({
@@ -85,34 +80,11 @@ export function registerSearchRoutes(app: ScoutlineApp): void {
     }),
     async (c) => {
       const started = performance.now();
-      const body = c.req.valid('json');
-      const workspaceId = c.get('workspaceId');
-      const filters = { ...body.filters, degree: body.filters?.degree as ConnectionDegree[] | undefined };
-      // the typed query is parsed on its own first, so a syntax error points at the column the user typed
-      const typed = body.query.trim() || searchFilterNodes(filters).length === 0 ? parseQueryOrThrow(body.query) : null;
-      const query = withSearchFilters(typed, filters)!;
-      // ranking (src/ranking): a priority sort or a role go through rankedSearch, with the filters in the query text
-      if (searchNeedsRanking(body.query, body.sort, body.roleId)) {
-        if (body.cursor !== undefined) throw new AppError('invalid_input', 'ranked searches page with offset, not cursor');
-        const store = c.get('store');
-        const role = body.roleId ? await getRole(store, workspaceId, body.roleId) : null;
-        const rankedQuery = withSearchFiltersText(body.query, filters);
-        const ranked = await rankedSearch(store, { query: rankedQuery, workspaceId, sort: body.sort ?? 'priority', role, seatId: body.seatId, limit: body.limit, offset: body.offset ?? 0 });
-        return c.json({ total: ranked.total, results: ranked.results, nextCursor: null, tookMs: Math.round((performance.now() - started) * 10) / 10 }, 200);
-      }
-      if (body.cursor !== undefined && body.offset !== undefined) throw new AppError('invalid_input', 'give either offset or cursor, not both');
-      const key = `${workspaceId}\n${formatQuery(query)}`;
-      const offset = body.cursor !== undefined ? decodeCursor(body.cursor, key) : (body.offset ?? 0);
-      const response = await searchCandidates(c.get('store'), { query, workspaceId, limit: body.limit, offset });
-      const next = offset + body.limit;
-      return c.json(
-        {
-          ...response,
-          nextCursor: body.limit > 0 && next < response.total ? encodeCursor(next, key) : null,
-          tookMs: Math.round((performance.now() - started) * 10) / 10,
-        },
-        200,
-      );
+      const { filters, ...body } = c.req.valid('json');
+      const request = { ...body, ...(filters ? { filters: { ...filters, degree: filters.degree as ConnectionDegree[] | undefined } } : {}) };
+      const found = await runSearch(c.get('store'), c.get('workspaceId'), request);
+      const tookMs = Math.round((performance.now() - started) * 10) / 10;
+      return c.json({ total: found.total, results: found.results, nextCursor: found.kind === 'match' ? found.nextCursor : null, tookMs }, 200);
     },
   );
 }

@@ -10,7 +10,6 @@ import { ordinal } from './candidate-page.tsx';
 import { AddToCampaign } from '../campaign/add-to-campaign.tsx';
 import { sendFeedback, type Verdict } from '../feedback.ts';
 import { useApi } from '../use-api.ts';
-import { has } from '../capabilities.ts';
 import { RoleNote, usePermit, usePermitAll } from '../session.tsx';
 import type { Permit } from '../role-policy.ts';
 
@@ -57,28 +56,9 @@ function hasFilter(f: SearchFilters): boolean {
 type Role = { id: string; name?: string; query?: string } & Record<string, unknown>;
 export type SortMode = 'priority' | 'relevance';
 
-/** The query with the filters the query language can express (location, Open Profile) AND-ed on. */
-export function effectiveQuery(query: string, f: SearchFilters): string {
-  let q = query.trim();
-  const loc = f.location.trim().replace(/"/g, '');
-  if (loc) q = `(${q}) AND location:"${loc}"`;
-  if (f.openProfile) q = `${q} openProfile:true`;
-  return q;
-}
-
-/** Ranked by priority: POST /api/rank with the typed query (and the chosen role's criteria). */
-async function rankSearch(query: string, f: SearchFilters, role: Role | undefined, limit: number, offset: number): Promise<SearchResponse> {
-  const base = role ? { ...role } : { name: 'Search' };
-  delete (base as Record<string, unknown>).createdAt;
-  delete (base as Record<string, unknown>).updatedAt;
-  delete (base as Record<string, unknown>).workspaceId;
-  return api.post<SearchResponse>('/api/rank', { role: { ...base, query: effectiveQuery(query, f) }, limit, offset, sort: 'priority' });
-}
-
 interface SearchResponse {
   total?: number;
   results?: unknown[];
-  hits?: unknown[];
   tookMs?: number;
 }
 
@@ -118,15 +98,9 @@ export function SearchPage() {
     const started = performance.now();
     try {
       const role = roles.data?.roles.find((r) => r.id === roleId);
-      const canRank = await has('POST', '/api/rank');
-      // /api/rank answers with the profile flags the results show; Open to Work, degree and a blank
-      // query only the search API takes (it ranks by priority too, with the same filters)
-      const searchOnly = f.openToWork || Boolean(f.degree) || !q.trim();
-      const useRank = canRank && sort === 'priority' && (!searchOnly || !(await has('POST', '/api/search')));
-      const res = useRank
-        ? await rankSearch(q, f, role, pageSize, offset)
-        : await api.post<SearchResponse>('/api/search', searchRequest(q, f, pageSize, offset, { sort, roleId: role?.id }));
-      const list = (res.results ?? res.hits ?? []).map(toHit).filter((h): h is Hit => h !== null);
+      // one route for every order and filter: the server plans, ranks and filters the same way for the CLI (docs/search.md)
+      const res = await api.post<SearchResponse>('/api/search', searchRequest(q, f, pageSize, offset, { sort, roleId: role?.id }));
+      const list = (res.results ?? []).map(toHit).filter((h): h is Hit => h !== null);
       setHits((prev) => (offset === 0 || !prev ? list : [...prev, ...list]));
       setTotal(res.total ?? list.length);
       setTook(res.tookMs ?? Math.round(performance.now() - started));
