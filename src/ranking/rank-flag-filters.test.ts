@@ -23,4 +23,14 @@ describeEachBackend('ranked search with flag filters', (getStore) => {
     expect(r.results).toHaveLength(10);
     for (const c of r.results) expect(expected).toContain(c.name);
   });
+
+  it('refuses a query of filters only (nothing to pick the top matches by) and a broken one, as it reads it: parsed once', async () => {
+    const rank = (query: string) => rankCandidates(getStore(), 'default', roleProfileSchema.parse({ name: 'Go', query }), { limit: 5 });
+    for (const query of ['openProfile:true', 'openToWork:true AND NOT degree:3', ' degree:(1 OR 2) ', '  ']) {
+      await expect(rank(query), query).rejects.toMatchObject({ code: 'invalid_input', message: 'the query needs at least one search term besides filters such as openProfile:true' });
+    }
+    await expect(rank('golang AND')).rejects.toMatchObject({ code: 'query_syntax', details: { column: 8 } });
+    // a term under NOT is still text to search by
+    await expect(rank('NOT manager openProfile:true')).resolves.toMatchObject({ role: { query: 'NOT manager openProfile:true' } });
+  });
 });

@@ -130,6 +130,23 @@ describeEachBackend('POST /api/search', (getStore) => {
     expect(body.results.map((r: { name: string }) => r.name).sort()).toEqual(['Person 0', 'Person 4']);
   });
 
+  it("the search page's request (priority order, a saved role, Open to Work and degrees) ranks only those members and shows their flags", async () => {
+    // the body web/src/pages/search-page.tsx sends for every order since it stopped calling POST /api/rank
+    const app = await signedInApp({ store: getStore(), webRoot: '/nonexistent' });
+    const saved = await app.request('/api/roles', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ id: 'dev-role', name: 'Developer', query: 'developer', titles: ['Developer'] }) });
+    expect(saved.status).toBe(200);
+    for (const rank of [{ sort: 'priority' }, { sort: 'priority', roleId: 'dev-role' }, { roleId: 'dev-role' }]) {
+      const res = await post({ query: 'developer', filters: { openToWork: true, degree: [1, 3] }, limit: 50, offset: 0, ...rank });
+      expect(res.status, JSON.stringify(rank)).toBe(200);
+      const body = await res.json();
+      expect(body.total).toBe(2); // 0 6
+      expect(body.results.map((r: { name: string }) => r.name).sort()).toEqual(['Person 0', 'Person 6']);
+      for (const r of body.results) {
+        expect(r).toMatchObject({ openToWork: true, degree: r.name === 'Person 0' ? 1 : 3, priority: expect.any(Number) });
+      }
+    }
+  });
+
   it('is described in /openapi.json', async () => {
     const doc = await (await (await signedInApp({ store: getStore(), webRoot: '/nonexistent' })).request('/openapi.json')).json();
     expect(doc.paths['/api/search'].post).toBeDefined();
