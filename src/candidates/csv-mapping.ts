@@ -3,6 +3,7 @@ import type { CandidateInputLoose } from './candidate.ts';
 import { parseCareerDate } from './career-date.ts';
 import { countryNameFromCode, isCountryName } from './country-names.ts';
 import { parseDegree, type ParseResult } from './parse-jsonresume.ts';
+import { profileUrlProblem } from './profile-url.ts';
 
 /**
  * CSV columns -> candidate fields. Pure.
@@ -182,14 +183,21 @@ function parseBool(field: string, v: string): boolean {
 /** One CSV row -> a candidate input, or a reason naming the bad column. */
 export function csvRowToCandidate(cells: readonly string[], mapping: CsvMapping, headers: readonly string[], source = 'csv'): ParseResult {
   const v: Partial<Record<CsvField, string[]>> = {};
+  let badUrl: string | null = null;
   mapping.columns.forEach((field, i) => {
     if (!field) return;
     const raw = cells[i] ?? '';
     // NUL characters are never meant, and PostgreSQL text cannot hold them
     const cell = (raw.includes('\u0000') ? raw.replaceAll('\u0000', '') : raw).trim();
     if (!cell) return;
+    if (field === 'profileUrl' && badUrl === null) {
+      const problem = profileUrlProblem(cell);
+      if (problem) badUrl = `${headers[i] || field}: ${problem}`;
+    }
     (v[field] ??= []).push(cell);
   });
+  // a link the candidate page would show must be a web address: the row is refused, naming the column
+  if (badUrl !== null) return { ok: false, reason: badUrl };
   const one = (f: CsvField) => v[f]?.[0] ?? '';
   const all = (f: CsvField) => v[f] ?? [];
   const column = (f: CsvField) => headers[mapping.columns.indexOf(f)] ?? f;

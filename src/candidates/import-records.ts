@@ -1,6 +1,8 @@
 import { AppError } from '../core/app-error.ts';
 import { csvRowToCandidate, headerKey, parseCsvMapOptions, resolveCsvMapping, type CsvMapping } from './csv-mapping.ts';
+import type { ImportEncoding } from './import-encoding.ts';
 import type { ImportFormat, ImportRecord } from './import-record.ts';
+import { decodeImportText } from './import-text-decoder.ts';
 import { parseJsonResume } from './parse-jsonresume.ts';
 import { readCsvRows } from './read-csv-stream.ts';
 import { readJsonRecords } from './read-jsonresume-stream.ts';
@@ -17,6 +19,10 @@ export interface RecordsOptions {
   source?: string;
   /** CSV: called once with the resolved column mapping and the header */
   onCsvHeader?: (mapping: CsvMapping, headers: string[]) => void;
+  /** the file's character encoding (any WHATWG label: utf-8, windows-1252, latin1, utf-16le, ...); detected when absent */
+  encoding?: string;
+  /** called once with the encoding used, when it is known (at the latest after the last record) */
+  onEncoding?: (encoding: ImportEncoding) => void;
 }
 
 /** The format from `--format`, else from the file name, else from the first character of the content. */
@@ -35,9 +41,11 @@ export function detectImportFormat(explicit: string | undefined, fileName?: stri
 
 /** Bytes of a file or request body -> import records with line numbers, lazily. */
 export async function* importRecords(source: ByteSource, options: RecordsOptions): AsyncGenerator<ImportRecord> {
+  const decoded = decodeImportText(source, { encoding: options.encoding, onEncoding: options.onEncoding });
+  const undecodable = { undecodableLine: decoded.undecodableLine, encodingName: () => decoded.encoding()?.name };
   if (options.format === 'jsonresume') {
     const origin = options.source ?? 'jsonresume';
-    for await (const r of readJsonRecords(source, { ndjson: options.ndjson })) {
+    for await (const r of readJsonRecords(decoded.text, { ndjson: options.ndjson, ...undecodable })) {
       if ('error' in r) {
         yield r;
         continue;
@@ -51,7 +59,7 @@ export async function* importRecords(source: ByteSource, options: RecordsOptions
   const origin = options.source ?? 'csv';
   let headers: string[] | undefined;
   let mapping: CsvMapping | undefined;
-  for await (const r of readCsvRows(source)) {
+  for await (const r of readCsvRows(decoded.text, undecodable)) {
     if ('error' in r) {
       yield r;
       continue;

@@ -1,6 +1,7 @@
 import type { CandidateInputLoose, Education, Position } from './candidate.ts';
 import { parseCareerDate } from './career-date.ts';
 import { countryNameFromCode } from './country-names.ts';
+import { profileUrlProblem } from './profile-url.ts';
 
 /**
  * JSON Resume (https://jsonresume.org/schema) -> a candidate input. Pure.
@@ -97,13 +98,20 @@ function profileUrlOf(basics: Obj | undefined): string | null {
     const network = str(p, 'network', `basics.profiles[${i}].`);
     const url = str(p, 'url', `basics.profiles[${i}].`);
     if (/linkedin/i.test(network) || (url && isLinkedinUrl(url))) {
-      if (url) return url;
+      if (url) return checkedUrl(url, `basics.profiles[${i}].url`);
       const username = str(p, 'username', `basics.profiles[${i}].`);
       if (username) return `https://www.linkedin.com/in/${username}`;
     }
   }
   const url = str(basics, 'url', 'basics.');
   return url && isLinkedinUrl(url) ? url : null;
+}
+
+/** A URL the record gives for the person must be a web address (profile-url.ts): the record is refused naming the field. */
+function checkedUrl(url: string, path: string): string {
+  const problem = profileUrlProblem(url);
+  if (problem) throw new Refusal(`${path}: ${problem}`);
+  return url;
 }
 
 function splitName(name: string): { firstName: string; lastName: string } {
@@ -132,6 +140,8 @@ function toCandidate(value: unknown, source: string): CandidateInputLoose {
   const basics = obj(value, 'basics', '');
   const name = str(basics, 'name', 'basics.');
   const loc = basics ? obj(basics, 'location', 'basics.') : undefined;
+  // the website is not stored, but a javascript: one says the record is not to be trusted as it is
+  if (basics) checkedUrl(str(basics, 'url', 'basics.'), 'basics.url');
   const profileUrl = profileUrlOf(basics);
   const email = str(basics, 'email', 'basics.');
   const phone = str(basics, 'phone', 'basics.');

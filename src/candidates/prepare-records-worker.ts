@@ -61,7 +61,9 @@ async function runFile(source: Extract<PrepareRecordsJob['source'], { kind: 'fil
     map: source.map,
     ndjson: source.ndjson,
     source: source.source,
+    encoding: source.encoding,
     onCsvHeader: (mapping, headers) => post({ type: 'csvHeader', mapping, headers }),
+    onEncoding: (encoding) => post({ type: 'encoding', encoding }),
   });
   let block: CandidateInput[] = [];
   let lines: number[] = [];

@@ -3,6 +3,7 @@ import type { ErrorCode } from '../core/error-codes.ts';
 import { errorCodes } from '../core/error-codes.ts';
 import { startTsWorker } from '../core/start-ts-worker.ts';
 import type { CsvMapping } from './csv-mapping.ts';
+import type { ImportEncoding } from './import-encoding.ts';
 import type { ImportFormat, ImportRecord } from './import-record.ts';
 import type { RecordsOptions } from './import-records.ts';
 import { preparedCandidatesOf, unpackPreparedBatch, type PackedCandidateBatch } from './prepared-candidates.ts';
@@ -28,7 +29,7 @@ export const workerImportMinBytes = 16 * 1024 * 1024;
 
 /** What a prepare-records worker reads: a file to import (as `importRecords` reads it), or the benchmark's demo profiles. */
 export type PrepareRecordsSource =
-  | { kind: 'file'; path: string; format: ImportFormat; map?: string[]; ndjson?: boolean; source?: string }
+  | { kind: 'file'; path: string; format: ImportFormat; map?: string[]; ndjson?: boolean; source?: string; encoding?: string }
   | { kind: 'demo'; count: number; seed: number };
 
 export interface PrepareRecordsJob {
@@ -44,6 +45,7 @@ export type PreparedRecordsMessage =
   /** records in order: `lines[i]` is a bad record when `errors[i]` is a reason, else the next candidate of `batch` (no errors: all are) */
   | { type: 'block'; lines: number[]; errors: Array<string | null>; bytes: number; batch: PackedCandidateBatch }
   | { type: 'csvHeader'; mapping: CsvMapping; headers: string[] }
+  | { type: 'encoding'; encoding: ImportEncoding }
   | { type: 'end' }
   | { type: 'error'; code: string; message: string; details?: unknown };
 
@@ -56,6 +58,8 @@ export interface PreparedRecordsOptions {
   onBytes?: (bytes: number) => void;
   /** CSV files: the resolved column mapping and the header */
   onCsvHeader?: (mapping: CsvMapping, headers: string[]) => void;
+  /** file sources: the character encoding the file was read with, once known */
+  onEncoding?: (encoding: ImportEncoding) => void;
 }
 
 /**
@@ -98,6 +102,10 @@ export async function* preparedRecords(source: PrepareRecordsSource, workspaceId
         options.onCsvHeader?.(m.mapping, m.headers);
         continue;
       }
+      if (m.type === 'encoding') {
+        options.onEncoding?.(m.encoding);
+        continue;
+      }
       if (m.type === 'error') throw new AppError((m.code in errorCodes ? m.code : 'internal') as ErrorCode, m.message, m.details as Record<string, unknown> | undefined);
       worker.postMessage('next');
       options.onBytes?.(m.bytes);
@@ -115,6 +123,6 @@ export async function* preparedRecords(source: PrepareRecordsSource, workspaceId
 
 /** A file's records read, checked and prepared on the worker, with the options `importRecords` takes for the same file. */
 export function preparedFileRecords(path: string, options: RecordsOptions, workspaceId: string, onBytes?: (bytes: number) => void): AsyncGenerator<ImportRecord> {
-  const { format, map, ndjson, source, onCsvHeader } = options;
-  return preparedRecords({ kind: 'file', path, format, map: map ? [...map] : undefined, ndjson, source }, workspaceId, { onCsvHeader, onBytes });
+  const { format, map, ndjson, source, onCsvHeader, encoding, onEncoding } = options;
+  return preparedRecords({ kind: 'file', path, format, map: map ? [...map] : undefined, ndjson, source, encoding }, workspaceId, { onCsvHeader, onBytes, onEncoding });
 }

@@ -1,3 +1,5 @@
+import { undecodableReason } from './import-text-decoder.ts';
+
 /**
  * Streams JSON records out of a byte or text stream, with the line number
  * each record starts on, in constant memory (one record at a time):
@@ -18,6 +20,10 @@ export type RawJsonRecord = { line: number; value: unknown } | { line: number; e
 export interface ReadJsonOptions {
   /** force NDJSON (one record per line) */
   ndjson?: boolean;
+  /** the first line in from..to whose bytes the file's encoding cannot read (import-text-decoder.ts) */
+  undecodableLine?: (from: number, to: number) => number | undefined;
+  /** the encoding's name, for the message about an undecodable line */
+  encodingName?: () => string | undefined;
 }
 
 async function* decode(source: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>): AsyncGenerator<string> {
@@ -83,11 +89,19 @@ export async function* readJsonRecords(
     if (head) yield head;
     if (!done) yield* chunks;
   }
-  if (mode === 'ndjson') yield* readLines(rest());
-  else yield* scanValues(rest());
+  // a record on a line with bytes the encoding cannot read is skipped and reported
+  const check = options.undecodableLine;
+  for await (const r of mode === 'ndjson' ? readLines(rest()) : scanValues(rest())) {
+    const bad = check?.(r.line, r.lastLine ?? r.line);
+    if (bad !== undefined) yield { line: r.line, error: undecodableReason(bad, options.encodingName?.() ?? 'utf-8') };
+    else yield 'error' in r ? { line: r.line, error: r.error } : { line: r.line, value: r.value };
+  }
 }
 
-async function* readLines(text: AsyncIterable<string>): AsyncGenerator<RawJsonRecord> {
+/** A record as the readers below find it, with the line it ends on. */
+type SpannedRecord = RawJsonRecord & { lastLine?: number };
+
+async function* readLines(text: AsyncIterable<string>): AsyncGenerator<SpannedRecord> {
   let carry = '';
   let line = 0;
   for await (const chunk of text) {
@@ -111,7 +125,7 @@ async function* readLines(text: AsyncIterable<string>): AsyncGenerator<RawJsonRe
  * bracket depth to find where each top-level value (or each element of a
  * top-level array) starts and ends, then hands that text to JSON.parse.
  */
-async function* scanValues(text: AsyncIterable<string>): AsyncGenerator<RawJsonRecord> {
+async function* scanValues(text: AsyncIterable<string>): AsyncGenerator<SpannedRecord> {
   let line = 1;
   let depth = 0;
   let inString = false;
@@ -144,7 +158,7 @@ async function* scanValues(text: AsyncIterable<string>): AsyncGenerator<RawJsonR
             if (layout === 2) continue; // a stray bracket inside stray text
             // ']' closing the top-level array right after a primitive element
             parts.push(chunk.slice(from, i));
-            yield parseOne(parts.join('').trim(), startLine);
+            yield { ...parseOne(parts.join('').trim(), startLine), lastLine: line };
             parts = [];
             collecting = false;
             depth--;
@@ -154,14 +168,14 @@ async function* scanValues(text: AsyncIterable<string>): AsyncGenerator<RawJsonR
           depth--;
           if (depth === base()) {
             parts.push(chunk.slice(from, i + 1));
-            yield parseOne(parts.join('').trim(), startLine);
+            yield { ...parseOne(parts.join('').trim(), startLine), lastLine: line };
             parts = [];
             collecting = false;
           }
         } else if (c === 44 && depth === base() && layout === 1) {
           // a primitive element ended by ','
           parts.push(chunk.slice(from, i));
-          yield parseOne(parts.join('').trim(), startLine);
+          yield { ...parseOne(parts.join('').trim(), startLine), lastLine: line };
           parts = [];
           collecting = false;
         } else if (c === 10 && depth === base() && layout === 2) {
@@ -205,8 +219,8 @@ async function* scanValues(text: AsyncIterable<string>): AsyncGenerator<RawJsonR
   }
   if (collecting) {
     const rest = parts.join('').trim();
-    if (layout === 2 && depth === 0 && !inString) yield { line: startLine, error: `unexpected text outside a JSON value: ${rest.slice(0, 40)}` };
-    else yield { line: startLine, error: 'unexpected end of input: the record starting here is not closed' };
+    if (layout === 2 && depth === 0 && !inString) yield { line: startLine, error: `unexpected text outside a JSON value: ${rest.slice(0, 40)}`, lastLine: line };
+    else yield { line: startLine, error: 'unexpected end of input: the record starting here is not closed', lastLine: line };
   } else if (layout === 1 && !arrayClosed) {
     yield { line, error: 'unexpected end of input: the top-level array is not closed with ]' };
   }

@@ -8,6 +8,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { importCandidates } from '../../candidates/import-candidates.ts';
 import type { CsvMapping } from '../../candidates/csv-mapping.ts';
+import { encodingName, sniffText, type ImportEncoding } from '../../candidates/import-encoding.ts';
 import type { ImportRecord } from '../../candidates/import-record.ts';
 import { detectImportFormat, importRecords } from '../../candidates/import-records.ts';
 import { preparedFileRecords, workerImportMinBytes } from '../../candidates/prepared-records.ts';
@@ -23,6 +24,14 @@ const importSummarySchema = z
     skipped: z.number().int(),
     errors: z.array(z.object({ line: z.number().int(), reason: z.string() })),
     ignoredColumns: z.array(z.string()).optional(),
+    encoding: z
+      .object({
+        name: z.string().openapi({ description: "the encoding the body was decoded with (WHATWG name), e.g. 'utf-8', 'windows-1252', 'utf-16le'" }),
+        detected: z.boolean().openapi({ description: 'false when given (?encoding= or the charset of the content type)' }),
+        how: z.enum(['given', 'bom', 'utf-16', 'ascii', 'utf-8', 'mostly-utf-8', 'guessed', 'fallback']),
+      })
+      .optional()
+      .openapi({ description: 'how the body was decoded (docs/import.md, Character encoding)' }),
   })
   .openapi('ImportSummary');
 
@@ -36,6 +45,12 @@ function formatFor(explicit: string | undefined, contentType: string | undefined
   if (ct.includes('csv')) return 'csv';
   if (ct.includes('json')) return 'jsonresume';
   return detectImportFormat(undefined, undefined, first);
+}
+
+/** The charset parameter of a content type ('text/csv; charset=windows-1252'), if any. */
+function charsetOf(contentType: string | undefined): string | undefined {
+  const m = /;\s*charset\s*=\s*"?([^";\s]+)"?/i.exec(contentType ?? '');
+  return m?.[1];
 }
 
 export function registerImportRoutes(app: ScoutlineApp, options: { workerMinBytes?: number } = {}): void {
@@ -57,6 +72,11 @@ export function registerImportRoutes(app: ScoutlineApp, options: { workerMinByte
             .openapi({ description: 'CSV: Column=field, repeatable (as --map)', example: 'Job=currentTitle' }),
           ndjson: z.enum(['true', 'false']).optional().openapi({ description: 'JSON Resume: one record per line' }),
           source: z.string().max(100).optional().openapi({ description: 'source recorded on new candidates' }),
+          encoding: z
+            .string()
+            .max(40)
+            .optional()
+            .openapi({ description: "the body's character encoding (as --encoding), e.g. windows-1252; default: the charset of the content type, else detected", example: 'windows-1252' }),
         }),
         body: {
           description: bodyDescription,
@@ -76,10 +96,13 @@ export function registerImportRoutes(app: ScoutlineApp, options: { workerMinByte
     }),
     async (c) => {
       const q = c.req.valid('query');
+      // an unknown encoding is refused before the body is read
+      const givenEncoding = q.encoding ?? charsetOf(c.req.header('content-type'));
+      if (givenEncoding !== undefined) encodingName(givenEncoding);
       const reader = c.req.raw.body?.getReader();
       // Peek at the first chunk to sniff the format when neither the query nor the content type says.
       const first = reader ? await reader.read() : { done: true as const, value: undefined };
-      const firstText = first.done || !first.value ? '' : new TextDecoder().decode(first.value.slice(0, 256));
+      const firstText = first.done || !first.value ? '' : sniffText(first.value.slice(0, 512));
       const format = formatFor(q.format, c.req.header('content-type'), firstText);
       async function* bytes(): AsyncGenerator<Uint8Array> {
         if (first.done || !reader) return;
@@ -87,6 +110,7 @@ export function registerImportRoutes(app: ScoutlineApp, options: { workerMinByte
         for (let r = await reader.read(); !r.done; r = await reader.read()) yield r.value;
       }
       let ignoredColumns: string[] | undefined;
+      let encoding: ImportEncoding | undefined;
       const store = c.get('store');
       const workspaceId = c.get('workspaceId');
       const recordOptions = {
@@ -94,8 +118,12 @@ export function registerImportRoutes(app: ScoutlineApp, options: { workerMinByte
         map: q.map === undefined ? [] : Array.isArray(q.map) ? q.map : [q.map],
         ndjson: q.ndjson === 'true' || (c.req.header('content-type') ?? '').toLowerCase().includes('ndjson'),
         source: q.source,
+        encoding: givenEncoding,
         onCsvHeader: (m: CsvMapping) => {
           ignoredColumns = m.ignored;
+        },
+        onEncoding: (e: ImportEncoding) => {
+          encoding = e;
         },
       };
       // A large body on SQLite goes through the import's worker thread, as `scoutline import` does for a large
@@ -124,7 +152,7 @@ export function registerImportRoutes(app: ScoutlineApp, options: { workerMinByte
         const summary = await importCandidates(store, workspaceId, records, { provenance });
         // counts only: the audit log never holds candidates' data (nor the reasons, which may quote a record)
         await auditRequest(c, { action: 'import', target: 'candidates', details: { format, records: summary.records, imported: summary.imported, updated: summary.updated, unchanged: summary.unchanged, skipped: summary.skipped } });
-        return c.json({ format, ...summary, ...(ignoredColumns ? { ignoredColumns } : {}) }, 200);
+        return c.json({ format, ...summary, ...(ignoredColumns ? { ignoredColumns } : {}), ...(encoding ? { encoding } : {}) }, 200);
       } finally {
         spooled?.destroy();
         if (spool) rmSync(spool, { recursive: true, force: true });

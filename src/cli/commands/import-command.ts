@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { AppError } from '../../core/app-error.ts';
 import { defaultBatchSize, importCandidates, type ImportSummary } from '../../candidates/import-candidates.ts';
+import { describeEncoding, encodingName, sniffText, type ImportEncoding } from '../../candidates/import-encoding.ts';
 import { detectImportFormat, importRecords } from '../../candidates/import-records.ts';
 import type { CsvMapping } from '../../candidates/csv-mapping.ts';
 import { preparedFileRecords, workerImportMinBytes } from '../../candidates/prepared-records.ts';
@@ -13,6 +14,7 @@ import { action, dbOption, defaultWorkspace, parseIntOption, printJson, withStor
 
 interface ImportOpts {
   format?: string;
+  encoding?: string;
   map: string[];
   ndjson?: boolean;
   source?: string;
@@ -48,6 +50,7 @@ export function registerImportCommand(program: Command): void {
     .command('import <file>')
     .description('import candidates from a JSON Resume file (one object, an array, or NDJSON) or a CSV export; "-" reads stdin')
     .option('--format <format>', 'jsonresume or csv (default: from the file name, else from its first character)')
+    .option('--encoding <name>', 'the file\'s character encoding, e.g. utf-8, windows-1252, latin1, iso-8859-15, utf-16le (default: detected; the summary says which was used)')
     .option('--map <column=field>', 'CSV: map a column to a field (repeatable), e.g. --map "Job=currentTitle"; "Column=-" ignores a column', collect, [])
     .option('--ndjson', 'JSON Resume: one record per line, even if the first line looks otherwise')
     .option('--source <name>', 'the source recorded on new candidates (default: the format)')
@@ -76,6 +79,8 @@ profile URL, then by email, and merged (empty fields filled, skills/emails/tags 
             throw new AppError('not_found', `no such file: ${file}`, { file });
           }
         }
+        // an unknown encoding is refused before anything is read
+        if (opts.encoding !== undefined) encodingName(opts.encoding);
         const format = detectImportFormat(opts.format, file === '-' ? undefined : file, file === '-' ? undefined : await firstText(file));
         await withStore(dbOption(cmd), async (store) => {
           let bytes = 0;
@@ -87,13 +92,18 @@ profile URL, then by email, and merged (empty fields filled, skills/emails/tags 
             }
           }
           let ignoredColumns: string[] = [];
+          let encoding: ImportEncoding | undefined;
           const recordOptions = {
             format,
             map: opts.map,
             ndjson: opts.ndjson || /\.(ndjson|jsonl)$/i.test(file),
             source: opts.source,
+            encoding: opts.encoding,
             onCsvHeader: (mapping: CsvMapping) => {
               ignoredColumns = mapping.ignored;
+            },
+            onEncoding: (e: ImportEncoding) => {
+              encoding = e;
             },
           };
           // The same records either way; on a worker the writing thread only runs the SQLite statements.
@@ -126,20 +136,21 @@ profile URL, then by email, and merged (empty fields filled, skills/emails/tags 
           // counts only (not the file name, which may name a person)
           await auditCli(store.db, defaultWorkspace, 'import', 'candidates', { via: 'cli', format, records: summary.records, imported: summary.imported, updated: summary.updated, unchanged: summary.unchanged, skipped: summary.skipped });
           if (opts.json) {
-            printJson({ file, format, database: store.dialect, ...summary, ...(format === 'csv' ? { ignoredColumns } : {}), seconds: Math.round(seconds * 1000) / 1000 });
+            printJson({ file, format, encoding, database: store.dialect, ...summary, ...(format === 'csv' ? { ignoredColumns } : {}), seconds: Math.round(seconds * 1000) / 1000 });
             return;
           }
           printImportSummary(summary, `Imported ${file} (${format}) into ${store.dialect} ${store.location}`, seconds);
+          if (encoding) process.stdout.write(`Encoding: ${describeEncoding(encoding)}\n`);
           if (ignoredColumns.length) process.stdout.write(`Ignored CSV columns (use --map to use them): ${ignoredColumns.join(', ')}\n`);
         });
       }),
     );
 }
 
-/** The first bytes of a file, to tell JSON from CSV when the name does not. */
+/** The first bytes of a file as text (UTF-16 too), to tell JSON from CSV when the name does not. */
 async function firstText(path: string): Promise<string> {
-  const stream = createReadStream(path, { start: 0, end: 255, encoding: 'utf8' });
-  let text = '';
-  for await (const chunk of stream) text += chunk;
-  return text;
+  const stream = createReadStream(path, { start: 0, end: 511 });
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream as AsyncIterable<Buffer>) chunks.push(chunk);
+  return sniffText(Buffer.concat(chunks));
 }
