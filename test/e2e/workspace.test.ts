@@ -137,6 +137,19 @@ browserSuite('web UI shell in Chromium', { demoCount: 300 }, (ctx) => {
       await results.waitFor();
       expect(await results.getByRole('listitem').filter({ has: w.page.locator('.priority') }).count()).toBeGreaterThan(0);
       expect(await w.page.locator('.result-why li').count()).toBeGreaterThan(0);
+      // ranked by priority (the default order), each result still shows its connection degree and Open to Work as
+      // its profile has them (the page used to rank through POST /api/rank, whose results carry neither)
+      const shown = await results.locator('li.result').evaluateAll((els) =>
+        els.slice(0, 12).map((e) => ({ id: Number(e.getAttribute('data-candidate-id')), meta: [...e.querySelectorAll('.result-meta > span')].map((x) => x.textContent ?? '') })),
+      );
+      let flagged = 0;
+      for (const { id, meta } of shown) {
+        const c = (await (await server.api(`/api/candidates/${id}`)).json()) as { linkedin: { openToWork: boolean; degree: number | null } };
+        if (c.linkedin.openToWork || c.linkedin.degree !== null) flagged++;
+        expect(meta.includes('Open to Work'), `candidate ${id}: ${meta.join(' | ')}`).toBe(c.linkedin.openToWork);
+        expect(meta.find((m) => m.endsWith(' degree')) ?? null, `candidate ${id}: ${meta.join(' | ')}`).toBe(c.linkedin.degree === null ? null : `${c.linkedin.degree}${['st', 'nd', 'rd'][c.linkedin.degree - 1]} degree`);
+      }
+      expect(flagged, 'some shown result has a degree or Open to Work').toBeGreaterThan(0);
       await w.shot('search-results-desktop');
       // feedback: select two and shortlist them
       const boxes = w.page.getByRole('checkbox', { name: /^Select (?!all)/ });
