@@ -33,6 +33,7 @@ export const routePolicies: Record<string, AccessLevel> = {
   'GET /api/audit': 'admin',
   'GET /api/settings/executors': 'admin',
   'PUT /api/settings/executors': 'admin',
+  'GET /api/settings/backups': 'admin',
 
   // candidates
   'GET /api/candidates': 'read',

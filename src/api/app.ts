@@ -20,6 +20,8 @@ import { registerMemberRoutes } from './routes/member-routes.ts';
 import { registerTokenRoutes } from './routes/token-routes.ts';
 import { registerAuditRoutes } from './routes/audit-routes.ts';
 import { registerSettingsRoutes } from './routes/settings-routes.ts';
+import { registerBackupRoutes } from './routes/backup-routes.ts';
+import type { BackupStatus } from '../operations/backup-status.ts';
 import type { AccessContext } from '../access/access-context.ts';
 import { browserGuard } from './browser-guard.ts';
 import { accessMiddleware } from './access-middleware.ts';
@@ -37,6 +39,8 @@ export interface AppOptions {
   workerImportMinBytes?: number;
   /** request body limits over those of the environment (bodyLimitsFromEnv; docs/operations.md) */
   bodyLimits?: Partial<BodyLimits>;
+  /** the running backup scheduler's status (serve --backup-dir); absent: not scheduled */
+  backupStatus?: () => BackupStatus;
 }
 
 export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
@@ -84,6 +88,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   registerTokenRoutes(app);
   registerAuditRoutes(app);
   registerSettingsRoutes(app);
+  registerBackupRoutes(app, { status: options.backupStatus });
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

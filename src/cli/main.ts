@@ -20,6 +20,8 @@ import { registerWorkspacesCommands } from './commands/workspaces-command.ts';
 import { registerMembersCommands } from './commands/members-command.ts';
 import { registerTokensCommands } from './commands/tokens-command.ts';
 import { registerAuditCommand } from './commands/audit-command.ts';
+import { registerBackupCommands } from './commands/backup-command.ts';
+import { registerRestoreCommand } from './commands/restore-command.ts';
 import { cliMode } from './remote/remote-mode.ts';
 import { RemoteClient } from './remote/remote-client.ts';
 import { localOnly, refuseMissingCommands, registerRemoteCommands, remoteOnly } from './remote/remote-program.ts';
@@ -45,6 +47,8 @@ export function registerLocalCommands(program: Command): void {
   registerMembersCommands(program);
   registerTokensCommands(program);
   registerAuditCommand(program);
+  registerBackupCommands(program);
+  registerRestoreCommand(program);
 }
 
 function baseProgram(): Command {

@@ -1,10 +1,16 @@
 import type { Command } from 'commander';
 import { serve } from '@hono/node-server';
 import { createApp } from '../../api/app.ts';
-import { openDatabase } from '../../db/open-database.ts';
+import { isPostgresUrl, openDatabase, resolveDatabaseTarget } from '../../db/open-database.ts';
 import { countCandidates } from '../../candidates/candidate-store.ts';
 import { loadDemoWorkspace } from '../../candidates/demo-workspace.ts';
+import { resolve } from 'node:path';
 import { AppError } from '../../core/app-error.ts';
+import { parseBackupInterval, parseBackupKeep } from '../../operations/backup-schedule.ts';
+import { startBackupScheduler } from '../../operations/backup-scheduler.ts';
+import { postgresBackupNote } from '../../operations/backup-status.ts';
+import { writeServerMarker } from '../../operations/server-marker.ts';
+import { jsonLineLogger } from '../../outreach/structured-log.ts';
 import { action, dbOption, defaultWorkspace, parseIntOption } from '../cli-context.ts';
 import { startWorkerLoop } from '../../outreach/worker-loop.ts';
 import { publicUrlFrom, serverAccess } from '../server-access.ts';
@@ -33,10 +39,25 @@ export function registerServeCommand(program: Command): void {
     .option('--demo-count <n>', 'how many demo candidates to load', parseIntOption('demo-count'), 2000)
     .option('--no-worker', 'do not run the outreach worker in this process')
     .option('--worker-interval <seconds>', 'seconds between worker passes', atLeastOne('worker-interval'), 15)
+    .option('--backup-dir <dir>', 'SQLite: back up into this folder on a schedule (also $SCOUTLINE_BACKUP_DIR; see docs/operations.md)')
+    .option('--backup-every <interval>', 'with --backup-dir: how often, e.g. 6h, 1d (default 1d; also $SCOUTLINE_BACKUP_EVERY)')
+    .option('--backup-keep <n>', 'with --backup-dir: how many backups to keep (default 7; also $SCOUTLINE_BACKUP_KEEP)')
     .option('--worker-lease <seconds>', 'seconds an action stays claimed: after a crash or a database outage it is retried once this has passed', atLeastOne('worker-lease'), 120)
     .action(
-      action(async (opts: { port?: number; host: string; publicUrl?: string; trustProxy?: boolean; demo?: boolean; demoCount: number; worker: boolean; workerInterval: number; workerLease: number }, cmd: Command) => {
-        const store = await openDatabase(dbOption(cmd));
+      action(async (opts: { port?: number; host: string; publicUrl?: string; trustProxy?: boolean; demo?: boolean; demoCount: number; worker: boolean; workerInterval: number; workerLease: number; backupDir?: string; backupEvery?: string; backupKeep?: string }, cmd: Command) => {
+        const backupDir = opts.backupDir ?? (process.env.SCOUTLINE_BACKUP_DIR || undefined);
+        const schedule = backupDir
+          ? {
+              dir: resolve(backupDir),
+              everyMs: parseBackupInterval(opts.backupEvery ?? (process.env.SCOUTLINE_BACKUP_EVERY || '1d')),
+              keep: parseBackupKeep(opts.backupKeep ?? (process.env.SCOUTLINE_BACKUP_KEEP || '7')),
+            }
+          : null;
+        const target = resolveDatabaseTarget(dbOption(cmd));
+        if (schedule && (isPostgresUrl(target) || target === ':memory:')) {
+          throw new AppError('invalid_input', `--backup-dir schedules backups of a SQLite database file; this server runs on ${isPostgresUrl(target) ? 'PostgreSQL' : 'an in-memory database'}. ${postgresBackupNote}`);
+        }
+        const store = await openDatabase(target);
         if (opts.demo && (await countCandidates(store, defaultWorkspace)) === 0) {
           process.stdout.write(`Loading demo data (${opts.demoCount} candidates) on first start...\n`);
           await loadDemoWorkspace(store, defaultWorkspace, { count: opts.demoCount });
@@ -48,7 +69,10 @@ export function registerServeCommand(program: Command): void {
         const access = serverAccess(store, { publicUrl, trustProxy });
         // secrets written in clear by older versions are sealed once, before anything reads them
         await sealClearSecrets(store, access.secretsKey);
-        const app = createApp({ store, access });
+        const backups = schedule ? startBackupScheduler({ databaseFile: store.location, schedule, log: jsonLineLogger((line) => process.stdout.write(`${line}\n`)) }) : null;
+        // beside a SQLite file while serving: `scoutline restore` refuses this database, `scoutline backups` finds the schedule
+        const removeMarker = store.dialect === 'sqlite' && store.location !== ':memory:' ? writeServerMarker(store.location, { pid: process.pid, startedAt: new Date().toISOString(), url: publicUrl, backups: schedule }) : () => undefined;
+        const app = createApp({ store, access, ...(backups ? { backupStatus: () => backups.status() } : {}) });
         const first = await bootstrapFirstOwner(store, access, { email: process.env.SCOUTLINE_OWNER_EMAIL });
         const worker = opts.worker ? startWorkerLoop(store, { log: (line) => process.stdout.write(`${line}\n`), secretsKey: access.secretsKey, intervalSeconds: opts.workerInterval, leaseSeconds: opts.workerLease }) : null;
         const server = serve({ fetch: app.fetch, port, hostname: opts.host }, (info) => {
@@ -68,6 +92,8 @@ export function registerServeCommand(program: Command): void {
         });
         const shutdown = async () => {
           await worker?.stop();
+          await backups?.stop();
+          removeMarker();
           server.close();
           await store.close();
           process.exit(0);
