@@ -12,7 +12,8 @@ import { tokenizeDocument } from './tokenized-document.ts';
 export const defaultSearchLimit = 50;
 export const maxSearchLimit = 1000;
 
-export interface SearchRequest {
+/** One page of one query: what runSearch (src/search-request) asks of a plain search once it has planned the request. */
+export interface SearchPageRequest {
   /** Boolean query text, or an already parsed query */
   query: string | QueryNode;
   workspaceId: string;
@@ -46,7 +47,7 @@ export interface SearchResponse {
  * `query_syntax` with the column), counts all matches, and returns one page
  * best first with what matched where.
  */
-export async function searchCandidates(store: { db: Kysely<Database>; dialect: Dialect }, request: SearchRequest): Promise<SearchResponse> {
+export async function searchCandidates(store: { db: Kysely<Database>; dialect: Dialect }, request: SearchPageRequest): Promise<SearchResponse> {
   const query = typeof request.query === 'string' ? parseQueryOrThrow(request.query) : request.query;
   const limit = Math.max(0, Math.min(request.limit ?? defaultSearchLimit, maxSearchLimit));
   const offset = Math.max(0, request.offset ?? 0);
