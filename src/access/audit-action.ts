@@ -24,6 +24,7 @@ export const auditActions = [
   'import',
   'export',
   'candidate_deleted',
+  'retention_applied',
   'campaign_created',
   'campaign_launched',
   'campaign_paused',

@@ -45,6 +45,8 @@ export interface ComposeInput {
   role?: MessageRole | null;
   /** today as YYYY-MM-DD (tenure, recent moves); defaults to the current UTC date */
   asOf?: string;
+  /** the workspace's privacy notice address, `{{ privacy_notice_url }}` (src/privacy/privacy-settings.ts) */
+  privacyNoticeUrl?: string | null;
 }
 
 export interface DroppedSegment {
@@ -137,7 +139,7 @@ export function composeMessage(input: ComposeInput): ComposeResult {
 
   let firstFailure: ComposeFailure | null = null;
   for (const primary of choices) {
-    const scope = buildTemplateScope({ candidate: input.candidate, seat: input.seat, role: input.role ?? null, hooks, primaryHook: primary }, recordHookRead);
+    const scope = buildTemplateScope({ candidate: input.candidate, seat: input.seat, role: input.role ?? null, hooks, primaryHook: primary, privacyNoticeUrl: input.privacyNoticeUrl ?? null }, recordHookRead);
     let fit: ReturnType<typeof fitToLimit>;
     try {
       fit = fitToLimit(compiled, scope, limit);

@@ -17,6 +17,8 @@ export interface ScopeInput {
   hooks: PersonalHook[];
   /** the hook `hook` points at (the strongest one unless auto-fit moved on) */
   primaryHook: PersonalHook | null;
+  /** the workspace's privacy notice address (src/privacy), '' when it has none */
+  privacyNoticeUrl?: string | null;
 }
 
 /** Known variable fields per root; hooks.<kind>.<field> and hook.<field> use hookFields. */
@@ -70,6 +72,7 @@ export function buildTemplateScope(input: ScopeInput, onHookRead: (kind: HookKin
     sender: { name: input.seat.name.trim(), first_name: input.seat.name.trim().split(/\s+/)[0] ?? '' },
     hooks,
     hook: input.primaryHook ? hookView(input.primaryHook, onHookRead) : undefined,
+    privacy_notice_url: input.privacyNoticeUrl ?? '',
   };
 }
 
@@ -111,6 +114,8 @@ export function findUnknownVariables(variables: ReadonlyArray<ReadonlyArray<stri
       const kind = String(field) as HookKind;
       if (!(kind in hookFields)) unknown.add(shown);
       else if (sub !== undefined && (![...hookFields[kind], ...commonHookFields].includes(String(sub)) || rest.length > 0)) unknown.add(shown);
+    } else if (root === 'privacy_notice_url') {
+      if (field !== undefined) unknown.add(shown);
     } else if (root === 'hook') {
       if (field === undefined) continue;
       const all = new Set<string>([...commonHookFields, ...Object.values(hookFields).flat()]);

@@ -12,6 +12,8 @@ import { addDays, localDateOf, nextWorkingSlot, type LocalDate } from './seat-ca
 import { seatLedgerState } from './seat-credit-ledger.ts';
 import { loadSeatPlanInput } from './seat-plan-input.ts';
 import { renderStepText } from './step-text.ts';
+import { readWorkspaceSettings } from '../db/workspace-settings.ts';
+import { privacyNoticeUrlOf } from '../privacy/privacy-settings.ts';
 import { assignStepVariant } from './step-variant.ts';
 import { loadSuppressionIndex } from './suppression-store.ts';
 import { withWriteTransaction } from './write-transaction.ts';
@@ -195,6 +197,7 @@ export async function planSeatDay(store: Pick<Store, 'db' | 'dialect'>, seatId: 
     const candidates = await getCandidatesByIds({ db: trx }, seat.workspaceId, [...new Set(plan.actions.map((a) => a.candidateId))]);
     const plannedBefore = await countStepPlans(trx, [...new Set(plan.actions.map((a) => a.enrollmentId))]);
     const campaignById = new Map(campaigns.map((c) => [c.id, c]));
+    const privacyNoticeUrl = privacyNoticeUrlOf((await readWorkspaceSettings(trx, seat.workspaceId)).privacy);
     for (const a of plan.actions) {
       const candidate = candidates.get(a.candidateId);
       if (!candidate) continue;
@@ -213,6 +216,7 @@ export async function planSeatDay(store: Pick<Store, 'db' | 'dialect'>, seatId: 
         variantKey: step?.variant ?? null,
         stepVariant: step && assigned ? { stepKey: step.key, variant: assigned } : null,
         asOf: date,
+        privacyNoticeUrl,
       });
       const inserted = await trx
         .insertInto('outreach_actions')

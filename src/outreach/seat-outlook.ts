@@ -13,6 +13,8 @@ import { addDays, localDateOf, workingWindow, type LocalDate } from './seat-cale
 import { seatCaps, type SeatCaps } from './seat-caps.ts';
 import { loadSeatPlanInput } from './seat-plan-input.ts';
 import { renderStepText } from './step-text.ts';
+import { readWorkspaceSettings } from '../db/workspace-settings.ts';
+import { privacyNoticeUrlOf } from '../privacy/privacy-settings.ts';
 import { assignStepVariant } from './step-variant.ts';
 import { loadSuppressionIndex } from './suppression-store.ts';
 
@@ -156,6 +158,7 @@ async function forecast(db: Kysely<Database>, seat: Seat, window: { date: LocalD
   const actions = [...plan.actions].sort((a, b) => (a.dueAt < b.dueAt ? -1 : a.dueAt > b.dueAt ? 1 : 0)).slice(0, limit);
   const candidates = await getCandidatesByIds({ db }, seat.workspaceId, [...new Set(actions.map((a) => a.candidateId))]);
   const byId = new Map(campaigns.map((c) => [c.id, c]));
+  const privacyNoticeUrl = privacyNoticeUrlOf((await readWorkspaceSettings(db, seat.workspaceId)).privacy);
   return actions.map((a) => {
     const campaign = byId.get(a.campaignId)!;
     const candidate = candidates.get(a.candidateId);
@@ -163,7 +166,7 @@ async function forecast(db: Kysely<Database>, seat: Seat, window: { date: LocalD
     // the same variant and text the worker will queue (plan-seat-day.ts)
     const assigned = step ? assignStepVariant(step.variants ?? [], campaign.name, step.key, a.candidateId) : null;
     const text = candidate
-      ? renderStepText({ channel: a.channel, withNote: a.withNote, candidate, seat, role: campaign.messageRole, variantKey: step?.variant ?? null, stepVariant: step && assigned ? { stepKey: step.key, variant: assigned } : null, asOf: window.date })
+      ? renderStepText({ channel: a.channel, withNote: a.withNote, candidate, seat, role: campaign.messageRole, variantKey: step?.variant ?? null, stepVariant: step && assigned ? { stepKey: step.key, variant: assigned } : null, asOf: window.date, privacyNoticeUrl })
       : null;
     return {
       seatId: seat.id,

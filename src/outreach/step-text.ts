@@ -47,6 +47,8 @@ export function renderStepText(input: {
   /** the enrollment's variant of the step (assignStepVariant): its template is used and its key recorded */
   stepVariant?: { stepKey: string; variant: StepVariant } | null;
   asOf: string;
+  /** the workspace's privacy notice address for `{{ privacy_notice_url }}` */
+  privacyNoticeUrl?: string | null;
 }): StepText {
   const { channel, candidate } = input;
   const name = fullName(candidate) || `candidate #${candidate.id}`;
@@ -69,6 +71,7 @@ export function renderStepText(input: {
         ? { variantKey: input.variantKey }
         : {}),
     asOf: input.asOf,
+    privacyNoticeUrl: input.privacyNoticeUrl ?? null,
   });
   const problem = !composed.ok ? composed.message : hasLintErrors(composed.lint) ? composed.lint.filter((f) => f.severity === 'error').map((f) => f.message).join('; ') : null;
   const lint = composed.ok ? composed.lint : [];

@@ -14,6 +14,8 @@ import { messageRoleSchema } from '../../messages/message-role.ts';
 import { messageSteps, type MessageStep } from '../../messages/message-step.ts';
 import { parseTemplateSource } from '../../messages/message-template.ts';
 import { resolveTemplate, type TemplateRef } from '../../messages/template-ref.ts';
+import { readWorkspaceSettings } from '../../db/workspace-settings.ts';
+import { privacyNoticeUrlOf } from '../../privacy/privacy-settings.ts';
 
 const stepSchema = z.enum(messageSteps).openapi({ description: 'framework step (spec section 6)' });
 const templateRefSchema = z
@@ -132,7 +134,8 @@ export function registerMessageRoutes(app: ScoutlineApp): void {
       const llm = body.rewrite ? llmConfigFromEnv(process.env) : null;
       if (body.rewrite && !llm) throw new AppError('invalid_input', 'rewrite needs an LLM: set SCOUTLINE_LLM_BASE_URL and SCOUTLINE_LLM_MODEL on the server');
       const step = stepFor(body.step, body.template);
-      const result = composeMessage({ step, template: body.template, variants: body.variants, variantKey: body.variantKey, candidate, seat, role: body.role ?? null, asOf: body.asOf });
+      const privacyNoticeUrl = privacyNoticeUrlOf((await readWorkspaceSettings(store.db, ws)).privacy);
+      const result = composeMessage({ step, template: body.template, variants: body.variants, variantKey: body.variantKey, candidate, seat, role: body.role ?? null, asOf: body.asOf, privacyNoticeUrl });
       if (!result.ok) throw new AppError(result.code, result.message, result.details);
       if (!llm) return c.json({ message: result }, 200);
       const ref = result.variant && body.variants ? body.variants.find((v) => v.key === result.variant)?.template : body.template;
@@ -208,7 +211,8 @@ export function registerMessageRoutes(app: ScoutlineApp): void {
           : body.candidates!;
       const seat: ComposeSeat = body.seat ?? (await loadComposeSeat(store, ws, body.seatId));
       const step = stepFor(body.step, body.template);
-      const batch = composeBatch({ step, template: body.template, variants: body.variants, seat, role: body.role ?? null, asOf: body.asOf, candidates });
+      const privacyNoticeUrl = privacyNoticeUrlOf((await readWorkspaceSettings(store.db, ws)).privacy);
+      const batch = composeBatch({ step, template: body.template, variants: body.variants, seat, role: body.role ?? null, asOf: body.asOf, candidates, privacyNoticeUrl });
       return c.json({ step, ...batch }, 200);
     },
   );

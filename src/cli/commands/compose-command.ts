@@ -15,6 +15,8 @@ import { isMessageStep, messageSteps, type MessageStep } from '../../messages/me
 import { parseTemplateSource } from '../../messages/message-template.ts';
 import type { TemplateRef } from '../../messages/template-ref.ts';
 import { action, dbOption, defaultWorkspace, parseIntOption, printJson, withStore } from '../cli-context.ts';
+import { readWorkspaceSettings } from '../../db/workspace-settings.ts';
+import { privacyNoticeUrlOf } from '../../privacy/privacy-settings.ts';
 
 interface ComposeOptions {
   template: string[];
@@ -134,7 +136,8 @@ export function registerMessageCommands(program: Command): void {
             ? await loadComposeCandidates(store, defaultWorkspace, parseCandidateList(readFileSync(opts.candidates, 'utf8'), opts.candidates))
             : await searchComposeCandidates(store, defaultWorkspace, opts.candidates, opts.limit);
           const variants: TemplateVariant[] | undefined = templates.length > 1 ? templates.map((t) => ({ key: t.name, template: t.ref })) : undefined;
-          const batch = composeBatch({ step, template: templates[0]!.ref, variants, seat: composeSeat, role, asOf: opts.asOf, candidates });
+          const privacyNoticeUrl = privacyNoticeUrlOf((await readWorkspaceSettings(store.db, defaultWorkspace)).privacy);
+          const batch = composeBatch({ step, template: templates[0]!.ref, variants, seat: composeSeat, role, asOf: opts.asOf, candidates, privacyNoticeUrl });
           const rewrites: Array<unknown> = [];
           if (llm) {
             for (const item of batch.items) {
