@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, it } from 'vitest';
 import { describeEachBackend } from '../../db/test-backends.ts';
-import { countCandidates } from '../../candidates/candidate-store.ts';
+import { countCandidates, listCandidates } from '../../candidates/candidate-store.ts';
+import { windows1252Chars } from '../../candidates/windows-1252.ts';
 import { signedInApp } from '../test-app.ts';
 
 const fixtureText = readFileSync(resolve(import.meta.dirname, '../../../test/fixtures/jsonresume-40.ndjson'), 'utf8');
@@ -63,6 +64,56 @@ describeEachBackend('POST /api/import', (getStore) => {
     expect(await names('worker')).toEqual(await names('one-thread'));
     // and again: nothing changes
     expect(await (await post(worker, '/api/import', 'application/x-ndjson', fixtureText)).json()).toMatchObject({ imported: 0, unchanged: 40 });
+  });
+
+  it('#14 item 10: an unclosed quote reports its row and imports the rest; a Windows-1252 body is detected, or given by ?encoding= or charset; the answer says which', async () => {
+    const app = await signedInApp({ store: getStore(), webRoot: '/nonexistent' });
+    const post = async (body: Uint8Array | string, query = '', contentType = 'text/csv') => {
+      const res = await app.request(`/api/import${query}`, { method: 'POST', headers: { 'content-type': contentType }, body });
+      return { status: res.status, json: (await res.json()) as Record<string, unknown> & { errors: Array<{ line: number; reason: string }> } };
+    };
+    const rows = Array.from({ length: 9 }, (_, i) => `Api${i},Quote,api${i}@example.com`);
+    const quoted = await post(['First Name,Last Name,Email', 'Stray,"Quote,stray@example.com', ...rows].join('\n'));
+    expect(quoted.status).toBe(200);
+    expect(quoted.json).toMatchObject({ records: 10, imported: 9, skipped: 1, encoding: { name: 'utf-8', detected: true, how: 'ascii' } });
+    expect(quoted.json.errors).toEqual([{ line: 2, reason: expect.stringContaining('column 2 (Last Name)') }]);
+
+    const byChar = new Map(windows1252Chars.map((c, b) => [c, b]));
+    const cp1252 = (s: string) => Uint8Array.from([...s].map((c) => byChar.get(c)!));
+    const latin = cp1252('Name,Email\nJosé Núñez,jose@example.com\nFrançois “Fanch” Lefèvre,fl@example.com\n');
+    const detected = await post(latin);
+    expect(detected.json).toMatchObject({ imported: 2, encoding: { name: 'windows-1252', detected: true, how: 'guessed' } });
+    const names = (await listCandidates(getStore(), 'default', { limit: 500 })).candidates.map((c) => c.name);
+    expect(names).toEqual(expect.arrayContaining(['José Núñez', 'François “Fanch” Lefèvre']));
+    expect((await post(latin, '?encoding=latin1')).json).toMatchObject({ unchanged: 2, encoding: { name: 'windows-1252', detected: false, how: 'given' } });
+    expect((await post(latin, '', 'text/csv; charset=windows-1252')).json).toMatchObject({ unchanged: 2, encoding: { name: 'windows-1252', detected: false, how: 'given' } });
+    // given as UTF-8 when it is not: each such row is reported, not stored as mojibake
+    const wrong = await post(latin, '?encoding=utf-8');
+    expect(wrong.json).toMatchObject({ skipped: 2, encoding: { name: 'utf-8', how: 'given' } });
+    expect(wrong.json.errors[0]).toEqual({ line: 2, reason: expect.stringMatching(/line 2 has bytes that are not valid utf-8/) });
+
+    const unknown = await post(latin, '?encoding=klingon');
+    expect(unknown.status).toBe(400);
+    expect(unknown.json).toMatchObject({ error: { code: 'invalid_input', message: expect.stringMatching(/unknown encoding 'klingon'/) } });
+    const conflict = await post(Uint8Array.from([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('Name\nX\n')]), '?encoding=windows-1252');
+    expect(conflict.status).toBe(400);
+    expect(conflict.json).toMatchObject({ error: { code: 'invalid_input', message: expect.stringMatching(/UTF-8 byte order mark/) } });
+
+    // UTF-16 with a byte order mark, format sniffed from the text
+    const text = '{"basics":{"name":"Utf Sixteen","email":"u16@example.com"}}\n';
+    const u16 = new Uint8Array(2 + text.length * 2);
+    u16.set([0xff, 0xfe]);
+    for (let i = 0; i < text.length; i++) u16[2 + 2 * i] = text.charCodeAt(i);
+    expect((await post(u16, '', 'application/octet-stream')).json).toMatchObject({ format: 'jsonresume', imported: 1, encoding: { name: 'utf-16le', how: 'bom' } });
+  });
+
+  it('#14 item 10: a javascript: profile URL refuses its row, naming the line and column', async () => {
+    const app = await signedInApp({ store: getStore(), webRoot: '/nonexistent' });
+    const csv = 'Name,Profile URL\nGood Url,https://www.linkedin.com/in/good-url-api\nBad Url,javascript:alert(1)\n';
+    const res = await app.request('/api/import', { method: 'POST', headers: { 'content-type': 'text/csv' }, body: csv });
+    const json = (await res.json()) as { imported: number; errors: unknown[] };
+    expect(json).toMatchObject({ imported: 1, skipped: 1 });
+    expect(json.errors).toEqual([{ line: 3, reason: expect.stringMatching(/^Profile URL: 'javascript:alert\(1\)' is not a web address/) }]);
   });
 
   it('is in the OpenAPI document', async () => {

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exitStatusFor } from '../../core/error-codes.ts';
 import { runScoutline, type CliRun } from '../cli-process.ts';
 import { openDatabase } from '../../db/open-database.ts';
-import { countCandidates, normaliseCandidateInput } from '../../candidates/candidate-store.ts';
+import { countCandidates, listCandidates, normaliseCandidateInput } from '../../candidates/candidate-store.ts';
+import { windows1252Chars } from '../../candidates/windows-1252.ts';
 import { generateDemoCandidates } from '../../candidates/demo-data.ts';
 import { importRecords } from '../../candidates/import-records.ts';
 
@@ -60,6 +61,36 @@ describe('scoutline import and demo-data', () => {
     const bad = await scoutline(['import', csv, '--db', db, '--map', 'Job=salary', '--json']);
     expect(bad.code).toBe(exitStatusFor('invalid_input'));
     expect(JSON.parse(bad.stdout)).toMatchObject({ error: { code: 'invalid_input' } });
+  }, spawnTimeout);
+
+  it('#14 item 10: a Windows-1252 CSV with an unclosed quote and a javascript: URL: encoding detected and said, each bad row reported, the rest imported; --encoding given or refused', async () => {
+    const byChar = new Map(windows1252Chars.map((c, b) => [c, b]));
+    const file = join(dir, 'excel-export.csv');
+    const rows = Array.from({ length: 9 }, (_, i) => `Persön${i},Cli,cli${i}@example.com,https://www.linkedin.com/in/cli-${i}`);
+    const text = ['First Name,Last Name,Email,LinkedIn URL', 'José,"García,jose@example.com,', 'Eve,Script,eve@example.com,javascript:alert(1)', ...rows].join('\r\n') + '\r\n';
+    writeFileSync(file, Uint8Array.from([...text].map((c) => byChar.get(c)!)));
+    const db2 = join(dir, 'encoding.db');
+    const run = await scoutline(['import', file, '--db', db2, '--json']);
+    expect(run.code).toBe(0);
+    const summary = JSON.parse(run.stdout);
+    expect(summary).toMatchObject({ format: 'csv', records: 11, imported: 9, skipped: 2, encoding: { name: 'windows-1252', detected: true, how: 'guessed' } });
+    expect(summary.errors).toEqual([
+      { line: 2, reason: expect.stringContaining('unclosed quote: the quoted field in column 2 (Last Name) that starts on line 2') },
+      { line: 3, reason: expect.stringMatching(/^LinkedIn URL: 'javascript:alert\(1\)' is not a web address/) },
+    ]);
+    const store = await openDatabase(db2);
+    const names = (await listCandidates(store, 'default', { limit: 20 })).candidates.map((c) => c.name).sort();
+    await store.close();
+    expect(names).toEqual(rows.map((r) => r.split(',').slice(0, 2).join(' ')).sort());
+
+    const given = await scoutline(['import', file, '--db', db2, '--encoding', 'cp1252']);
+    expect(given.code).toBe(0);
+    expect(given.stdout).toMatch(/unchanged\s+9/);
+    expect(given.stdout).toContain('Encoding: windows-1252 (given)');
+    expect(given.stdout).toMatch(/line 2: unclosed quote/);
+    const unknown = await scoutline(['import', file, '--db', db2, '--encoding', 'klingon', '--json']);
+    expect(unknown.code).toBe(exitStatusFor('invalid_input'));
+    expect(JSON.parse(unknown.stdout)).toMatchObject({ error: { code: 'invalid_input', message: expect.stringMatching(/unknown encoding 'klingon'/) } });
   }, spawnTimeout);
 
   it("demo-data --out writes NDJSON JSON Resume that reads back as the generator's profiles", async () => {
