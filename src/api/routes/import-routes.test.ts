@@ -68,7 +68,7 @@ describeEachBackend('POST /api/import', (getStore) => {
 
   it('#14 item 10: an unclosed quote reports its row and imports the rest; a Windows-1252 body is detected, or given by ?encoding= or charset; the answer says which', async () => {
     const app = await signedInApp({ store: getStore(), webRoot: '/nonexistent' });
-    const post = async (body: Uint8Array | string, query = '', contentType = 'text/csv') => {
+    const post = async (body: Uint8Array<ArrayBuffer> | string, query = '', contentType = 'text/csv') => {
       const res = await app.request(`/api/import${query}`, { method: 'POST', headers: { 'content-type': contentType }, body });
       return { status: res.status, json: (await res.json()) as Record<string, unknown> & { errors: Array<{ line: number; reason: string }> } };
     };
