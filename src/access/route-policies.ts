@@ -45,6 +45,14 @@ export const routePolicies: Record<string, AccessLevel> = {
   'POST /api/candidates/{id}/notes': 'comment',
   'DELETE /api/candidates/{id}/notes/{noteId}': 'comment',
   'POST /api/import': 'write',
+  // privacy (src/api/routes/privacy-routes.ts): the export is all of a person's data at once, so admins only, like erasure
+  'GET /api/candidates/{id}/export': 'admin',
+  'GET /api/candidates/{id}/privacy': 'read',
+  'GET /api/privacy/settings': 'read',
+  'PUT /api/privacy/settings': 'admin',
+  'POST /api/privacy/retention/dry-run': 'admin',
+  'POST /api/privacy/retention/apply': 'admin',
+  'GET /api/privacy/retention/flags': 'read',
   'POST /api/search': 'read',
 
   // credits and seats

@@ -21,6 +21,7 @@ import { registerTokenRoutes } from './routes/token-routes.ts';
 import { registerAuditRoutes } from './routes/audit-routes.ts';
 import { registerSettingsRoutes } from './routes/settings-routes.ts';
 import { registerBackupRoutes } from './routes/backup-routes.ts';
+import { registerPrivacyRoutes } from './routes/privacy-routes.ts';
 import type { BackupStatus } from '../operations/backup-status.ts';
 import type { AccessContext } from '../access/access-context.ts';
 import { browserGuard } from './browser-guard.ts';
@@ -87,6 +88,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   registerMemberRoutes(app);
   registerTokenRoutes(app);
   registerAuditRoutes(app);
+  registerPrivacyRoutes(app);
   registerSettingsRoutes(app);
   registerBackupRoutes(app, { status: options.backupStatus });
 

@@ -23,15 +23,33 @@ export function parsePrivacySettings(raw: unknown): PrivacySettings {
   return parsed.data;
 }
 
-export async function savePrivacySettings(db: Kysely<Database>, workspaceId: string, settings: PrivacySettings): Promise<StoredPrivacySettings> {
+/** Saves the settings; `audit` runs in the same transaction with the names of the fields that changed (never their values). */
+export async function savePrivacySettings(
+  db: Kysely<Database>,
+  workspaceId: string,
+  settings: PrivacySettings,
+  opts: { audit?: (trx: Transaction<Database>, changed: string[]) => Promise<void> } = {},
+): Promise<{ settings: StoredPrivacySettings; changed: string[] }> {
   let saved: StoredPrivacySettings | undefined;
+  let changed: string[] = [];
   await db.transaction().execute(async (trx) => {
     await writeWorkspaceSettingsKey(trx, workspaceId, privacySettingsKey, (previous) => {
-      saved = { ...settings, lastRetentionRun: privacySettingsFrom(previous).lastRetentionRun };
+      const before = privacySettingsFrom(previous);
+      saved = { ...settings, lastRetentionRun: before.lastRetentionRun };
+      changed = changedFields(before, saved);
       return saved;
     });
+    await opts.audit?.(trx, changed);
   });
-  return saved!;
+  return { settings: saved!, changed };
+}
+
+/** Field paths whose value differs ('retention.months', 'privacyNoticeUrl', ...). */
+export function changedFields(a: PrivacySettings, b: PrivacySettings): string[] {
+  const out: string[] = [];
+  for (const k of ['lawfulBasis', 'lawfulBasisNote', 'privacyNoticeUrl'] as const) if (a[k] !== b[k]) out.push(k);
+  for (const k of ['months', 'action', 'schedule'] as const) if (a.retention[k] !== b.retention[k]) out.push(`retention.${k}`);
+  return out;
 }
 
 export async function recordRetentionRun(db: Db, workspaceId: string, run: RetentionRun): Promise<void> {
