@@ -24,13 +24,17 @@ export const errorResponses = {
   409: { content: { 'application/json': { schema: errorBodySchema } }, description: 'Refused by a domain rule' },
 } as const;
 
+/** A zod refusal that escaped a handler: a domain schema stricter than the route's refused the input; named by field, not internal. */
+const isZodError = (err: unknown): err is { issues: Array<{ path: PropertyKey[]; message: string }> } =>
+  err instanceof Error && err.name === 'ZodError' && Array.isArray((err as { issues?: unknown }).issues);
+
 /** Hono's own refusals (its validators, body gates) in the code table: a client's mistake is never `internal`. */
 const httpExceptionCodes = { 400: 'invalid_input', 413: 'payload_too_large', 415: 'unsupported_media_type' } as const;
 
 export function errorResponse(c: Context, err: unknown): Response {
   const code = err instanceof HTTPException ? httpExceptionCodes[err.status as keyof typeof httpExceptionCodes] : undefined;
   // a database that is down, full or read-only: 503/507 with its own code, not internal
-  const e = code ? new AppError(code, (err as Error).message) : (storageFailureOf(err) ?? toAppError(err));
+  const e = code ? new AppError(code, (err as Error).message) : isZodError(err) ? zodIssuesToAppError(err.issues, 'input') : (storageFailureOf(err) ?? toAppError(err));
   if (e.code === 'internal') console.error(internalErrorLog(err));
   return c.json(e.toJSON(), httpStatusFor(e.code) as ContentfulStatusCode);
 }

@@ -6,23 +6,25 @@ import { addDays, monthOf, type LocalDate } from './seat-calendar.ts';
  * All are defaults a workspace can override (settings key `outreach.pacing`);
  * the seat's own `weeklyInviteCap` overrides the invite cap.
  */
+// Upper bounds far past any real setting: without them one PUT of inviteWindowDays 2147483648 made every
+// simulation and planning pass walk billions of days (found by src/api/api-fuzz.test.ts).
 export const pacingRulesSchema = z.object({
   /** rolling window of the invitation cap */
-  inviteWindowDays: z.number().int().min(1).default(7),
+  inviteWindowDays: z.number().int().min(1).max(366).default(7),
   /** free seats may add a note to this many requests per calendar month (local to the seat) */
-  freeNoteQuotaPerMonth: z.number().int().min(0).default(5),
+  freeNoteQuotaPerMonth: z.number().int().min(0).max(10_000).default(5),
   /** withdraw a request still pending after this many days */
-  withdrawPendingAfterDays: z.number().int().min(1).default(21),
+  withdrawPendingAfterDays: z.number().int().min(1).max(3660).default(21),
   /** the pending count must stay under this */
-  maxPendingInvites: z.number().int().min(1).default(500),
+  maxPendingInvites: z.number().int().min(1).max(100_000).default(500),
   /** a withdrawn person cannot be invited again for this many days */
-  reinviteBlockDays: z.number().int().min(0).default(21),
+  reinviteBlockDays: z.number().int().min(0).max(3660).default(21),
   /** non-invitation actions (messages, InMails, emails, phone tasks) per seat per average working day */
-  dailyActionLimit: z.number().int().min(0).default(80),
+  dailyActionLimit: z.number().int().min(0).max(100_000).default(80),
   /** InMails per seat per average working day (on top of the credit balance) */
-  dailyInMailLimit: z.number().int().min(0).default(25),
+  dailyInMailLimit: z.number().int().min(0).max(100_000).default(25),
   /** relative weight of each ISO weekday Monday..Sunday: Tuesday-Thursday answer best (spec 5) */
-  weekdayWeights: z.array(z.number().min(0)).length(7).default([1, 1.25, 1.25, 1.25, 0.8, 0.5, 0.5]),
+  weekdayWeights: z.array(z.number().min(0).max(100)).length(7).default([1, 1.25, 1.25, 1.25, 0.8, 0.5, 0.5]),
 });
 export type PacingRules = z.infer<typeof pacingRulesSchema>;
 export const defaultPacingRules: PacingRules = pacingRulesSchema.parse({});

@@ -162,7 +162,8 @@ export function registerOutreachIoRoutes(app: ScoutlineApp): void {
       const { id } = c.req.valid('param');
       const q = c.req.valid('query');
       const startDate = q.start ?? new Date().toISOString().slice(0, 10);
-      if (parseDay(startDate) === null) throw new AppError('invalid_input', `start must be YYYY-MM-DD, got '${startDate}'`);
+      // the last year is refused: its days would run past 9999-12-31, which no date type here can hold (a 500 before)
+      if (parseDay(startDate) === null || startDate >= '9999') throw new AppError('invalid_input', `start must be a YYYY-MM-DD date before 9999, got '${startDate}'`);
       const input = await loadSimulationInput(c.get('store'), c.get('workspaceId'), id, { days: q.days, seed: q.seed, startDate });
       return c.json(simulateCampaign(input), 200);
     },
