@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { ImportSummary } from '../../../src/candidates/import-candidates.ts';
+import type { ImportEncoding } from '../../../src/candidates/import-encoding.ts';
 import { upload } from '../api-client.ts';
 import { ErrorBanner } from '../components.tsx';
 import { Link } from '../router.tsx';
@@ -8,7 +9,28 @@ import { RoleNote, usePermit } from '../session.tsx';
 type Format = 'auto' | 'jsonresume' | 'csv';
 
 /** What POST /api/import answers. */
-type ImportResult = ImportSummary & { format: 'jsonresume' | 'csv'; ignoredColumns?: string[] };
+type ImportResult = ImportSummary & { format: 'jsonresume' | 'csv'; ignoredColumns?: string[]; encoding?: ImportEncoding };
+
+/** Encodings offered for a file that is not read right by itself ('auto': the server detects it). */
+export const encodingChoices: ReadonlyArray<[string, string]> = [
+  ['auto', 'Detect'],
+  ['utf-8', 'UTF-8'],
+  ['windows-1252', 'Western European (Windows-1252, Latin-1)'],
+  ['windows-1250', 'Central European (Windows-1250)'],
+  ['windows-1251', 'Cyrillic (Windows-1251)'],
+  ['iso-8859-15', 'Latin-9 (ISO-8859-15)'],
+  ['utf-16le', 'UTF-16 (little endian)'],
+  ['utf-16be', 'UTF-16 (big endian)'],
+];
+
+/** How the result says which encoding the file was read with. */
+export function encodingNote(e: ImportEncoding | undefined): string {
+  if (!e) return '';
+  if (!e.detected) return `Read as ${e.name}, as chosen.`;
+  if (e.how === 'guessed' || e.how === 'fallback') return `Read as ${e.name}: the file is not UTF-8, so its encoding was guessed. If names look wrong, choose the encoding and import again.`;
+  if (e.how === 'mostly-utf-8') return `Read as ${e.name}; some lines are in another encoding and were skipped (listed below).`;
+  return `Read as ${e.name} (detected).`;
+}
 
 /** Errors listed on the page; the rest are counted (the API returns them all). */
 const shownErrors = 100;
@@ -35,6 +57,7 @@ export function ImportPage() {
   const [format, setFormat] = useState<Format>('auto');
   const [source, setSource] = useState('');
   const [mapping, setMapping] = useState('');
+  const [encoding, setEncoding] = useState('auto');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(undefined);
   const [result, setResult] = useState<{ name: string; summary: ImportResult } | null>(null);
@@ -50,6 +73,7 @@ export function ImportPage() {
       const query = new URLSearchParams();
       if (type.format) query.set('format', type.format);
       if (source.trim()) query.set('source', source.trim());
+      if (encoding !== 'auto') query.set('encoding', encoding);
       for (const m of mapLines(mapping)) query.append('map', m);
       const q = query.toString();
       const summary = await upload<ImportResult>(`/api/import${q ? `?${q}` : ''}`, file, type.contentType);
@@ -101,6 +125,16 @@ export function ImportPage() {
             </select>
           </div>
           <div className="field">
+            <label htmlFor="imp-encoding">Encoding</label>
+            <select id="imp-encoding" value={encoding} onChange={(e) => setEncoding(e.target.value)}>
+              {encodingChoices.map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
             <label htmlFor="imp-source">Source label</label>
             <input id="imp-source" type="text" maxLength={100} placeholder="e.g. ats-export" value={source} onChange={(e) => setSource(e.target.value)} />
           </div>
@@ -133,6 +167,7 @@ function ImportOutcome({ name, summary }: { name: string; summary: ImportResult 
       <div className="banner ok" role="status">
         Imported {name} ({summary.format === 'csv' ? 'CSV' : 'JSON Resume'}): {summary.records} records, {summary.imported} new.
       </div>
+      {summary.encoding ? <p className="muted small">{encodingNote(summary.encoding)}</p> : null}
       <div className="stats">
         {stats.map(([label, n]) => (
           <div key={label} className="stat">
