@@ -78,6 +78,9 @@ describe('no personal data in what the server and the worker print', () => {
     const worker = spawnSync(process.execPath, [join(repoRoot, 'bin', 'scoutline'), '--db', scout.dbPath, 'worker', '--fast-forward', '4', '--step-minutes', '120', '--executor', 'sandbox'], { cwd: repoRoot, encoding: 'utf8', timeout: 240_000 });
     workerOut = `${worker.stdout}\n${worker.stderr}`;
     expect(worker.status, workerOut.slice(-2000)).toBe(0);
+    // spawnSync blocked this process's event loop past the server's keep-alive timeout: let the client see the
+    // server close its idle connections before reusing one (else undici sends on a closed socket: "other side closed")
+    await new Promise((r) => setTimeout(r, 200));
     let acted = 0;
     for (const id of ids) acted += (await api<{ enrollments: Array<{ actions: Array<{ executedAt: string | null }> }> }>(scout.url, token, `/api/candidates/${id}/outreach`)).body.enrollments.flatMap((e) => e.actions).filter((a) => a.executedAt).length;
     expect(acted, `the worker acted on them:\n${workerOut.slice(-1500)}`).toBeGreaterThan(0);
