@@ -22,6 +22,7 @@ import { registerTokensCommands } from './commands/tokens-command.ts';
 import { registerAuditCommand } from './commands/audit-command.ts';
 import { registerBackupCommands } from './commands/backup-command.ts';
 import { registerRestoreCommand } from './commands/restore-command.ts';
+import { registerPrivacyCommands } from './commands/privacy-command.ts';
 import { cliMode } from './remote/remote-mode.ts';
 import { RemoteClient } from './remote/remote-client.ts';
 import { localOnly, refuseMissingCommands, registerRemoteCommands, remoteOnly } from './remote/remote-program.ts';
@@ -49,6 +50,7 @@ export function registerLocalCommands(program: Command): void {
   registerAuditCommand(program);
   registerBackupCommands(program);
   registerRestoreCommand(program);
+  registerPrivacyCommands(program);
 }
 
 function baseProgram(): Command {

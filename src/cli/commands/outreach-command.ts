@@ -16,6 +16,7 @@ import { listTasks } from '../../outreach/task-queue.ts';
 import { loadWorkerExecutors } from '../../outreach/worker-executors.ts';
 import { loadPacingRules, savePacingRules } from '../../outreach/pacing-settings-store.ts';
 import { startWorkerLoop } from '../../outreach/worker-loop.ts';
+import { startRetentionSchedule } from '../../privacy/retention-schedule.ts';
 import { loadStoreSecretsKey } from '../../access/store-master-key.ts';
 import { runWorkerPass } from '../../outreach/worker.ts';
 import { auditCli } from '../cli-audit.ts';
@@ -324,12 +325,15 @@ export function registerOutreachCommands(program: Command): void {
         }
         const store = await openDatabase(dbOption(cmd));
         const worker = startWorkerLoop(store, { log: (line) => process.stdout.write(`${line}\n`), executor: opts.executor ?? null, intervalSeconds: opts.interval, sandboxSeed: opts.seed, secretsKey: loadStoreSecretsKey(store, { create: false }) });
+        // scheduled retention policies go with the worker (docs/privacy.md)
+        const retention = startRetentionSchedule(store, { log: (line) => process.stdout.write(`${line}\n`) });
         await new Promise<void>((resolve) => {
           const shutdown = () => resolve();
           process.once('SIGINT', shutdown);
           process.once('SIGTERM', shutdown);
         });
         await worker.stop();
+        await retention.stop();
         await store.close();
       }),
     );

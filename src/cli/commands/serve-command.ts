@@ -13,6 +13,7 @@ import { writeServerMarker } from '../../operations/server-marker.ts';
 import { jsonLineLogger } from '../../outreach/structured-log.ts';
 import { action, dbOption, defaultWorkspace, parseIntOption } from '../cli-context.ts';
 import { startWorkerLoop } from '../../outreach/worker-loop.ts';
+import { startRetentionSchedule } from '../../privacy/retention-schedule.ts';
 import { publicUrlFrom, serverAccess } from '../server-access.ts';
 import { sealClearSecrets } from '../../access/seal-clear-secrets.ts';
 import { bootstrapFirstOwner } from '../../access/first-owner.ts';
@@ -75,6 +76,8 @@ export function registerServeCommand(program: Command): void {
         const app = createApp({ store, access, ...(backups ? { backupStatus: () => backups.status() } : {}) });
         const first = await bootstrapFirstOwner(store, access, { email: process.env.SCOUTLINE_OWNER_EMAIL });
         const worker = opts.worker ? startWorkerLoop(store, { log: (line) => process.stdout.write(`${line}\n`), secretsKey: access.secretsKey, intervalSeconds: opts.workerInterval, leaseSeconds: opts.workerLease }) : null;
+        // scheduled retention policies go with the worker (docs/privacy.md)
+        const retention = opts.worker ? startRetentionSchedule(store, { log: (line) => process.stdout.write(`${line}\n`) }) : null;
         const server = serve({ fetch: app.fetch, port, hostname: opts.host }, (info) => {
           process.stdout.write(`Scoutline is running on ${store.dialect} (${store.location}).\nOpen ${publicUrl.replace(`:${port}`, `:${info.port}`)}/\n`);
           if (first) {
@@ -92,6 +95,7 @@ export function registerServeCommand(program: Command): void {
         });
         const shutdown = async () => {
           await worker?.stop();
+          await retention?.stop();
           await backups?.stop();
           removeMarker();
           server.close();
