@@ -19,6 +19,11 @@
  * A refused transition (e.g. a bounce before any email was sent) is recorded, not
  * thrown: outcomes can arrive late and out of order. Throws `not_found` when
  * the candidate has no enrollment to apply to.
+ *
+ * Idempotent by the outcome's id (outcome-id.ts: the sender's `id`, else one
+ * derived from its content), unique per workspace: an id already applied, by
+ * any route, changes nothing and answers `duplicate: true` with the first
+ * application's outcome row (no transition, refund, cancellation or learning).
  */
 import { z } from 'zod';
 import { AppError } from '../core/app-error.ts';
@@ -31,6 +36,7 @@ import type { EnrollmentEvent } from './enrollment-state-machine.ts';
 import type { OutcomeReport } from './executor.ts';
 import { channels } from './executor-registry.ts';
 import { recordInMailReply, seatLedgerState } from './seat-credit-ledger.ts';
+import { outcomeIdOf, outcomeIdSchema } from './outcome-id.ts';
 import { ledgerPersonId } from './plan-day.ts';
 import { toUtcIso } from './seat-calendar.ts';
 import { withWriteTransaction } from './write-transaction.ts';
@@ -51,6 +57,8 @@ export const outcomeReportSchema = z
     kind: z.enum(['accepted', 'replied', 'bounced', 'declined_invitation']),
     replyKind: z.enum(['positive', 'negative', 'decline', 'quick_reply']).optional(),
     channel: z.enum(channels).optional(),
+    /** the outcome's id: applying it again changes nothing (derived from the content when absent) */
+    id: outcomeIdSchema.optional(),
     // the same reading toUtcIso does below (Date.parse takes 'March 5, 2026', which toUtcIso then refused as a 500)
     at: z.string().refine((s) => isIsoTimestamp(s), 'expected an ISO 8601 timestamp such as 2026-03-05T09:30:00Z'),
     source: z.enum(['cli', 'api', 'webhook', 'csv', 'sandbox', 'tasks']),
@@ -59,6 +67,10 @@ export const outcomeReportSchema = z
 
 export interface AppliedOutcome {
   outcomeId: number;
+  /** the outcome's id (given or derived) */
+  id: string;
+  /** the id had been applied before: nothing changed this time */
+  duplicate: boolean;
   candidateId: number;
   kind: OutcomeReport['kind'];
   changes: EnrollmentChange[];
@@ -93,7 +105,18 @@ export async function applyOutcome(store: Store, workspaceId: string, report: Ou
   const r = parsed.data;
   const at = toUtcIso(r.at);
   const now = opts.now ?? new Date().toISOString();
+  const id = outcomeIdOf(r, at);
+  const earlier = async (trx: Kysely<Database>) => {
+    const row = await trx.selectFrom('outreach_outcomes').select('id').where('workspace_id', '=', workspaceId).where('external_id', '=', id).executeTakeFirst();
+    return row ? Number(row.id) : null;
+  };
+  const duplicateOf = async (trx: Kysely<Database>, outcomeId: number) => {
+    await opts.inTransaction?.(trx);
+    return { outcomeId, duplicate: true, changes: [] as EnrollmentChange[], refunds: [] as AppliedOutcome['refunds'], cancelled: 0, roleId: null, seatId: null };
+  };
   const result = await withWriteTransaction(store, async (trx) => {
+    const seen = await earlier(trx);
+    if (seen !== null) return duplicateOf(trx, seen);
     let q = trx.selectFrom('outreach_enrollments').selectAll().where('workspace_id', '=', workspaceId).where('candidate_id', '=', r.candidateId);
     q = r.campaignId ? q.where('campaign_id', '=', r.campaignId) : q.where('state', '!=', 'stopped');
     const rows = await q.orderBy('id').execute();
@@ -122,9 +145,13 @@ export async function applyOutcome(store: Store, workspaceId: string, report: Ou
         at,
         refunded: 0,
         recorded_at: now,
+        external_id: id,
       })
+      // a concurrent application of the same id (PostgreSQL) waits for it here, then inserts nothing
+      .onConflict((oc) => oc.columns(['workspace_id', 'external_id']).doNothing())
       .returning('id')
-      .executeTakeFirstOrThrow();
+      .executeTakeFirst();
+    if (!inserted) return duplicateOf(trx, (await earlier(trx)) ?? 0);
     const outcomeId = Number(inserted.id);
 
     const changes: EnrollmentChange[] = [];
@@ -159,11 +186,11 @@ export async function applyOutcome(store: Store, workspaceId: string, report: Ou
     const campaignIds = [...new Set(rows.map((x) => x.campaign_id))];
     const roles = await trx.selectFrom('outreach_campaigns').select(['id', 'role_id']).where('id', 'in', campaignIds).execute();
     await opts.inTransaction?.(trx);
-    return { outcomeId, changes, refunds, cancelled, roleId: roles.find((x) => x.role_id)?.role_id ?? null, seatId: rows[0].seat_id };
+    return { outcomeId, duplicate: false, changes, refunds, cancelled, roleId: roles.find((x) => x.role_id)?.role_id ?? null, seatId: rows[0].seat_id };
   });
 
   let learned = false;
-  if (r.kind === 'accepted' || r.kind === 'replied') {
+  if (!result.duplicate && (r.kind === 'accepted' || r.kind === 'replied')) {
     const learn =
       opts.learn === undefined
         ? async (i: { candidateId: number; roleId: string | null; seatId: string | null; outcome: 'accepted' | 'replied' }) => {
@@ -179,5 +206,5 @@ export async function applyOutcome(store: Store, workspaceId: string, report: Ou
       }
     }
   }
-  return { outcomeId: result.outcomeId, candidateId: r.candidateId, kind: r.kind, changes: result.changes, refunds: result.refunds, cancelledActions: result.cancelled, learned };
+  return { outcomeId: result.outcomeId, id, duplicate: result.duplicate, candidateId: r.candidateId, kind: r.kind, changes: result.changes, refunds: result.refunds, cancelledActions: result.cancelled, learned };
 }

@@ -61,6 +61,8 @@ export type OutcomeKind = 'accepted' | 'replied' | 'bounced' | 'declined_invitat
 export type ReplyKind = 'positive' | 'negative' | 'decline' | 'quick_reply';
 
 export interface OutcomeReport {
+  /** the outcome's id (outcome-id.ts): applying the same id twice changes nothing; derived from the content when absent */
+  id?: string;
   /** the enrollment's campaign, or null to apply to every active enrollment of the candidate */
   campaignId?: string | null;
   candidateId: number;

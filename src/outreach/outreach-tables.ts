@@ -141,6 +141,17 @@ export interface OutreachOutcomeTable {
   /** a credit came back through the ledger */
   refunded: number;
   recorded_at: string;
+  /** the outcome's id (sender's `id`, or derived from its content; apply-outcome.ts), unique per workspace (migration 0014); null when it has none */
+  external_id: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** Signatures of accepted signed inbound webhook deliveries, until they leave the replay window (migration 0014). */
+export interface OutreachWebhookReplayTable {
+  workspace_id: string;
+  /** the X-Scoutline-Signature value, lower case */
+  signature: string;
+  received_at: string;
+  expires_at: string;
 }
 
 /** The sandbox executor's sends (migration 0010): idempotency across restarts and its per-day invitation limit. */
@@ -179,4 +190,5 @@ export interface OutreachTables {
   outreach_outcomes: OutreachOutcomeTable;
   outreach_sandbox_sends: OutreachSandboxSendTable;
   outreach_sandbox_answers: OutreachSandboxAnswerTable;
+  outreach_webhook_replays: OutreachWebhookReplayTable;
 }

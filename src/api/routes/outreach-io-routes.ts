@@ -9,7 +9,8 @@ import { ingestOutcomes } from '../../outreach/executors/ingest-outcomes.ts';
 import { importOutcomeCsv } from '../../outreach/executors/import-outcome-csv.ts';
 import { outcomeInputSchema } from '../../outreach/executors/outcome-input.ts';
 import { loadWebhookSecret } from '../../outreach/executors/webhook-secret.ts';
-import { signatureHeader, timestampHeader, verifySignature } from '../../outreach/executors/webhook-signature.ts';
+import { claimWebhookDelivery, releaseWebhookDelivery } from '../../outreach/executors/webhook-replay-store.ts';
+import { defaultReplayWindowSeconds, maxFutureSkewFrom, maxSkewEnv, signatureHeader, timestampHeader, verifySignature } from '../../outreach/executors/webhook-signature.ts';
 import { loadSimulationInput } from '../../outreach/simulate-campaign-input.ts';
 import { simulateCampaign } from '../../outreach/simulate-campaign.ts';
 
@@ -20,10 +21,11 @@ import { simulateCampaign } from '../../outreach/simulate-campaign.ts';
 const ingestResultSchema = z
   .object({
     applied: z.number(),
+    duplicates: z.number().openapi({ description: 'outcomes whose id (given, or derived from the content) was applied before: nothing changed' }),
     failed: z.number(),
     results: z.array(
       z.union([
-        z.object({ ref: z.number(), ok: z.literal(true), candidateId: z.number(), kind: z.string() }),
+        z.object({ ref: z.number(), ok: z.literal(true), candidateId: z.number(), kind: z.string(), duplicate: z.literal(true).optional().openapi({ description: 'the outcome id had been applied before: nothing changed' }) }),
         z.object({ ref: z.number(), ok: z.literal(false), code: z.string(), message: z.string() }),
       ]),
     ),
@@ -36,26 +38,46 @@ const webhookBodySchema = z
     example: { outcomes: [{ candidateId: 42, campaignId: 'rust-berlin', kind: 'replied', replyKind: 'positive', channel: 'inmail', at: '2026-03-05T09:30:00Z' }] },
   });
 
-/** Verifies the signature over the raw body before anything parses it. */
+/**
+ * Verifies the signature over the raw body before anything parses it, then
+ * claims the delivery in the replay store: a second delivery of the same
+ * signed request is refused with 409 `replayed` (issue #14; docs/executors.md).
+ * The claim is given back when the request is not answered 200 (a bad body,
+ * a storage failure), so the sender's retry is not mistaken for a replay.
+ */
 const verifyInboundSignature: MiddlewareHandler<AppEnv> = async (c, next) => {
   const raw = await c.req.text();
   // the webhook has no caller to take a workspace from: it names one (?workspace=, default 'default'), and its secret decides
   const workspaceId = c.req.query('workspace') || 'default';
   c.set('workspaceId', workspaceId);
   const secret = await loadWebhookSecret(c.get('store'), workspaceId, c.get('access').secretsKey);
-  const check = verifySignature({ secret, rawBody: raw, signature: c.req.header(signatureHeader), timestamp: c.req.header(timestampHeader), nowSeconds: Date.now() / 1000 });
+  const skew = maxFutureSkewFrom(process.env);
+  if (!skew.ok) throw new AppError('config_error', skew.message, { setting: maxSkewEnv });
+  const now = new Date();
+  const check = verifySignature({ secret, rawBody: raw, signature: c.req.header(signatureHeader), timestamp: c.req.header(timestampHeader), nowSeconds: now.getTime() / 1000, maxFutureSkewSeconds: skew.seconds });
   if (!check.ok) {
     const why = {
       missing_secret: 'no webhook secret is configured (workspace settings webhooks.outcomesSecret or SCOUTLINE_WEBHOOK_SECRET)',
       missing_signature: `the ${signatureHeader} header is missing`,
       missing_timestamp: `the ${timestampHeader} header is missing`,
       bad_timestamp: `the ${timestampHeader} header is not a unix time in seconds`,
-      stale_timestamp: 'the timestamp is outside the replay window',
+      stale_timestamp: `the timestamp is more than ${defaultReplayWindowSeconds} seconds old (outside the replay window)`,
+      future_timestamp: `the timestamp is more than ${skew.seconds} seconds ahead of the server's clock (${maxSkewEnv})`,
       bad_signature: 'the signature does not match the body',
     }[check.reason];
     throw new AppError('bad_signature', why, { reason: check.reason });
   }
-  await next();
+  const store = c.get('store');
+  const signature = c.req.header(signatureHeader) ?? '';
+  const claim = await claimWebhookDelivery(store, { workspaceId, signature, timestampSeconds: check.timestamp, replayWindowSeconds: defaultReplayWindowSeconds, now });
+  if (!claim.ok) {
+    throw new AppError('replayed', `this signed delivery was already received at ${claim.receivedAt}; nothing was applied again (a sender retrying may take 409 replayed as delivered)`, { receivedAt: claim.receivedAt });
+  }
+  try {
+    await next();
+  } finally {
+    if (c.res.status !== 200) await releaseWebhookDelivery(store, workspaceId, signature).catch(() => undefined);
+  }
 };
 
 const simulationRunSchema = z.object({
@@ -97,7 +119,7 @@ export function registerOutreachIoRoutes(app: ScoutlineApp): void {
       tags: ['outreach'],
       summary: 'Signed inbound webhook: report outcomes (accepted, replied, bounced, declined invitation)',
       description:
-        'HMAC-SHA256 over "<X-Scoutline-Timestamp>.<raw body>" with the workspace secret, hex, in X-Scoutline-Signature as "sha256=<hex>"; the timestamp (unix seconds) must be within 5 minutes. The workspace is ?workspace=<id> (default: default). See docs/executors.md.',
+        'HMAC-SHA256 over "<X-Scoutline-Timestamp>.<raw body>" with the workspace secret, hex, in X-Scoutline-Signature as "sha256=<hex>"; the timestamp (unix seconds) must be at most 5 minutes old and at most 30 seconds ahead (SCOUTLINE_WEBHOOK_MAX_SKEW_SECONDS). A second delivery of the same signed request answers 409 replayed; an outcome whose id (`id`, else derived from its content) was applied before is answered ok with duplicate: true and changes nothing. The workspace is ?workspace=<id> (default: default). See docs/executors.md.',
       middleware: [verifyInboundSignature],
       request: {
         query: z.object({ workspace: z.string().optional() }),
@@ -109,8 +131,9 @@ export function registerOutreachIoRoutes(app: ScoutlineApp): void {
       },
       responses: {
         200: { content: { 'application/json': { schema: ingestResultSchema } }, description: 'What happened to each outcome, in order (ref = index)' },
-        401: { content: { 'application/json': { schema: errorBodySchema } }, description: 'Missing or wrong signature, or a stale timestamp (bad_signature)' },
+        401: { content: { 'application/json': { schema: errorBodySchema } }, description: 'Missing or wrong signature, or a timestamp too old or too far ahead (bad_signature)' },
         ...errorResponses,
+        409: { content: { 'application/json': { schema: errorBodySchema } }, description: 'This signed delivery was already received (replayed): nothing applied again' },
       },
     }),
     async (c) => {

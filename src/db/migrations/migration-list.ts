@@ -12,6 +12,7 @@ import * as outreachDurability from './0010-outreach-durability.ts';
 import * as candidateNotes from './0011-candidate-notes.ts';
 import * as emailIndexTable from './0012-email-index-table.ts';
 import * as accounts from './0013-accounts.ts';
+import * as outreachKeys from './0014-outreach-keys.ts';
 import * as privacy from './0015-privacy.ts';
 
 export interface ScoutlineMigration {
@@ -32,5 +33,6 @@ export const migrations: Record<string, ScoutlineMigration> = {
   '0011-candidate-notes': candidateNotes,
   '0012-email-index-table': emailIndexTable,
   '0013-accounts': accounts,
+  '0014-outreach-keys': outreachKeys,
   '0015-privacy': privacy,
 };

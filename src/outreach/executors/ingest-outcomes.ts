@@ -11,8 +11,10 @@ import { candidateRefOf, toOutcomeReport, type CandidateRef, type ParsedOutcome 
  * the candidate, build the OutcomeReport and hand it to `apply` (the outreach
  * engine's applyOutcome, which advances the state machine and refunds InMail
  * replies). One bad row never stops the others; each gets its own result.
+ * An outcome whose id was applied before (apply-outcome.ts) is `ok` with
+ * `duplicate: true` and counted in `duplicates`, not in `applied`.
  */
-export type ApplyOutcome = (store: Store, workspaceId: string, report: OutcomeReport) => Promise<unknown>;
+export type ApplyOutcome = (store: Store, workspaceId: string, report: OutcomeReport) => Promise<{ duplicate?: boolean } | unknown>;
 
 export interface IngestItem {
   /** the line (CSV) or index (webhook) the outcome came from */
@@ -21,11 +23,14 @@ export interface IngestItem {
 }
 
 export type IngestResult =
-  | { ref: number; ok: true; candidateId: number; kind: OutcomeReport['kind'] }
+  | { ref: number; ok: true; candidateId: number; kind: OutcomeReport['kind']; duplicate?: true }
   | { ref: number; ok: false; code: ErrorCode; message: string };
 
 export interface IngestSummary {
+  /** outcomes applied now (duplicates not included) */
   applied: number;
+  /** outcomes whose id had been applied before: nothing changed */
+  duplicates: number;
   failed: number;
   results: IngestResult[];
 }
@@ -66,13 +71,15 @@ export async function ingestOutcomes(
     try {
       const candidateId = await resolveCandidateRef(store, workspaceId, candidateRefOf(item.outcome));
       const report = toOutcomeReport(item.outcome, candidateId, source, now);
-      await apply(store, workspaceId, report);
-      results.push({ ref: item.ref, ok: true, candidateId, kind: report.kind });
+      const applied = await apply(store, workspaceId, report);
+      const duplicate = typeof applied === 'object' && applied !== null && (applied as { duplicate?: unknown }).duplicate === true;
+      results.push({ ref: item.ref, ok: true, candidateId, kind: report.kind, ...(duplicate ? { duplicate: true as const } : {}) });
     } catch (err) {
       const e = toAppError(err);
       results.push({ ref: item.ref, ok: false, code: e.code, message: e.message });
     }
   }
-  const applied = results.filter((r) => r.ok).length;
-  return { applied, failed: results.length - applied, results };
+  const ok = results.filter((r) => r.ok);
+  const duplicates = ok.filter((r) => r.duplicate).length;
+  return { applied: ok.length - duplicates, duplicates, failed: results.length - ok.length, results };
 }

@@ -4,8 +4,9 @@ import { outcomeInputSchema, type ParsedOutcome } from './outcome-input.ts';
 /**
  * Outcomes from a CSV file (`scoutline outcomes import FILE.csv`, POST
  * /api/outcomes/import). The first line names the columns, in any order and
- * case, with `_`, `-` or spaces: candidate_id, profile_url, email,
+ * case, with `_`, `-` or spaces: outcome_id, candidate_id, profile_url, email,
  * campaign_id, kind, reply_kind, channel, at. Unknown columns are ignored.
+ * (`id` alone is the candidate's id, as before; the outcome's is `outcome_id`.)
  * Pure: every row becomes an outcome or an error naming its line.
  */
 export interface CsvOutcomeRow {
@@ -25,6 +26,8 @@ export interface CsvOutcomes {
 }
 
 const columnNames: Record<string, keyof ParsedOutcome> = {
+  outcomeid: 'id',
+  eventid: 'id',
   candidateid: 'candidateId',
   candidate: 'candidateId',
   id: 'candidateId',

@@ -1,11 +1,12 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { Channel, OutcomeKind, OutcomeReport, ReplyKind } from '../executor.ts';
+import { outcomeIdSchema } from '../outcome-id.ts';
 
 /**
  * An outcome as an integration sends it (inbound webhook JSON, one CSV row):
- * who (candidate id, LinkedIn profile URL or email), what happened, through
- * which channel and when. Pure: turning a candidate reference into an id is
+ * its own id (optional), who (candidate id, LinkedIn profile URL or email),
+ * what happened, through which channel and when. Pure: turning a candidate reference into an id is
  * the store's job (resolve-outcome-candidates.ts).
  *
  * `kind` takes the four outcome kinds, and as shorthands the reply kinds
@@ -35,6 +36,8 @@ const when = z
 
 export const outcomeInputSchema = z
   .object({
+    /** the outcome's own id (not the candidate's): the same id is applied once, whatever route it comes by (outcome-id.ts) */
+    id: z.preprocess(emptyToUndefined, outcomeIdSchema.optional()),
     candidateId: z.preprocess(emptyToUndefined, z.coerce.number().int().positive().optional()),
     profileUrl: z.preprocess(emptyToUndefined, z.string().trim().min(1).optional()),
     email: z.preprocess(emptyToUndefined, z.string().trim().min(3).optional()),
@@ -84,6 +87,7 @@ export function normaliseKind(kind: ParsedOutcome['kind'], replyKind: ReplyKind 
 export function toOutcomeReport(o: ParsedOutcome, candidateId: number, source: OutcomeReport['source'], now: string): OutcomeReport {
   const k = normaliseKind(o.kind, o.replyKind);
   return {
+    ...(o.id ? { id: o.id } : {}),
     campaignId: o.campaignId ?? null,
     candidateId,
     kind: k.kind,
