@@ -75,7 +75,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
 
   app.get('/api/health', (c) => c.json({ ok: true, database: options.store.dialect }));
   registerCandidateRoutes(app);
-  registerImportRoutes(app, { workerMinBytes: options.workerImportMinBytes });
+  registerImportRoutes(app, { workerMinBytes: options.workerImportMinBytes, maxRecordBytes: limits.importRecord });
   registerSearchRoutes(app);
   registerCreditRoutes(app);
   registerRankingRoutes(app);

@@ -151,4 +151,18 @@ describeEachBackend('body limits over a real socket', (getStore) => {
     expect(JSON.parse(r.body)).toMatchObject({ records: 12_000, imported: 12_000, skipped: 0 });
     expect(await countCandidates(getStore(), 'default')).toBe(before + 12_000);
   });
+
+  it('one record over the per-record limit (1 MiB) inside an import is skipped and reported at its line; the records around it are stored (issue #14 item 4)', async () => {
+    const before = await countCandidates(getStore(), 'default');
+    function* body(): Iterator<Buffer> {
+      yield Buffer.from(`${JSON.stringify({ basics: { name: 'Before Giant', email: 'before-giant@example.test' } })}\n{"basics":{"name":"Giant","summary":"`);
+      // a 12 MiB record, sent in 64 KiB pieces: the server never holds it whole
+      yield* repeated(Buffer.alloc(64 * 1024, 0x61), 12 * MiB);
+      yield Buffer.from(`"}}\n${JSON.stringify({ basics: { name: 'After Giant', email: 'after-giant@example.test' } })}\n`);
+    }
+    const r = await upload(port, '/api/import', { ...auth, 'content-type': 'application/x-ndjson' }, body);
+    expect(r.status).toBe(200);
+    expect(JSON.parse(r.body)).toMatchObject({ records: 3, imported: 2, skipped: 1, errors: [{ line: 2, reason: 'the record is over the per-record limit of 1048576 characters; skipped' }] });
+    expect(await countCandidates(getStore(), 'default')).toBe(before + 2);
+  });
 });

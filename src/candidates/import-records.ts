@@ -23,6 +23,8 @@ export interface RecordsOptions {
   encoding?: string;
   /** called once with the encoding used, when it is known (at the latest after the last record) */
   onEncoding?: (encoding: ImportEncoding) => void;
+  /** a record (NDJSON line, array element, CSV row) longer than this many characters is reported and skipped, never held whole */
+  maxRecordChars?: number;
 }
 
 /** The format from `--format`, else from the file name, else from the first character of the content. */
@@ -45,7 +47,7 @@ export async function* importRecords(source: ByteSource, options: RecordsOptions
   const undecodable = { undecodableLine: decoded.undecodableLine, encodingName: () => decoded.encoding()?.name };
   if (options.format === 'jsonresume') {
     const origin = options.source ?? 'jsonresume';
-    for await (const r of readJsonRecords(decoded.text, { ndjson: options.ndjson, ...undecodable })) {
+    for await (const r of readJsonRecords(decoded.text, { ndjson: options.ndjson, maxRecordChars: options.maxRecordChars, ...undecodable })) {
       if ('error' in r) {
         yield r;
         continue;
@@ -59,7 +61,7 @@ export async function* importRecords(source: ByteSource, options: RecordsOptions
   const origin = options.source ?? 'csv';
   let headers: string[] | undefined;
   let mapping: CsvMapping | undefined;
-  for await (const r of readCsvRows(decoded.text, undecodable)) {
+  for await (const r of readCsvRows(decoded.text, { ...undecodable, maxRecordChars: options.maxRecordChars })) {
     if ('error' in r) {
       yield r;
       continue;

@@ -62,6 +62,7 @@ async function runFile(source: Extract<PrepareRecordsJob['source'], { kind: 'fil
     ndjson: source.ndjson,
     source: source.source,
     encoding: source.encoding,
+    maxRecordChars: source.maxRecordChars,
     onCsvHeader: (mapping, headers) => post({ type: 'csvHeader', mapping, headers }),
     onEncoding: (encoding) => post({ type: 'encoding', encoding }),
   });

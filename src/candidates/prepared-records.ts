@@ -29,7 +29,7 @@ export const workerImportMinBytes = 16 * 1024 * 1024;
 
 /** What a prepare-records worker reads: a file to import (as `importRecords` reads it), or the benchmark's demo profiles. */
 export type PrepareRecordsSource =
-  | { kind: 'file'; path: string; format: ImportFormat; map?: string[]; ndjson?: boolean; source?: string; encoding?: string }
+  | { kind: 'file'; path: string; format: ImportFormat; map?: string[]; ndjson?: boolean; source?: string; encoding?: string; maxRecordChars?: number }
   | { kind: 'demo'; count: number; seed: number };
 
 export interface PrepareRecordsJob {
@@ -123,6 +123,6 @@ export async function* preparedRecords(source: PrepareRecordsSource, workspaceId
 
 /** A file's records read, checked and prepared on the worker, with the options `importRecords` takes for the same file. */
 export function preparedFileRecords(path: string, options: RecordsOptions, workspaceId: string, onBytes?: (bytes: number) => void): AsyncGenerator<ImportRecord> {
-  const { format, map, ndjson, source, onCsvHeader, encoding, onEncoding } = options;
-  return preparedRecords({ kind: 'file', path, format, map: map ? [...map] : undefined, ndjson, source, encoding }, workspaceId, { onCsvHeader, onBytes, onEncoding });
+  const { format, map, ndjson, source, onCsvHeader, encoding, onEncoding, maxRecordChars } = options;
+  return preparedRecords({ kind: 'file', path, format, map: map ? [...map] : undefined, ndjson, source, encoding, maxRecordChars }, workspaceId, { onCsvHeader, onBytes, onEncoding });
 }

@@ -225,4 +225,67 @@ describe('CSV reading properties', () => {
       { numRuns: 400 },
     );
   });
+
+  it('a row over the per-record limit is reported with its line and skipped, the rows after it read as before (issue #14 item 4)', async () => {
+    const long = 'x'.repeat(500);
+    const text = `name,headline\nAda,short\n${long},${long}\nLinus,kernel\n`;
+    const rs = await read(cutAt(text, [7, 40, 300, 700, 1200]), { maxRecordChars: 100 });
+    expect(rs).toEqual([
+      { line: 1, cells: ['name', 'headline'] },
+      { line: 2, cells: ['Ada', 'short'] },
+      { line: 3, error: 'the row is over the per-record limit of 100 characters; skipped' },
+      { line: 4, cells: ['Linus', 'kernel'] },
+    ]);
+  });
+
+  it('a quoted field longer than the per-record limit cannot be told from an unclosed quote: it is reported as one, and its lines are read (and limited) as rows', async () => {
+    const long = 'x'.repeat(500);
+    const rs = await read(`name,headline\nGrace,"quoted\n${long}"\nLinus,kernel\n`, { maxRecordChars: 100 });
+    expect(rs.map((r) => ('error' in r ? `${r.line}: ${r.error.slice(0, 14)}` : `${r.line}: ${r.cells.join('|')}`))).toEqual([
+      '1: name|headline',
+      '2: unclosed quote',
+      '3: the row is ove',
+      '4: Linus|kernel',
+    ]);
+  });
+
+  it('a header over the limit is refused as a whole, naming the limit', async () => {
+    const err = await read(`${'h'.repeat(300)}\n1\n`, { maxRecordChars: 100 }).catch((e: unknown) => e);
+    expect(isAppError(err) && err.code === 'invalid_input' && /header is over the per-record limit of 100/.test(err.message)).toBe(true);
+  });
+
+  it('a row far over the limit streams past without being held: a 64 MiB row in 64 KiB chunks', async () => {
+    const chunk = 'y'.repeat(64 * 1024);
+    async function* body() {
+      yield 'name\nAda\n';
+      for (let i = 0; i < 1024; i++) yield chunk;
+      yield '\nGrace\n';
+    }
+    const out: RawCsvRow[] = [];
+    for await (const r of readCsvRows(body(), { maxRecordChars: 1024 * 1024 })) out.push(r);
+    expect(out).toEqual([
+      { line: 1, cells: ['name'] },
+      { line: 2, cells: ['Ada'] },
+      { line: 3, error: 'the row is over the per-record limit of 1048576 characters; skipped' },
+      { line: 4, cells: ['Grace'] },
+    ]);
+  });
+
+  it('property: with a limit, every row is read exactly as without one when short and reported at its line when long, whatever the chunking', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(fc.boolean(), fc.stringMatching(/^[a-z ]{1,20}$/)), { minLength: 1, maxLength: 12 }),
+        fc.array(fc.nat(), { maxLength: 8 }),
+        async (rows, cuts) => {
+          const max = 60;
+          const cellsOf = ([isLong, word]: [boolean, string]) => (isLong ? [word, 'z'.repeat(2 * max)] : [word, 'ok']);
+          const text = `a,b\n${rows.map((r) => cellsOf(r).map(writeCell).join(',')).join('\n')}\n`;
+          const got = await read(cutAt(text, cuts), { maxRecordChars: max });
+          const expected = [{ line: 1, cells: ['a', 'b'] }, ...rows.map((r, i) => (r[0] ? { line: i + 2, error: `the row is over the per-record limit of ${max} characters; skipped` } : { line: i + 2, cells: cellsOf(r) }))];
+          expect(got).toEqual(expected);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
 });

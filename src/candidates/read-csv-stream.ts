@@ -33,6 +33,8 @@ export interface ReadCsvOptions {
   encodingName?: () => string | undefined;
   /** a quoted field longer than this is taken for an unclosed quote (default 1 MiB) */
   maxQuotedChars?: number;
+  /** a row longer than this (characters) is reported and skipped without being held (the API's per-record limit; default: none) */
+  maxRecordChars?: number;
 }
 
 export const defaultMaxQuotedChars = 1 << 20;
@@ -167,7 +169,8 @@ export async function* readCsvRows(source: AsyncIterable<string> | Iterable<stri
   const delimiter = options.delimiter ?? ',';
   if (delimiter.length !== 1 || delimiter === '"' || delimiter === '\n' || delimiter === '\r') throw new AppError('invalid_input', `the CSV delimiter must be one character other than a quote or a line break, got '${delimiter}'`);
   const delim = delimiter.charCodeAt(0);
-  const maxQuoted = options.maxQuotedChars ?? defaultMaxQuotedChars;
+  const maxRecord = options.maxRecordChars ?? Infinity;
+  const maxQuoted = Math.min(options.maxQuotedChars ?? defaultMaxQuotedChars, maxRecord);
   let buf = '';
   let pos = 0;
   let line = 1;
@@ -195,6 +198,29 @@ export async function* readCsvRows(source: AsyncIterable<string> | Iterable<stri
       } else break;
     }
     const parsed: Parsed = pos < buf.length ? parseRecord(buf, pos, line, eof, delim, maxQuoted) : { kind: 'more' };
+    if (parsed.kind === 'more' && buf.length - pos > maxRecord) {
+      // a row over the per-record limit with no end in sight: reported, and passed over to its line's end without keeping it
+      if (!headers) throw new AppError('invalid_input', `the CSV header is over the per-record limit of ${maxRecord} characters`, { line });
+      const at = line;
+      for (;;) {
+        const nl = buf.indexOf('\n', pos);
+        if (nl >= 0) {
+          pos = nl + 1;
+          line++;
+          break;
+        }
+        buf = '';
+        pos = 0;
+        const next = eof ? { done: true as const, value: undefined } : await iterator.next();
+        if (next.done) {
+          eof = true;
+          break;
+        }
+        buf = next.value;
+      }
+      yield { line: at, error: `the row is over the per-record limit of ${maxRecord} characters; skipped` };
+      continue;
+    }
     if (parsed.kind === 'more') {
       if (eof) return;
       const next = await iterator.next();
@@ -223,8 +249,14 @@ export async function* readCsvRows(source: AsyncIterable<string> | Iterable<stri
       continue;
     }
 
+    const length = parsed.end - pos;
     pos = parsed.end;
     line = parsed.nextLine;
+    if (length > maxRecord) {
+      if (!headers) throw new AppError('invalid_input', `the CSV header is over the per-record limit of ${maxRecord} characters`, { line: startLine });
+      yield { line: startLine, error: `the row is over the per-record limit of ${maxRecord} characters; skipped` };
+      continue;
+    }
     const bad = options.undecodableLine?.(startLine, parsed.lastLine);
     if (bad !== undefined) {
       const name = options.encodingName?.() ?? 'utf-8';

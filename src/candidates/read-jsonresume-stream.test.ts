@@ -82,4 +82,46 @@ describe('reading JSON records from a stream', () => {
       { numRuns: 60 },
     );
   });
+
+  async function readLimited(chunks: string[], maxRecordChars: number, ndjson?: boolean): Promise<RawJsonRecord[]> {
+    const out: RawJsonRecord[] = [];
+    for await (const r of readJsonRecords(chunks, { ndjson, maxRecordChars })) out.push(r);
+    return out;
+  }
+  const over = (line: number, max: number) => ({ line, error: `the record is over the per-record limit of ${max} characters; skipped` });
+
+  it('a record over the per-record limit is reported at its line and skipped, in NDJSON and in an array (issue #14 item 4)', async () => {
+    const big = JSON.stringify({ basics: { name: 'n'.repeat(400) } });
+    const ndjson = `{"basics":{"name":"Ada"}}\n${big}\n{"basics":{"name":"Grace"}}\n`;
+    expect(await readLimited(cut(ndjson, [5, 60, 200]), 100)).toEqual([{ line: 1, value: { basics: { name: 'Ada' } } }, over(2, 100), { line: 3, value: { basics: { name: 'Grace' } } }]);
+    const array = `[\n{"basics":{"name":"Ada"}},\n${big},\n{"basics":{"name":"Grace"}}\n]`;
+    expect(await readLimited(cut(array, [3, 90, 300]), 100)).toEqual([{ line: 2, value: { basics: { name: 'Ada' } } }, over(3, 100), { line: 4, value: { basics: { name: 'Grace' } } }]);
+  });
+
+  it('a single 50 MB record (the issue\'s case) streams past in chunks and is reported, the next record read', async () => {
+    const chunk = 'r'.repeat(64 * 1024);
+    async function* body() {
+      yield '{"basics":{"name":"';
+      for (let i = 0; i < 800; i++) yield chunk;
+      yield '"}}\n{"basics":{"name":"Grace"}}\n';
+    }
+    const out: RawJsonRecord[] = [];
+    for await (const r of readJsonRecords(body(), { ndjson: true, maxRecordChars: 1024 * 1024 })) out.push(r);
+    expect(out).toEqual([over(1, 1024 * 1024), { line: 2, value: { basics: { name: 'Grace' } } }]);
+  });
+
+  it('property: with a limit, short records are read as without one and long ones reported, whatever the chunking and form', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(fc.boolean(), fc.stringMatching(/^[a-z]{1,10}$/)), { minLength: 1, maxLength: 10 }), fc.array(fc.nat(), { maxLength: 8 }), fc.boolean(), async (records, points, asArray) => {
+        const max = 80;
+        const value = ([isLong, name]: [boolean, string]) => ({ basics: { name: isLong ? name + 'x'.repeat(2 * max) : name } });
+        const lines = records.map((r) => JSON.stringify(value(r)));
+        const text = asArray ? `[\n${lines.join(',\n')}\n]\n` : `${lines.join('\n')}\n`;
+        const first = asArray ? 2 : 1;
+        const got = await readLimited(cut(text, points), max);
+        expect(got).toEqual(records.map((r, i) => (r[0] ? over(first + i, max) : { line: first + i, value: value(r) })));
+      }),
+      { numRuns: 200 },
+    );
+  });
 });

@@ -24,6 +24,16 @@ export interface ReadJsonOptions {
   undecodableLine?: (from: number, to: number) => number | undefined;
   /** the encoding's name, for the message about an undecodable line */
   encodingName?: () => string | undefined;
+  /**
+   * A record longer than this (characters) is reported and skipped, and its
+   * text is not kept while it streams past: memory holds at most this much
+   * of one record (the API's per-record limit; default: none).
+   */
+  maxRecordChars?: number;
+}
+
+function tooLong(line: number, max: number): SpannedRecord {
+  return { line, error: `the record is over the per-record limit of ${max} characters; skipped` };
 }
 
 async function* decode(source: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>): AsyncGenerator<string> {
@@ -67,6 +77,7 @@ export async function* readJsonRecords(
   let head = '';
   let done = false;
   let mode: 'ndjson' | 'scan' | undefined;
+  const maxChars = options.maxRecordChars ?? Infinity;
   while (!mode) {
     const trimmed = head.trimStart();
     if (options.ndjson && (trimmed || done)) mode = 'ndjson';
@@ -80,6 +91,8 @@ export async function* readJsonRecords(
         mode = firstTwo.length > 0 && firstTwo.every(isCompleteJson) ? 'ndjson' : 'scan';
       }
     } else if (done) return;
+    // a first line this long is not waited for: the scanner reads one value per line as well
+    if (!mode && head.length > maxChars) mode = 'scan';
     if (mode) break;
     const next = await chunks.next();
     if (next.done) done = true;
@@ -91,7 +104,7 @@ export async function* readJsonRecords(
   }
   // a record on a line with bytes the encoding cannot read is skipped and reported
   const check = options.undecodableLine;
-  for await (const r of mode === 'ndjson' ? readLines(rest()) : scanValues(rest())) {
+  for await (const r of mode === 'ndjson' ? readLines(rest(), maxChars) : scanValues(rest(), maxChars)) {
     const bad = check?.(r.line, r.lastLine ?? r.line);
     if (bad !== undefined) yield { line: r.line, error: undecodableReason(bad, options.encodingName?.() ?? 'utf-8') };
     else yield 'error' in r ? { line: r.line, error: r.error } : { line: r.line, value: r.value };
@@ -101,23 +114,33 @@ export async function* readJsonRecords(
 /** A record as the readers below find it, with the line it ends on. */
 type SpannedRecord = RawJsonRecord & { lastLine?: number };
 
-async function* readLines(text: AsyncIterable<string>): AsyncGenerator<SpannedRecord> {
+async function* readLines(text: AsyncIterable<string>, maxChars: number): AsyncGenerator<SpannedRecord> {
   let carry = '';
   let line = 0;
+  /** the current line is over the limit: the rest of it is passed over, not kept */
+  let dropping = false;
+  const one = (l: string) => (l.length > maxChars ? tooLong(line, maxChars) : parseOne(l, line));
   for await (const chunk of text) {
     const s = carry + chunk;
     let start = 0;
     for (let nl = s.indexOf('\n', start); nl >= 0; nl = s.indexOf('\n', start)) {
       line++;
       const l = s.slice(start, nl).trim();
-      if (l) yield parseOne(l, line);
+      if (dropping) yield tooLong(line, maxChars);
+      else if (l) yield one(l);
+      dropping = false;
       start = nl + 1;
     }
-    carry = s.slice(start);
+    carry = dropping ? '' : s.slice(start);
+    if (carry.length > maxChars) {
+      dropping = true;
+      carry = '';
+    }
   }
   line++;
   const l = carry.trim();
-  if (l) yield parseOne(l, line);
+  if (dropping) yield tooLong(line, maxChars);
+  else if (l) yield one(l);
 }
 
 /**
@@ -125,8 +148,12 @@ async function* readLines(text: AsyncIterable<string>): AsyncGenerator<SpannedRe
  * bracket depth to find where each top-level value (or each element of a
  * top-level array) starts and ends, then hands that text to JSON.parse.
  */
-async function* scanValues(text: AsyncIterable<string>): AsyncGenerator<SpannedRecord> {
+async function* scanValues(text: AsyncIterable<string>, maxChars: number): AsyncGenerator<SpannedRecord> {
   let line = 1;
+  /** the record being collected is over the limit: its text is no longer kept */
+  let oversized = false;
+  let collected = 0;
+  const record = (t: string, at: number): SpannedRecord => (oversized || t.length > maxChars ? tooLong(at, maxChars) : parseOne(t, at));
   let depth = 0;
   let inString = false;
   let escaped = false;
@@ -158,7 +185,7 @@ async function* scanValues(text: AsyncIterable<string>): AsyncGenerator<SpannedR
             if (layout === 2) continue; // a stray bracket inside stray text
             // ']' closing the top-level array right after a primitive element
             parts.push(chunk.slice(from, i));
-            yield { ...parseOne(parts.join('').trim(), startLine), lastLine: line };
+            yield { ...record(parts.join('').trim(), startLine), lastLine: line };
             parts = [];
             collecting = false;
             depth--;
@@ -168,14 +195,14 @@ async function* scanValues(text: AsyncIterable<string>): AsyncGenerator<SpannedR
           depth--;
           if (depth === base()) {
             parts.push(chunk.slice(from, i + 1));
-            yield { ...parseOne(parts.join('').trim(), startLine), lastLine: line };
+            yield { ...record(parts.join('').trim(), startLine), lastLine: line };
             parts = [];
             collecting = false;
           }
         } else if (c === 44 && depth === base() && layout === 1) {
           // a primitive element ended by ','
           parts.push(chunk.slice(from, i));
-          yield { ...parseOne(parts.join('').trim(), startLine), lastLine: line };
+          yield { ...record(parts.join('').trim(), startLine), lastLine: line };
           parts = [];
           collecting = false;
         } else if (c === 10 && depth === base() && layout === 2) {
@@ -210,12 +237,21 @@ async function* scanValues(text: AsyncIterable<string>): AsyncGenerator<SpannedR
         }
       }
       collecting = true;
+      oversized = false;
+      collected = 0;
       startLine = line;
       from = i;
       if (c === 34) inString = true;
       else if (c === 123 || c === 91) depth++;
     }
-    if (collecting) parts.push(chunk.slice(from));
+    if (collecting && !oversized) {
+      parts.push(chunk.slice(from));
+      collected += chunk.length - from;
+      if (collected > maxChars) {
+        oversized = true;
+        parts = [];
+      }
+    }
   }
   if (collecting) {
     const rest = parts.join('').trim();

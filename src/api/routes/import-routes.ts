@@ -53,7 +53,7 @@ function charsetOf(contentType: string | undefined): string | undefined {
   return m?.[1];
 }
 
-export function registerImportRoutes(app: ScoutlineApp, options: { workerMinBytes?: number } = {}): void {
+export function registerImportRoutes(app: ScoutlineApp, options: { workerMinBytes?: number; maxRecordBytes?: number } = {}): void {
   const workerMinBytes = options.workerMinBytes ?? workerImportMinBytes;
   app.openapi(
     createRoute({
@@ -119,6 +119,8 @@ export function registerImportRoutes(app: ScoutlineApp, options: { workerMinByte
         ndjson: q.ndjson === 'true' || (c.req.header('content-type') ?? '').toLowerCase().includes('ndjson'),
         source: q.source,
         encoding: givenEncoding,
+        // counted in decoded characters: at most as many as the record's bytes, so memory stays within the limit
+        maxRecordChars: options.maxRecordBytes,
         onCsvHeader: (m: CsvMapping) => {
           ignoredColumns = m.ignored;
         },
