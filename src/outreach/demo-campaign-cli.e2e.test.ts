@@ -75,7 +75,10 @@ describe('500-candidate campaign end to end from the CLI (tasks mode, A/B note)'
     const done = [...withNote.filter((t) => t.variant === 'A').slice(0, 4), ...withNote.filter((t) => t.variant === 'B').slice(0, 4)];
     for (const t of done) await ok(['tasks', 'done', t.actionId]);
     const replier = done[0];
-    await ok(['outcome', String(replier.candidateId), '--kind', 'replied', '--reply-kind', 'positive', '--channel', 'connection_request', '--campaign', created.id]);
+    const reply = ['outcome', String(replier.candidateId), '--kind', 'replied', '--reply-kind', 'positive', '--channel', 'connection_request', '--campaign', created.id, '--id', 'crm-reply-1'];
+    await ok(reply);
+    // the same outcome id again (a CRM re-sending its event): nothing changes, the reply is counted once below
+    expect(await ok(reply)).toContain('outcome crm-reply-1 was reported before: nothing changed');
 
     const report = JSON.parse(await ok(['analytics', '--campaign', created.id, '--json'])) as { variants: Array<{ stepKey: string; variant: string; sent: number; replied: number; replyRate: number | null }> };
     const invite = report.variants.filter((v) => v.stepKey === 'invite');

@@ -346,10 +346,12 @@ export function registerOutreachCommands(program: Command): void {
     .option('--campaign <id>', 'only this campaign (default: every active enrollment of the candidate)')
     .option('--channel <channel>', 'the channel the answer came through (inmail refunds)')
     .option('--at <iso>', 'when (default now)')
+    .option('--id <id>', "the outcome's own id: reporting the same id again changes nothing (default: derived from what it says)")
     .option('--json', 'print JSON')
     .action(
-      action(async (candidate: string, opts: { kind: string; replyKind?: string; campaign?: string; channel?: string; at?: string; json?: boolean }, cmd: Command) => {
+      action(async (candidate: string, opts: { kind: string; replyKind?: string; campaign?: string; channel?: string; at?: string; id?: string; json?: boolean }, cmd: Command) => {
         const report = {
+          ...(opts.id !== undefined ? { id: opts.id } : {}),
           candidateId: Number(candidate),
           kind: opts.kind,
           ...(opts.replyKind ? { replyKind: opts.replyKind } : {}),
@@ -361,6 +363,7 @@ export function registerOutreachCommands(program: Command): void {
         await withStore(dbOption(cmd), async (store) => {
           const r = await applyOutcome(store, defaultWorkspace, report);
           if (opts.json) return printJson(r);
+          if (r.duplicate) return void console.log(`outcome ${r.id} was reported before: nothing changed`);
           for (const c of r.changes) console.log(`${c.enrollmentId}: ${c.from} -> ${c.to}${c.applied ? '' : ' (not allowed: recorded only)'}`);
           for (const f of r.refunds) console.log(`seat ${f.seatId}: InMail closed${f.refunded ? ', 1 credit refunded' : ', no refund'}`);
         });
