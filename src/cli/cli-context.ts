@@ -1,7 +1,8 @@
 import { Command } from 'commander';
-import { AppError, toAppError } from '../core/app-error.ts';
+import { AppError, isAppError, toAppError } from '../core/app-error.ts';
 import { exitStatusFor } from '../core/error-codes.ts';
 import { openDatabase, type Store } from '../db/open-database.ts';
+import { storageFailureOf } from '../db/storage-failure.ts';
 
 export const defaultWorkspace = 'default';
 
@@ -23,14 +24,16 @@ export function printJson(value: unknown): void {
 /**
  * Wraps a command action: an AppError is printed (as JSON with --json, as a
  * line for people otherwise) and the process exits with the status from the
- * one code table.
+ * one code table. A storage failure in the middle of a command (PostgreSQL
+ * restarting, a full disk) gets its own code and exit status, as the API
+ * answers it, not `internal` with a stack.
  */
 export function action<A extends unknown[]>(fn: (...args: A) => Promise<void>): (...args: A) => Promise<void> {
   return async (...args: A) => {
     try {
       await fn(...args);
     } catch (err) {
-      const e = toAppError(err);
+      const e = isAppError(err) ? err : (storageFailureOf(err) ?? toAppError(err));
       const wantsJson = wantsJsonOutput(args);
       if (wantsJson) process.stdout.write(`${JSON.stringify(e.toJSON(), null, 2)}\n`);
       const display = typeof e.details?.display === 'string' ? `\n${e.details.display}` : '';
