@@ -216,4 +216,26 @@ describe('SQLite backup and restore (CLI, real processes)', () => {
     expect(existsSync(`${db}-server.json`)).toBe(false);
     expect((await runScoutline(['restore', snapshot, '--db', db, '--no-keep-current'])).code).toBe(0);
   });
+
+  it('refuses to restore under a separate `scoutline worker` (it writes no server marker), naming its pid; once it has stopped, the restore works', { timeout: 300_000 }, async () => {
+    const snapshot = join(dir, 'for-worker.db');
+    expect((await runScoutline(['backup', snapshot, '--db', db, '--force'])).code).toBe(0);
+    const worker = spawn(process.execPath, [join(root, 'bin/scoutline'), 'worker', '--db', db, '--interval', '1'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    worker.stdout!.on('data', (d) => (out += String(d)));
+    worker.stderr!.on('data', (d) => (out += String(d)));
+    const exited = new Promise((r) => worker.on('exit', r));
+    try {
+      // the worker has the database open once it has made its first pass
+      await until('the worker to start', () => out.includes('worker started'), 120_000);
+      const refused = await runScoutline(['restore', snapshot, '--db', db]);
+      expect(refused.code, refused.stderr).toBe(exitStatusFor('conflict'));
+      expect(refused.stderr).toMatch(new RegExp(`process(es)? [0-9, ]*\\b${worker.pid}\\b[0-9, ]* ha(s|ve) .* open .*: stop (it|them) first, or pass --force`));
+    } finally {
+      worker.kill('SIGTERM');
+      await exited;
+    }
+    const after = await runScoutline(['restore', snapshot, '--db', db, '--no-keep-current']);
+    expect(after.code, after.stderr).toBe(0);
+  });
 });

@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { AppError } from '../core/app-error.ts';
 import { SqliteDatabase as SqliteModule } from '../db/sqlite-module.ts';
 import { backupFileName } from './backup-schedule.ts';
+import { processesWithFileOpen } from './processes-with-file-open.ts';
 import { liveServerMarker } from './server-marker.ts';
 import { backupSqliteFile, copySqliteOnline, inspectSqliteBackup, sqliteContents, type SqliteContents } from './sqlite-backup.ts';
 
@@ -22,7 +23,8 @@ export interface RestoreResult extends Omit<SqliteContents, 'migrations'> {
  * target open sees either the old or the restored database, never a mix).
  *
  * Refused, unless `force`: over the database of a running server (its
- * marker, server-marker.ts), and a backup made by a newer Scoutline (it
+ * marker, server-marker.ts) or of any other process that has it open (a
+ * `scoutline worker`, a sqlite3 shell: /proc on Linux), and a backup made by a newer Scoutline (it
  * has migrations this version does not know). Always refused: a damaged
  * backup or one that is not a Scoutline database. The database that was
  * there is first backed up beside it (`keepCurrent`, default on). After the
@@ -42,6 +44,10 @@ export async function restoreSqlite(backupFile: string, targetFile: string, opts
   const server = liveServerMarker(to);
   if (server && !opts.force) {
     throw new AppError('conflict', `a Scoutline server (pid ${server.pid}, ${server.url}) is running on ${to}: stop it first, or pass --force to replace its data while it runs`, { pid: server.pid });
+  }
+  const holders = opts.force ? null : processesWithFileOpen([to, `${to}-wal`]);
+  if (holders?.length) {
+    throw new AppError('conflict', `${holders.length === 1 ? `process ${holders[0]} has` : `processes ${holders.join(', ')} have`} ${to} open (a scoutline worker or server, or another program): stop ${holders.length === 1 ? 'it' : 'them'} first, or pass --force to replace the data under ${holders.length === 1 ? 'it' : 'them'}`, { pids: holders });
   }
   mkdirSync(dirname(to), { recursive: true });
   let previous: string | null = null;
