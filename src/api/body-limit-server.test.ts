@@ -76,7 +76,7 @@ function upload(port: number, path: string, headers: Record<string, string>, chu
   });
 }
 
-function* repeated(chunk: Buffer, total: number): Iterator<Buffer> {
+function* repeated(chunk: Buffer, total: number): Generator<Buffer> {
   for (let sent = 0; sent < total; sent += chunk.length) yield chunk;
 }
 

@@ -6,6 +6,7 @@ import { AppError, toAppError } from '../core/app-error.ts';
 import { errorCodes, httpStatusFor } from '../core/error-codes.ts';
 import { redactLogText } from '../outreach/structured-log.ts';
 import { storageFailureOf } from '../db/storage-failure.ts';
+import { zodIssuesToAppError } from '../core/zod-issues.ts';
 
 /** The one error shape every route returns: `{ error: { code, message, details? } }`. */
 export const errorBodySchema = z
@@ -54,10 +55,3 @@ export function internalErrorLog(err: unknown): string {
   return `internal error: ${err.name}${typeof code === 'string' || typeof code === 'number' ? ` [${code}]` : ''}: ${redactLogText(err.message)}${frames.length ? `\n${frames.map(redactLogText).join('\n')}` : ''}${cause}`;
 }
 
-/** zod issues as one readable message naming each bad field. */
-export function zodIssuesToAppError(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>, where: string): AppError {
-  const parts = issues.map((i) => `${i.path.length ? i.path.map(String).join('.') : where}: ${i.message}`);
-  return new AppError('invalid_input', `invalid ${where}: ${parts.join('; ')}`, {
-    issues: issues.map((i) => ({ path: i.path.map(String), message: i.message })),
-  });
-}

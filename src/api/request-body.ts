@@ -5,7 +5,7 @@ import { routePolicies } from '../access/route-policies.ts';
 import { compileRoutePolicies } from '../access/route-policy-match.ts';
 import type { AppEnv } from './app-env.ts';
 import { bodyLimitVariables, formatBytes, routeBodyLimitKinds, type BodyLimits } from './body-limits.ts';
-import { zodIssuesToAppError } from './error-response.ts';
+import { zodIssuesToAppError } from '../core/zod-issues.ts';
 import { jsonSyntaxError } from './json-syntax-error.ts';
 import { jsonTextProblems, stringProblem } from './json-text-problems.ts';
 import { isJsonMediaType, type RouteBody } from './route-bodies.ts';

@@ -1,3 +1,4 @@
+import { zodIssuesToAppError } from '../core/zod-issues.ts';
 import { AppError } from '../core/app-error.ts';
 import type { Store } from '../db/open-database.ts';
 import { requireCandidate } from './candidate-store.ts';
@@ -41,7 +42,7 @@ export async function addCandidateNote(
   opts: { authorUserId?: string | null } = {},
 ): Promise<CandidateNote> {
   const parsed = candidateNoteInputSchema.safeParse(raw);
-  if (!parsed.success) throw new AppError('invalid_input', `invalid note: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'note'}: ${i.message}`).join('; ')}`);
+  if (!parsed.success) throw zodIssuesToAppError(parsed.error.issues, 'note');
   const input = parsed.data;
   await requireCandidate(store, workspaceId, candidateId);
   if (input.authorSeatId !== null) {

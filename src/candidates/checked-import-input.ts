@@ -1,10 +1,11 @@
+import { zodIssuesText } from '../core/zod-issues.ts';
 import type { CandidateInput, CandidateInputLoose } from './candidate.ts';
 import { normaliseCandidateInput } from './candidate-store.ts';
 
 /** Validation in words: the zod issues of a record, each naming its field. */
 export function importErrorReason(err: unknown): string {
   const issues = (err as { issues?: Array<{ path: PropertyKey[]; message: string }> }).issues;
-  if (Array.isArray(issues)) return issues.map((i) => `${i.path.map(String).join('.') || 'record'}: ${i.message}`).join('; ');
+  if (Array.isArray(issues)) return zodIssuesText(issues, 'record');
   return err instanceof Error ? err.message : String(err);
 }
 

@@ -1,3 +1,4 @@
+import { zodIssuesToAppError } from '../core/zod-issues.ts';
 import { z } from 'zod';
 import { AppError } from '../core/app-error.ts';
 import { defaultPlanCatalogue, planSchema, type Plan, type PlanCatalogue } from './plan-catalogue.ts';
@@ -54,15 +55,13 @@ export type CreditOverrides = z.infer<typeof creditOverridesSchema>;
 export function resolveCreditConfig(overrides: unknown = {}, base: CreditConfig = defaultCreditConfig): CreditConfig {
   const parsed = creditOverridesSchema.safeParse(overrides ?? {});
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new AppError('invalid_input', `credit settings: ${issue?.path.join('.') || '(root)'}: ${issue?.message}`, { path: issue?.path.map(String) });
+    throw zodIssuesToAppError(parsed.error.issues, 'credit settings', { prefix: 'credit settings', root: '(root)' });
   }
   const plans: Record<string, Plan> = { ...base.plans };
   for (const [id, patch] of Object.entries(parsed.data.plans ?? {})) {
     const merged = planSchema.safeParse({ ...(plans[id] ?? {}), ...stripUndefined(patch), id });
     if (!merged.success) {
-      const issue = merged.error.issues[0];
-      throw new AppError('invalid_input', `credit settings: plan ${id}: ${issue?.path.join('.')}: ${issue?.message}`, { plan: id });
+      throw zodIssuesToAppError(merged.error.issues, 'plan', { prefix: `credit settings: plan ${id}`, root: 'plan' });
     }
     plans[id] = merged.data;
   }

@@ -1,3 +1,4 @@
+import { zodIssuesToAppError } from '../core/zod-issues.ts';
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { AppError } from '../core/app-error.ts';
@@ -140,8 +141,7 @@ function parseCreditEventInput(input: CreditEventInput, now: Date): LedgerEvent 
   }
   const parsed = ledgerEventSchema.safeParse({ ...input, date });
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new AppError('invalid_input', `invalid credit event: ${issue?.path.join('.') || 'event'}: ${issue?.message}`);
+    throw zodIssuesToAppError(parsed.error.issues, 'credit event', { root: 'event' });
   }
   return parsed.data as LedgerEvent;
 }

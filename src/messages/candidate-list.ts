@@ -1,3 +1,4 @@
+import { zodIssuesToAppError } from '../core/zod-issues.ts';
 import { AppError } from '../core/app-error.ts';
 import { candidateInputSchema, type CandidateInput } from '../candidates/candidate.ts';
 
@@ -46,7 +47,7 @@ function entry(item: unknown, where: string): CandidateListEntry {
     return { kind: 'id', id: item.id };
   }
   const parsed = candidateInputSchema.safeParse(item);
-  if (!parsed.success) throw new AppError('invalid_input', `${where}: not a candidate: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'value'}: ${i.message}`).join('; ')}`);
+  if (!parsed.success) throw zodIssuesToAppError(parsed.error.issues, 'candidate', { prefix: `${where}: not a candidate`, root: 'value' });
   return { kind: 'profile', candidate: { ...parsed.data, ...(typeof item.id === 'number' ? { id: item.id } : {}) } };
 }
 

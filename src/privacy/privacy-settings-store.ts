@@ -1,3 +1,4 @@
+import { zodIssuesText } from '../core/zod-issues.ts';
 import type { Kysely, Transaction } from 'kysely';
 import { AppError } from '../core/app-error.ts';
 import type { Database } from '../db/schema.ts';
@@ -16,7 +17,7 @@ export async function loadPrivacySettings(db: Db, workspaceId: string): Promise<
 export function parsePrivacySettings(raw: unknown): PrivacySettings {
   const parsed = privacySettingsSchema.safeParse(raw);
   if (!parsed.success) {
-    throw new AppError('invalid_input', `invalid privacy settings: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'settings'}: ${i.message}`).join('; ')}`, {
+    throw new AppError('invalid_input', `invalid privacy settings: ${zodIssuesText(parsed.error.issues, 'settings')}`, {
       fields: parsed.error.issues.map((i) => i.path.join('.')),
     });
   }

@@ -1,3 +1,4 @@
+import { zodIssuesToAppError } from '../core/zod-issues.ts';
 import { z } from 'zod';
 import { AppError } from '../core/app-error.ts';
 
@@ -57,8 +58,7 @@ export function embeddingsConfigFromEnv(env: NodeJS.ProcessEnv = process.env): E
 function parseSetting(variable: string, raw: unknown): EmbeddingsConfig {
   const parsed = embeddingsConfigSchema.safeParse(raw);
   if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  throw new AppError('config_error', `${variable}: ${issue.path.join('.') || 'value'}: ${issue.message}`);
+  throw zodIssuesToAppError(parsed.error.issues, 'value', { prefix: variable, code: 'config_error' });
 }
 
 export function cosineSimilarity(a: number[], b: number[]): number {

@@ -1,3 +1,4 @@
+import { zodIssuesToAppError } from '../core/zod-issues.ts';
 import { randomBytes } from 'node:crypto';
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import { AppError } from '../core/app-error.ts';
@@ -48,7 +49,7 @@ export function seatIdFromName(name: string): string {
 export function validateSeatInput(raw: unknown): SeatInput {
   const parsed = seatInputSchema.safeParse(raw);
   if (!parsed.success) {
-    throw new AppError('invalid_input', `invalid seat: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'seat'}: ${i.message}`).join('; ')}`);
+    throw zodIssuesToAppError(parsed.error.issues, 'seat');
   }
   const input = parsed.data;
   if (!isValidTimeZone(input.timeZone)) throw new AppError('invalid_input', `unknown time zone '${input.timeZone}'`, { timeZone: input.timeZone });

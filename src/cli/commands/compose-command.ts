@@ -1,3 +1,4 @@
+import { zodIssuesText } from '../../core/zod-issues.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import type { Command } from 'commander';
@@ -73,7 +74,7 @@ function loadRole(opts: ComposeOptions): MessageRole | null {
   const merged = { ...raw, ...flags };
   if (Object.keys(merged).length === 0) return null;
   const parsed = messageRoleSchema.safeParse(merged);
-  if (!parsed.success) throw new AppError('invalid_input', `role: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'role'}: ${i.message}`).join('; ')} (a role needs --role-title and --role-company)`);
+  if (!parsed.success) throw new AppError('invalid_input', `role: ${zodIssuesText(parsed.error.issues, 'role')} (a role needs --role-title and --role-company)`);
   return parsed.data;
 }
 

@@ -1,3 +1,4 @@
+import { zodIssuesToAppError } from '../../core/zod-issues.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { AppError } from '../../core/app-error.ts';
@@ -30,7 +31,7 @@ function parseRoleFile(path: string): RoleProfile {
     throw new AppError('invalid_input', `${path} is not valid JSON: ${(err as Error).message}`);
   }
   const parsed = roleProfileSchema.safeParse(raw);
-  if (!parsed.success) throw new AppError('invalid_input', `${path}: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'role'}: ${i.message}`).join('; ')}`);
+  if (!parsed.success) throw zodIssuesToAppError(parsed.error.issues, 'role', { prefix: path });
   return parsed.data;
 }
 
