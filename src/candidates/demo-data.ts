@@ -245,7 +245,7 @@ interface Month {
   y: number;
   m: number;
 }
-const monthIndex = (d: Month) => d.y * 12 + (d.m - 1);
+const monthNumber = (d: Month) => d.y * 12 + (d.m - 1);
 const fromIndex = (i: number): Month => ({ y: Math.floor(i / 12), m: (i % 12) + 1 });
 const ym = (d: Month) => `${d.y}-${String(d.m).padStart(2, '0')}`;
 
@@ -290,9 +290,9 @@ function demoCandidate(rnd: SeededRandom, n: number, asOf: Month, asOfDay: strin
 
   // Career: 1-5 positions from (asOf - years) to now; the latest is current for ~90%.
   const positionsCount = Math.max(1, Math.min(5, 1 + Math.floor(years / rnd.int(3, 5)) + (rnd.chance(0.2) ? -1 : 0)));
-  const careerStart = monthIndex(asOf) - years * 12 - rnd.int(0, 11);
+  const careerStart = monthNumber(asOf) - years * 12 - rnd.int(0, 11);
   const betweenJobs = rnd.chance(0.1);
-  const careerEnd = betweenJobs ? monthIndex(asOf) - rnd.int(1, 8) : monthIndex(asOf);
+  const careerEnd = betweenJobs ? monthNumber(asOf) - rnd.int(1, 8) : monthNumber(asOf);
   const span = Math.max(positionsCount, careerEnd - careerStart);
   const cuts: number[] = [];
   for (let i = 1; i < positionsCount; i++) cuts.push(careerStart + Math.floor((span * i) / positionsCount) + rnd.int(-2, 2));

@@ -1,7 +1,7 @@
 import { defaultCreditConfig, type CreditConfig } from './credit-config.ts';
 import { advanceLedger, type DateLike } from './ledger.ts';
 import type { LedgerState, LedgerTotals, LotSource } from './ledger-state.ts';
-import { dayOf, formatDay, monthIndex, type Day } from './utc-day.ts';
+import { dayOf, formatDay, calendarMonthIndex, type Day } from './utc-day.ts';
 
 /**
  * What `credits show` prints: a seat's position on one day, in dates a
@@ -62,7 +62,7 @@ export function summarizeCredits(
     },
     awaitingReply: awaiting.map((a) => ({ ...a, sent: formatDay(a.sent), refundableUntil: a.refundableUntil === null ? null : formatDay(a.refundableUntil) })),
     purchases: {
-      thisMonth: s.day !== null && s.purchaseMonth === monthIndex(day) ? s.purchasedThisMonth : 0,
+      thisMonth: s.day !== null && s.purchaseMonth === calendarMonthIndex(day) ? s.purchasedThisMonth : 0,
       cap: s.plan ? s.plan.purchaseCapPerMonth : null,
     },
     totals: s.totals,

@@ -4,7 +4,7 @@ import type { LedgerEvent } from './ledger-event.ts';
 import { emptyLedgerState, type LedgerState, type LedgerTotals, type Lot, type LotSource, type OpenInMail } from './ledger-state.ts';
 import { OpenInMails } from './open-inmails.ts';
 import type { Plan } from './plan-catalogue.ts';
-import { addMonthsClamped, dayOf, firstOfNextMonth, formatDay, monthIndex, type Day } from './utc-day.ts';
+import { addMonthsClamped, dayOf, firstOfNextMonth, formatDay, calendarMonthIndex, type Day } from './utc-day.ts';
 
 /** The refusals of spec section 2 (plus not_pooled for transfers), returned as values. */
 export type LedgerRefusalCode = 'no_plan' | 'no_credits' | 'awaiting_reply' | 'purchase_cap' | 'not_pooled';
@@ -252,7 +252,7 @@ export class LedgerCursor {
   private purchase(day: Day, count: number): CursorOutcome {
     const plan = this.plan;
     if (plan === null) return refuse('no_plan', 'credits can only be bought on a paid plan');
-    const month = monthIndex(day);
+    const month = calendarMonthIndex(day);
     const used = month === this.purchaseMonth ? this.purchasedThisMonth : 0;
     if (used + count > plan.purchaseCapPerMonth) {
       return refuse('purchase_cap', `buying ${count} would make ${used + count} this month; the cap is ${plan.purchaseCapPerMonth}`);

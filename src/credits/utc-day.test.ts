@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addMonthsClamped, civilFromDay, dayFromCivil, dayOf, firstOfNextMonth, formatDay, isoWeekday, monthIndex, parseDay, todayUtc } from './utc-day.ts';
+import { addMonthsClamped, civilFromDay, dayFromCivil, dayOf, firstOfNextMonth, formatDay, isoWeekday, calendarMonthIndex, parseDay, todayUtc } from './utc-day.ts';
 
 describe('UTC day numbers', () => {
   it('agrees with Date.UTC for every day across four centuries', () => {
@@ -28,7 +28,7 @@ describe('UTC day numbers', () => {
     expect(formatDay(addMonthsClamped(dayOf('2024-01-30'), 1))).toBe('2024-02-29');
     expect(formatDay(addMonthsClamped(dayOf('2025-11-15'), 2))).toBe('2026-01-15');
     expect(formatDay(firstOfNextMonth(dayOf('2025-12-31')))).toBe('2026-01-01');
-    expect(monthIndex(dayOf('2025-01-31'))).not.toBe(monthIndex(dayOf('2025-02-01')));
+    expect(calendarMonthIndex(dayOf('2025-01-31'))).not.toBe(calendarMonthIndex(dayOf('2025-02-01')));
   });
 
   it('knows weekdays and today in UTC whatever the local zone', () => {

@@ -86,7 +86,7 @@ export function firstOfNextMonth(day: Day): Day {
 }
 
 /** A number that identifies the calendar month of `day` (year * 12 + month - 1). */
-export function monthIndex(day: Day): number {
+export function calendarMonthIndex(day: Day): number {
   const { year, month } = civilFromDay(day);
   return year * 12 + month - 1;
 }

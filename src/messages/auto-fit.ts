@@ -1,5 +1,5 @@
 import type { ChannelLimit } from './channel-limits.ts';
-import { normaliseText } from './normalise-text.ts';
+import { normaliseMessageWhitespace } from './message-whitespace.ts';
 import { renderTemplate, type CompiledTemplate, type RenderOutcome, type SegmentDef } from './template-engine.ts';
 import { codePointLength } from './text-length.ts';
 
@@ -17,8 +17,8 @@ export type FitOutcome =
 
 /** Rendered text as it is counted and sent: whitespace normalised, a subject on one line. */
 export function finishText(render: Pick<RenderOutcome, 'subject' | 'body'>): FittedText {
-  const subject = render.subject === null ? null : normaliseText(render.subject.replace(/\s+/g, ' '));
-  const body = normaliseText(render.body);
+  const subject = render.subject === null ? null : normaliseMessageWhitespace(render.subject.replace(/\s+/g, ' '));
+  const body = normaliseMessageWhitespace(render.body);
   return { subject, body, subjectLength: subject === null ? null : codePointLength(subject), bodyLength: codePointLength(body) };
 }
 

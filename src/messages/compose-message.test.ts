@@ -6,7 +6,7 @@ import { candidateArb, roleArb, seatArb } from './candidate-arbitrary.ts';
 import { composeMessage, type ComposeInput, type ComposeSeat } from './compose-message.ts';
 import { messageSteps } from './message-step.ts';
 import type { MessageRole } from './message-role.ts';
-import { normaliseText } from './normalise-text.ts';
+import { normaliseMessageWhitespace } from './message-whitespace.ts';
 import { extractHooks } from './extract-hooks.ts';
 import { recordHookRead, renderTemplate } from './template-engine.ts';
 import { resolveTemplate } from './template-ref.ts';
@@ -179,7 +179,7 @@ describe('composeMessage properties', () => {
           expect(res.length).toBeLessThanOrEqual(res.limit.body);
           expect(res.length).toBe([...res.body].length);
           if (res.subject !== null) expect([...res.subject].length).toBeLessThanOrEqual(res.limit.subject!);
-          expect(normaliseText(res.body)).toBe(res.body);
+          expect(normaliseMessageWhitespace(res.body)).toBe(res.body);
         } else {
           expect(res.code).toBe('message_too_long');
           expect(res.message).toContain(`#${c.id}`);

@@ -2,7 +2,7 @@ import type { ComposedMessage } from './compose-message.ts';
 import { hasLintErrors } from './lint-finding.ts';
 import { chatCompletionsUrl, type LlmConfig } from './llm-config.ts';
 import { lintMessage, shortInmailLength } from './message-lint.ts';
-import { normaliseText } from './normalise-text.ts';
+import { normaliseMessageWhitespace } from './message-whitespace.ts';
 import { codePointLength } from './text-length.ts';
 import { foldText, mentionsFolded } from './text-mentions.ts';
 
@@ -53,8 +53,8 @@ export async function rewriteMessage(req: RewriteRequest): Promise<RewriteOutcom
 
   const parsed = parseAnswer(content, message.limit.subject !== null);
   if (!parsed) return fallback('the LLM answer is not the JSON {"subject", "body"} that was asked for');
-  const body = normaliseText(parsed.body);
-  const subject = message.limit.subject === null ? null : normaliseText((parsed.subject ?? message.subject ?? '').replace(/\s+/g, ' '));
+  const body = normaliseMessageWhitespace(parsed.body);
+  const subject = message.limit.subject === null ? null : normaliseMessageWhitespace((parsed.subject ?? message.subject ?? '').replace(/\s+/g, ' '));
   const folded = foldText(`${subject ?? ''}\n${body}`);
   const hooksUsed = message.hooks.filter((h) => h.evidence.some((e) => mentionsFolded(folded, e))).map((h) => h.kind);
   const lint = lintMessage({ step: message.step, subject, body, limit: message.limit, hooksUsed });

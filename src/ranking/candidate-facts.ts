@@ -1,4 +1,4 @@
-import { coveredYears, monthIndexOfDate } from './career-dates.ts';
+import { coveredYears, careerMonthIndexOfDate } from './career-dates.ts';
 import { profileFacts, type FactsSource, type ProfileFacts } from './profile-facts.ts';
 import { seniorityFromYears, seniorityRank, type Seniority } from './seniority.ts';
 import type { NormalisedTitle } from './title-taxonomy.ts';
@@ -38,7 +38,7 @@ export function candidateFacts(c: FactsSource, now: Date): CandidateFacts {
 
 /** The date-dependent facts (years of experience, tenure, how long ago a role ended) from the stored ones. */
 export function factsAt(p: ProfileFacts, now: Date): CandidateFacts {
-  const nowMonth = monthIndexOfDate(now);
+  const nowMonth = careerMonthIndexOfDate(now);
   const intervals: Array<[number, number]> = [];
   let tenure: number | null = null;
   let latestCurrentStart = -Infinity;

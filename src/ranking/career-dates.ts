@@ -3,7 +3,7 @@
  * tenures are simple arithmetic. 'YYYY' counts as January, 'YYYY-MM-DD' as
  * its month.
  */
-export function monthIndex(date: string): number | null {
+export function careerMonthIndex(date: string): number | null {
   const m = /^(\d{4})(?:-(\d{2}))?/.exec(date);
   if (!m) return null;
   const month = m[2] ? Number(m[2]) : 1;
@@ -11,7 +11,7 @@ export function monthIndex(date: string): number | null {
   return Number(m[1]) * 12 + month - 1;
 }
 
-export function monthIndexOfDate(d: Date): number {
+export function careerMonthIndexOfDate(d: Date): number {
   return d.getUTCFullYear() * 12 + d.getUTCMonth();
 }
 

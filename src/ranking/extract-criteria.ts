@@ -1,5 +1,5 @@
 import { findSkillsInText } from './skill-taxonomy.ts';
-import { normaliseText, tokenise } from './text-normalise.ts';
+import { normaliseTaxonomyText, taxonomyTokens } from './taxonomy-text.ts';
 import { titleTaxonomy } from './title-taxonomy.ts';
 import { seniorityFromTitle, type Seniority } from './seniority.ts';
 import { places, timeZoneWords } from './place-data.ts';
@@ -70,7 +70,7 @@ export function extractCriteria(description: string): ExtractedCriteria {
 }
 
 function findFirstTitle(text: string): { canonical: string; seniority: Seniority | null } | null {
-  const tokens = tokenise(text).map((t) => t.norm);
+  const tokens = taxonomyTokens(text).map((t) => t.norm);
   for (let i = 0; i < tokens.length; i++) {
     for (let n = Math.min(titleTaxonomy.maxWords, tokens.length - i); n >= 2; n--) {
       const hit = titleTaxonomy.byAlias.get(tokens.slice(i, i + n).join(' '));
@@ -97,11 +97,11 @@ export function extractYears(text: string): { min?: number; max?: number } | nul
 }
 
 function extractPlaces(text: string): { locations: string[]; timeZones: string[] } {
-  const norm = ` ${normaliseText(text)} `;
+  const norm = ` ${normaliseTaxonomyText(text)} `;
   const locations: string[] = [];
   const timeZones: string[] = [];
   for (const p of places) {
-    if (norm.includes(` ${normaliseText(p.city)} `)) {
+    if (norm.includes(` ${normaliseTaxonomyText(p.city)} `)) {
       if (!locations.includes(p.city)) locations.push(p.city);
       if (!timeZones.includes(p.timeZone)) timeZones.push(p.timeZone);
     }

@@ -3,7 +3,7 @@ import type { CandidateFacts } from './candidate-facts.ts';
 import type { ResolvedRole } from './resolved-role.ts';
 import { seniorityRank } from './seniority.ts';
 import { boundedMemo } from './bounded-memo.ts';
-import { normaliseText } from './text-normalise.ts';
+import { normaliseTaxonomyText } from './taxonomy-text.ts';
 import { titleSimilarity } from './title-taxonomy.ts';
 import { places } from './place-data.ts';
 import { timeZoneGapHours } from './time-zone-offset.ts';
@@ -186,9 +186,9 @@ function experienceSignal(role: ResolvedRole, facts: CandidateFacts): SignalValu
   return { signal: 'experience', value, detail: `${yrs} years of experience (${wanted} wanted)` };
 }
 
-const cachedNormalise = boundedMemo(normaliseText, 100_000);
+const cachedNormalise = boundedMemo(normaliseTaxonomyText, 100_000);
 
-const placeByCity = new Map(places.map((p) => [normaliseText(p.city), p]));
+const placeByCity = new Map(places.map((p) => [normaliseTaxonomyText(p.city), p]));
 
 function locationSignal(role: ResolvedRole, loc: Location, now: Date): SignalValue<FitSignal> | null {
   const roleZones = [...role.timeZones];

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { CandidateInput } from '../candidates/candidate.ts';
-import { monthIndex } from './career-dates.ts';
+import { careerMonthIndex } from './career-dates.ts';
 import { orgKey } from './org-key.ts';
 import { seniorityWords } from './seniority.ts';
 import { skillTaxonomyData } from './skill-taxonomy-data.ts';
@@ -56,8 +56,8 @@ export function profileFacts(c: FactsSource): ProfileFacts {
       rawTitle: p.title,
       company: p.company,
       companyKey: orgKey(p.company),
-      start: p.start ? monthIndex(p.start) : null,
-      end: p.end ? monthIndex(p.end) : null,
+      start: p.start ? careerMonthIndex(p.start) : null,
+      end: p.end ? careerMonthIndex(p.end) : null,
       current: p.end === null,
       skillKeys: mentioned.map((s) => s.key),
     };

@@ -3,7 +3,7 @@ import type { RoleProfile } from './role-profile.ts';
 import type { Seniority } from './seniority.ts';
 import { findSkillsInText, normaliseSkill, type NormalisedSkill } from './skill-taxonomy.ts';
 import { normaliseTitle, type NormalisedTitle } from './title-taxonomy.ts';
-import { normaliseText } from './text-normalise.ts';
+import { normaliseTaxonomyText } from './taxonomy-text.ts';
 
 /** A role with every criterion normalised through the taxonomy, ready for scoring. */
 export interface ResolvedRole {
@@ -71,7 +71,7 @@ export function resolveRole(profile: RoleProfile): ResolvedRole {
     niceToHave,
     seniority: seniority && (seniority.min || seniority.max) ? seniority : null,
     years: years && (years.min !== undefined || years.max !== undefined) ? years : null,
-    locations: locations.map(normaliseText).filter(Boolean),
+    locations: locations.map(normaliseTaxonomyText).filter(Boolean),
     timeZones,
     timeZoneToleranceHours: profile.timeZoneToleranceHours,
     remote,

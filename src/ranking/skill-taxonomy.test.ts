@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { buildSkillTaxonomy, findSkillsInText, normaliseSkill, skillTaxonomy } from './skill-taxonomy.ts';
 import { skillTaxonomyData } from './skill-taxonomy-data.ts';
-import { normaliseText } from './text-normalise.ts';
+import { normaliseTaxonomyText } from './taxonomy-text.ts';
 
 describe('skill taxonomy', () => {
   it('has a few hundred entries and no alias naming two different skills', () => {
@@ -57,7 +57,7 @@ describe('skill taxonomy', () => {
     fc.assert(
       fc.property(fc.stringMatching(/^[A-Za-z][A-Za-z ]{0,20}$/), (s) => {
         const n = normaliseSkill(s);
-        if (!n.known) expect(n.key).toBe(normaliseText(s));
+        if (!n.known) expect(n.key).toBe(normaliseTaxonomyText(s));
       }),
     );
   });

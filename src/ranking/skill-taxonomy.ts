@@ -1,6 +1,6 @@
 import { skillTaxonomyData } from './skill-taxonomy-data.ts';
 import { boundedMemo } from './bounded-memo.ts';
-import { normaliseText, tokenise } from './text-normalise.ts';
+import { normaliseTaxonomyText, taxonomyTokens } from './taxonomy-text.ts';
 
 /** A skill after normalisation: its canonical name, a stable key, and its family (null when unknown). */
 export interface NormalisedSkill {
@@ -36,12 +36,12 @@ export function buildSkillTaxonomy(lines: readonly string[]): SkillTaxonomy {
     const [names, family = ''] = line.split('>');
     const parts = names.split('|').map((s) => s.trim()).filter(Boolean);
     const canonical = parts[0].replace(/^[!~]/, '');
-    const skill: NormalisedSkill = { canonical, key: normaliseText(canonical), family: family.trim() || null, known: true };
+    const skill: NormalisedSkill = { canonical, key: normaliseTaxonomyText(canonical), family: family.trim() || null, known: true };
     skills.push(skill);
     for (const p of parts) {
       const inText = p.startsWith('!') ? 'exact' : p.startsWith('~') ? 'never' : 'any';
       const written = p.replace(/^[!~]/, '');
-      const alias = normaliseText(written);
+      const alias = normaliseTaxonomyText(written);
       if (!alias) continue;
       maxWords = Math.max(maxWords, alias.split(' ').length);
       firstWords.add(alias.split(' ')[0]);
@@ -68,11 +68,11 @@ export function normaliseSkill(raw: string, taxonomy: SkillTaxonomy = skillTaxon
 const normaliseShippedSkill = boundedMemo((raw) => normaliseSkillUncached(raw, skillTaxonomy), 50_000);
 
 function normaliseSkillUncached(raw: string, taxonomy: SkillTaxonomy): NormalisedSkill {
-  const key = normaliseText(raw);
+  const key = normaliseTaxonomyText(raw);
   const hit = taxonomy.byAlias.get(key);
   if (hit && hit.length) return hit[0].skill;
   // "Spring Boot 3", "Python (advanced)": retry without trailing version numbers and brackets
-  const stripped = normaliseText(raw.replace(/\(.*?\)/g, ' ').replace(/\b(v?\d+(\.\d+)*)\s*$/i, ' '));
+  const stripped = normaliseTaxonomyText(raw.replace(/\(.*?\)/g, ' ').replace(/\b(v?\d+(\.\d+)*)\s*$/i, ' '));
   const again = stripped && stripped !== key ? taxonomy.byAlias.get(stripped) : undefined;
   if (again && again.length) return again[0].skill;
   return { canonical: raw.trim(), key: stripped || key, family: null, known: false };
@@ -85,7 +85,7 @@ function normaliseSkillUncached(raw: string, taxonomy: SkillTaxonomy): Normalise
  * count in skill lists, never in prose. Returns skills in order of first mention.
  */
 export function findSkillsInText(text: string, taxonomy: SkillTaxonomy = skillTaxonomy): NormalisedSkill[] {
-  const tokens = tokenise(text);
+  const tokens = taxonomyTokens(text);
   const found: NormalisedSkill[] = [];
   const seen = new Set<string>();
   let i = 0;

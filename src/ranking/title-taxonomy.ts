@@ -1,6 +1,6 @@
 import { titleTaxonomyData } from './title-taxonomy-data.ts';
 import { boundedMemo } from './bounded-memo.ts';
-import { normaliseText } from './text-normalise.ts';
+import { normaliseTaxonomyText } from './taxonomy-text.ts';
 import { seniorityFromTitle, seniorityWords, type Seniority } from './seniority.ts';
 
 export interface NormalisedTitle {
@@ -26,7 +26,7 @@ export function buildTitleTaxonomy(lines: readonly string[]): TitleTaxonomy {
     const parts = names.split('|').map((s) => s.trim()).filter(Boolean);
     const entry = { canonical: parts[0], family: family.trim() || null };
     for (const p of parts) {
-      const alias = normaliseText(p);
+      const alias = normaliseTaxonomyText(p);
       if (!alias || byAlias.has(alias)) continue;
       byAlias.set(alias, entry);
       maxWords = Math.max(maxWords, alias.split(' ').length);
@@ -59,16 +59,16 @@ export function normaliseTitle(raw: string, taxonomy: TitleTaxonomy = titleTaxon
 const normaliseShippedTitle = boundedMemo((raw) => normaliseTitleUncached(raw, titleTaxonomy), 50_000);
 
 function normaliseTitleUncached(raw: string, taxonomy: TitleTaxonomy): NormalisedTitle {
-  const full = normaliseText(raw.replace(/\(.*?\)/g, ' '));
+  const full = normaliseTaxonomyText(raw.replace(/\(.*?\)/g, ' '));
   const seniority = seniorityFromTitle(full);
-  const head = normaliseText(raw.replace(/\(.*?\)/g, ' ').split(/\s[-–|@]\s|,|\sat\s/i)[0] ?? '');
+  const head = normaliseTaxonomyText(raw.replace(/\(.*?\)/g, ' ').split(/\s[-–|@]\s|,|\sat\s/i)[0] ?? '');
   const all = head.split(' ').filter(Boolean).map((w) => abbreviations[w] ?? w);
   const keep = (w: string, keepLead: boolean) => !removable.has(w.replace(/\.$/, '')) || (keepLead && w === 'lead');
   // "Tech Lead" and "Design Lead" are titles: try with "lead" kept first, then without any seniority word
   const variants = [all.filter((w) => keep(w, true)), all.filter((w) => keep(w, false))];
   for (const words of variants) {
     const direct = taxonomy.byAlias.get(words.join(' '));
-    if (direct) return { canonical: direct.canonical, key: normaliseText(direct.canonical), family: direct.family, known: true, seniority };
+    if (direct) return { canonical: direct.canonical, key: normaliseTaxonomyText(direct.canonical), family: direct.family, known: true, seniority };
   }
   const words = variants[1];
   const cleaned = words.join(' ');
@@ -76,7 +76,7 @@ function normaliseTitleUncached(raw: string, taxonomy: TitleTaxonomy): Normalise
     for (let i = 0; i + n <= words.length; i++) {
       const hit = taxonomy.byAlias.get(words.slice(i, i + n).join(' '));
       // a single generic word ("developer", "engineer") inside a longer unknown title is too weak to name it
-      if (hit && (n > 1 || words.length === 1)) return { canonical: hit.canonical, key: normaliseText(hit.canonical), family: hit.family, known: true, seniority };
+      if (hit && (n > 1 || words.length === 1)) return { canonical: hit.canonical, key: normaliseTaxonomyText(hit.canonical), family: hit.family, known: true, seniority };
     }
   }
   return { canonical: cleaned || full, key: cleaned || full, family: null, known: false, seniority };

@@ -3,7 +3,7 @@
  * removed, punctuation other than the characters that make tech tokens
  * (`+ # . / & -`) turned into spaces, runs of spaces collapsed.
  */
-export function normaliseText(raw: string): string {
+export function normaliseTaxonomyText(raw: string): string {
   // NFKD leaves ASCII as it is: skip the Unicode decomposition for the usual ASCII text
   return (nonAscii.test(raw) ? raw.normalize('NFKD').replace(/[\u0300-\u036f]/g, '') : raw)
     .toLowerCase()
@@ -18,7 +18,7 @@ export function normaliseText(raw: string): string {
  * punctuation is dropped ("Kubernetes." -> "kubernetes"). `original` keeps the
  * token as written (for case-sensitive aliases such as `Go`).
  */
-export function tokenise(raw: string): Array<{ norm: string; original: string }> {
+export function taxonomyTokens(raw: string): Array<{ norm: string; original: string }> {
   const out: Array<{ norm: string; original: string }> = [];
   // most profile text is ASCII: skip the Unicode decomposition then
   const text = nonAscii.test(raw) ? raw.normalize('NFKD').replace(/[\u0300-\u036f]/g, '') : raw;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { normaliseText } from './text-normalise.ts';
+import { normaliseTaxonomyText } from './taxonomy-text.ts';
 
 /** The normalisation spelled out without the ASCII shortcut. */
 const reference = (raw: string) =>
@@ -12,16 +12,16 @@ const reference = (raw: string) =>
     .replace(/\s+/g, ' ')
     .trim();
 
-describe('normaliseText', () => {
+describe('normaliseTaxonomyText', () => {
   it('removes accents and case, keeps tech punctuation', () => {
-    expect(normaliseText('  Zürich  Ångström, C++ / Node.JS! ')).toBe('zurich angstrom c++ / node.js');
+    expect(normaliseTaxonomyText('  Zürich  Ångström, C++ / Node.JS! ')).toBe('zurich angstrom c++ / node.js');
   });
 
   it('the ASCII shortcut gives what the full Unicode path gives, for any text', () => {
     const text = fc.oneof(fc.string({ maxLength: 60 }), fc.string({ unit: 'binary', maxLength: 60 }), fc.constantFrom('Škoda', 'ﬁnance', 'Ｒｅａｃｔ', 'São Paulo', 'naïve café'));
     fc.assert(
       fc.property(text, (s) => {
-        expect(normaliseText(s)).toBe(reference(s));
+        expect(normaliseTaxonomyText(s)).toBe(reference(s));
       }),
       { numRuns: 500 },
     );

@@ -5,7 +5,7 @@
  * removed (left behind when an optional segment is dropped), at most one
  * blank line separates paragraphs, and the text is trimmed.
  */
-export function normaliseText(text: string): string {
+export function normaliseMessageWhitespace(text: string): string {
   return text
     .replace(/\r\n?/g, '\n')
     .replace(/[\t\f\v \u00a0]+/g, ' ')
