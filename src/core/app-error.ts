@@ -36,8 +36,3 @@ export function toAppError(value: unknown): AppError {
   const message = value instanceof Error ? value.message : String(value);
   return new AppError('internal', message);
 }
-
-/** A domain outcome that may be a refusal with a code, without throwing. */
-export type Result<T, C extends string = ErrorCode> =
-  | { ok: true; value: T }
-  | { ok: false; code: C; message: string };
