@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { describeEachBackend } from '../db/test-backends.ts';
-import { searchCandidates } from '../search/search-candidates.ts';
+import { searchCandidates } from '../search-request/search-candidates.ts';
 import { countCandidates, deleteCandidate, getCandidate, getCandidatesByIds, listCandidates, normaliseCandidateInput, requireCandidate, upsertCandidates } from './candidate-store.ts';
 import type { CandidateInput } from './candidate.ts';
 import { generateDemoCandidates } from './demo-data.ts';

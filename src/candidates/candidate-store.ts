@@ -4,6 +4,7 @@ import { AppError } from '../core/app-error.ts';
 import type { Database, Dialect } from '../db/schema.ts';
 import type { Store } from '../db/open-database.ts';
 import { indexCandidates, type IndexRow } from '../search/search-index.ts';
+import { searchDocumentFor } from './candidate-search-document.ts';
 import { eraseCandidates } from '../privacy/erase-candidates-store.ts';
 import { recordCandidateSources } from '../privacy/data-source-store.ts';
 import { candidateInputSchema, fullName, type Candidate, type CandidateInput, type CandidateInputLoose } from './candidate.ts';
@@ -152,8 +153,8 @@ async function upsertInTransaction(
   // prepared FTS5 rows carry their workspace's token, and only SQLite's raw path takes rows as they are
   const indexRowOf = (id: number, x: Item) =>
     isPreparedCandidate(x) && raw && x.batch.workspaceId === workspaceId
-      ? { id, workspaceId, candidate: null, fts5: preparedFts5Row(x) }
-      : { id, workspaceId, candidate: inputOf(x) };
+      ? { id, workspaceId, document: null, fts5: preparedFts5Row(x) }
+      : { id, workspaceId, document: searchDocumentFor(inputOf(x)) };
   const urls = [...new Set(inputs.map(urlOf).filter((u): u is string => !!u))];
   const emails = [...new Set(inputs.flatMap(emailsOf))];
 
@@ -231,7 +232,7 @@ async function upsertInTransaction(
     }
     await ops.update(id, { ...candidateColumns(merged), updated_at: now });
     outcomeOfSlot.set(s, { outcome: 'updated', id });
-    toIndex.push({ id, workspaceId, candidate: merged });
+    toIndex.push({ id, workspaceId, document: searchDocumentFor(merged) });
     for (const e of merged.emails) if (!s.original.emails.includes(e)) emailRows.push({ workspace_id: workspaceId, email: e, candidate_id: id });
   }
   await ops.insertEmails(emailRows);

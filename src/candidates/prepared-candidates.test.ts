@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { fts5RowForDocument } from '../search/fts5-row.ts';
-import { searchDocumentFor } from '../search/search-document.ts';
-import { candidateArbitrary } from '../search/search-arbitraries.ts';
+import { searchDocumentFor } from './candidate-search-document.ts';
+import { candidateArbitrary } from './candidate-arbitraries.ts';
 import type { CandidateInput } from './candidate.ts';
 import { candidateColumns } from './candidate-columns.ts';
 import { generateDemoCandidates } from './demo-data.ts';

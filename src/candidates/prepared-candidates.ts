@@ -1,5 +1,5 @@
 import { fts5RowForDocument, type Fts5Row } from '../search/fts5-row.ts';
-import { searchDocumentFor } from '../search/search-document.ts';
+import { searchDocumentFor } from './candidate-search-document.ts';
 import { searchFieldNames } from '../search/search-fields.ts';
 import type { CandidateInput } from './candidate.ts';
 import type { CandidateRowValues } from './candidate-write-ops.ts';

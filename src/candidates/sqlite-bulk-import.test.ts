@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { describeEachBackend } from '../db/test-backends.ts';
 import type { Store } from '../db/open-database.ts';
-import { searchCandidates } from '../search/search-candidates.ts';
+import { searchCandidates } from '../search-request/search-candidates.ts';
 import { countCandidates, listCandidates, upsertCandidates } from './candidate-store.ts';
 import { generateDemoCandidates } from './demo-data.ts';
 import { importCandidates } from './import-candidates.ts';

@@ -2,7 +2,7 @@ import { AppError } from '../core/app-error.ts';
 import type { Store } from '../db/open-database.ts';
 import { getCandidatesByIds } from '../candidates/candidate-store.ts';
 import { getSeat, listSeats } from '../seats/seat-store.ts';
-import { searchCandidates } from '../search/search-candidates.ts';
+import { searchCandidates } from '../search-request/search-candidates.ts';
 import type { CandidateListEntry } from './candidate-list.ts';
 import type { ComposeCandidate, ComposeSeat } from './compose-message.ts';
 

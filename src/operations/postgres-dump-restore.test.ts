@@ -14,7 +14,7 @@ import { openDatabase } from '../db/open-database.ts';
 import { createThrowawayPostgres, noPostgresBinariesReason, postgresBinDir, type ThrowawayPostgres } from '../db/throwaway-postgres.ts';
 import { seedRunningCampaign } from '../outreach/outreach-test-setup.ts';
 import { planSeatDay } from '../outreach/plan-seat-day.ts';
-import { searchCandidates } from '../search/search-candidates.ts';
+import { searchCandidates } from '../search-request/search-candidates.ts';
 
 /**
  * Issue #14 item 8 for PostgreSQL: the commands docs/operations.md gives,

@@ -8,7 +8,7 @@ import { addCandidatesToCampaign } from '../outreach/add-campaign-candidates.ts'
 import { candidateOutreachHistory } from '../outreach/candidate-outreach-history.ts';
 import { listSuppressions, loadSuppressionIndex } from '../outreach/suppression-store.ts';
 import { isSuppressed } from '../outreach/suppression.ts';
-import { searchCandidates } from '../search/search-candidates.ts';
+import { searchCandidates } from '../search-request/search-candidates.ts';
 import { compactDatabase } from './compact-store.ts';
 import { eraseCandidates } from './erase-candidates-store.ts';
 import { other, person, personNamed, personNeedles, seedPrivacyScenario } from './privacy-test-setup.ts';

@@ -1,6 +1,6 @@
 import { documentMatches } from '../search/evaluate-query.ts';
 import { parseQueryOrThrow } from '../search/parse-query.ts';
-import { searchDocumentFor } from '../search/search-document.ts';
+import { searchDocumentFor } from '../candidates/candidate-search-document.ts';
 import type { Candidate } from '../candidates/candidate.ts';
 import { scoreCandidate, sortScores, type RankSort } from './candidate-score.ts';
 import type { LabelledRole } from './labelled-set.ts';

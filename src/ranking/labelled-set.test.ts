@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { documentMatches } from '../search/evaluate-query.ts';
 import { parseQueryOrThrow } from '../search/parse-query.ts';
-import { searchDocumentFor } from '../search/search-document.ts';
+import { searchDocumentFor } from '../candidates/candidate-search-document.ts';
 import { candidateInputSchema } from '../candidates/candidate.ts';
 import { buildLabelledSet, labelledSetReferenceDate } from './labelled-set.ts';
 import { evaluateRanking } from './evaluate-ranking.ts';

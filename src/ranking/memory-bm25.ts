@@ -1,6 +1,6 @@
 import type { CandidateInput } from '../candidates/candidate.ts';
 import { queryTerms, type QueryNode } from '../search/query-ast.ts';
-import { searchDocumentFor } from '../search/search-document.ts';
+import { searchDocumentFor } from '../candidates/candidate-search-document.ts';
 import { searchFieldNames } from '../search/search-fields.ts';
 import { tokenize } from '../search/tokenize.ts';
 

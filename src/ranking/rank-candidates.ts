@@ -2,7 +2,7 @@ import { AppError } from '../core/app-error.ts';
 import type { Store } from '../db/open-database.ts';
 import type { Seat } from '../seats/seat.ts';
 import { getSeat } from '../seats/seat-store.ts';
-import { loadSearchTexts, type SearchText } from '../search/load-search-candidates.ts';
+import { loadSearchTexts, type SearchText } from '../candidates/load-search-candidates.ts';
 import { parseQueryOrThrow } from '../search/parse-query.ts';
 import { queryTerms, type QueryNode } from '../search/query-ast.ts';
 import { runSearchQuery } from '../search/run-search-query.ts';

@@ -5,11 +5,11 @@ import { rankQuery, type RankResult } from '../ranking/rank-candidates.ts';
 import { getRole } from '../ranking/ranking-store.ts';
 import { queryOnlyRoleProfile, type RoleProfile } from '../ranking/role-profile.ts';
 import { embeddingsProviderFor } from '../ranking/semantic-similarity.ts';
-import { loadSearchTexts } from '../search/load-search-candidates.ts';
+import { loadSearchTexts } from '../candidates/load-search-candidates.ts';
 import { matchedTerms } from '../search/matched-terms.ts';
 import { parseQueryOrThrow } from '../search/parse-query.ts';
-import { searchCandidates, type SearchResult } from '../search/search-candidates.ts';
-import { searchDocumentFor } from '../search/search-document.ts';
+import { searchCandidates, type SearchResult } from './search-candidates.ts';
+import { searchDocumentFor } from '../candidates/candidate-search-document.ts';
 import { tokenizeDocument } from '../search/tokenized-document.ts';
 import { nextCursor, planSearch, type QueryParser, type RankPlan, type SearchRequest } from './plan-search.ts';
 

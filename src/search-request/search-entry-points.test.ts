@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { candidateArbitrary } from '../search/search-arbitraries.ts';
+import { candidateArbitrary } from '../candidates/candidate-arbitraries.ts';
 import { upsertCandidates } from '../candidates/candidate-store.ts';
 import type { Store } from '../db/open-database.ts';
 import { describeEachBackend, testPostgresUrl } from '../db/test-backends.ts';

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { rankSorts } from '../ranking/candidate-score.ts';
 import { formatQuery } from '../search/format-query.ts';
 import { connectionDegrees } from '../search/profile-flags.ts';
-import { flaggedQueryArbitrary, termArbitrary } from '../search/search-arbitraries.ts';
+import { flaggedQueryArbitrary, termArbitrary } from '../search/query-arbitraries.ts';
 import { orNode } from '../search/query-ast.ts';
 import type { SearchFilters } from '../search/search-filters.ts';
 import type { SearchRequest } from './plan-search.ts';

@@ -1,5 +1,3 @@
-import type { LinkedinFlags } from '../candidates/candidate.ts';
-
 /**
  * LinkedIn flags as search filters (a Scoutline extension of the spec's field
  * table): `openProfile:true`, `openToWork:false`, `degree:2`. They filter on
@@ -9,7 +7,11 @@ export const profileFlagNames = ['openProfile', 'openToWork', 'degree'] as const
 export type ProfileFlag = (typeof profileFlagNames)[number];
 
 /** What a flag filter reads of a profile. `degree` null: unknown or out of network. */
-export type ProfileFlags = Pick<LinkedinFlags, 'openProfile' | 'openToWork' | 'degree'>;
+export interface ProfileFlags {
+  openProfile: boolean;
+  openToWork: boolean;
+  degree: number | null;
+}
 
 /** A profile without any flag set (what the in-memory evaluator assumes when none are given). */
 export const noProfileFlags: ProfileFlags = { openProfile: false, openToWork: false, degree: null };

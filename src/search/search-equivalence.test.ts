@@ -12,8 +12,9 @@ import { tokenize } from './tokenize.ts';
 import { candidateInputSchema } from '../candidates/candidate.ts';
 import { runSearchQuery } from './run-search-query.ts';
 import type { ProfileFlags } from './profile-flags.ts';
-import { candidateArbitrary, deepQueryArbitrary, flagArbitrary, flaggedQueryArbitrary, queryArbitrary, termArbitrary } from './search-arbitraries.ts';
-import { searchDocumentFor } from './search-document.ts';
+import { deepQueryArbitrary, flagArbitrary, flaggedQueryArbitrary, queryArbitrary, termArbitrary } from './query-arbitraries.ts';
+import { candidateArbitrary } from '../candidates/candidate-arbitraries.ts';
+import { searchDocumentFor } from '../candidates/candidate-search-document.ts';
 import { tokenizeDocument, type TokenizedDocument } from './tokenized-document.ts';
 
 /**
@@ -126,7 +127,7 @@ describeEachBackend('search equivalence with the reference evaluator', (getStore
     const updated = fc.sample(candidateArbitrary, { seed: 3, numRuns: 40 });
     const ids = first.docs.slice(0, 40).map((d) => d.id);
     const { indexCandidates } = await import('./search-index.ts');
-    await store.db.transaction().execute((trx) => indexCandidates(trx, store.dialect, ids.map((id, i) => ({ id, workspaceId: 'default', candidate: updated[i] }))));
+    await store.db.transaction().execute((trx) => indexCandidates(trx, store.dialect, ids.map((id, i) => ({ id, workspaceId: 'default', document: searchDocumentFor(updated[i]) }))));
     first.docs.splice(0, 40, ...ids.map((id, i) => ({ id, doc: tokenizeDocument(searchDocumentFor(updated[i])) })));
     await fc.assert(fc.asyncProperty(queryArbitrary, (q) => expectSameAsReference(store, first, q)), runs(150));
   }, timeout);

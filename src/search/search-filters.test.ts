@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { formatQuery } from './format-query.ts';
 import { parseQueryOrThrow } from './parse-query.ts';
-import { queryArbitrary } from './search-arbitraries.ts';
+import { queryArbitrary } from './query-arbitraries.ts';
 import { searchFilterNodes, withSearchFilters, withSearchFiltersText, type SearchFilters } from './search-filters.ts';
 
 const filtersArbitrary: fc.Arbitrary<SearchFilters> = fc.record(

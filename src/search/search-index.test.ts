@@ -1,9 +1,10 @@
+import { searchDocumentFor } from '../candidates/candidate-search-document.ts';
 import { beforeAll, expect, it } from 'vitest';
 import { deleteCandidate, upsertCandidates } from '../candidates/candidate-store.ts';
 import { candidateInputSchema } from '../candidates/candidate.ts';
 import { describeEachBackend } from '../db/test-backends.ts';
-import { rebuildSearchIndex } from './rebuild-search-index.ts';
-import { searchCandidates } from './search-candidates.ts';
+import { rebuildSearchIndex } from '../candidates/rebuild-search-index.ts';
+import { searchCandidates } from '../search-request/search-candidates.ts';
 import { indexCandidates, removeFromIndex } from './search-index.ts';
 
 describeEachBackend('search index maintenance', (getStore) => {
@@ -32,7 +33,7 @@ describeEachBackend('search index maintenance', (getStore) => {
   it('replaces, not adds to, the index entry of an id', async () => {
     const store = getStore();
     const replacement = candidateInputSchema.parse({ name: 'Ada Index', skills: ['Erlang'] });
-    await store.db.transaction().execute((trx) => indexCandidates(trx, store.dialect, [{ id: ids[0], workspaceId: 'default', candidate: replacement }]));
+    await store.db.transaction().execute((trx) => indexCandidates(trx, store.dialect, [{ id: ids[0], workspaceId: 'default', document: searchDocumentFor(replacement) }]));
     expect(await names('erlang')).toEqual(['Ada Index']);
     expect(await names('haskell')).toEqual([]);
     expect(await names('rust')).toEqual(['Cy Index']);

@@ -1,10 +1,9 @@
 import type SqliteDatabase from 'better-sqlite3';
 import { CompiledQuery, sql, type Kysely } from 'kysely';
-import type { CandidateInput } from '../candidates/candidate.ts';
 import type { Database, Dialect } from '../db/schema.ts';
 import { AppError } from '../core/app-error.ts';
 import { fts5RowForDocument, type Fts5Row } from './fts5-row.ts';
-import { searchDocumentFor } from './search-document.ts';
+import type { SearchDocument } from './search-document.ts';
 import { searchFieldNames } from './search-fields.ts';
 import { tokenizeDocument } from './tokenized-document.ts';
 import { tsvectorLiteral } from './tsvector-document.ts';
@@ -17,15 +16,17 @@ import { tsvectorLiteral } from './tsvector-document.ts';
  * lets the rows go through one prepared statement instead.
  */
 /**
- * A candidate to index: its input, or (SQLite with `raw` only) its FTS5 row
- * already built for `workspaceId` (see prepared-candidates.ts).
+ * A candidate to index: its search document (the candidate store makes it,
+ * src/candidates/candidate-search-document.ts: search knows documents, not
+ * candidates), or (SQLite with `raw` only) its FTS5 row already built for
+ * `workspaceId` (see prepared-candidates.ts).
  */
-export type IndexRow = { id: number; workspaceId: string; candidate: CandidateInput; fts5?: undefined } | { id: number; workspaceId: string; candidate: null; fts5: Fts5Row };
+export type IndexRow = { id: number; workspaceId: string; document: SearchDocument; fts5?: undefined } | { id: number; workspaceId: string; document: null; fts5: Fts5Row };
 
 type CandidateIndexRow = Extract<IndexRow, { fts5?: undefined }>;
 
 export async function indexCandidates(db: Kysely<Database>, dialect: Dialect, rows: IndexRow[], raw?: SqliteDatabase.Database): Promise<void> {
-  if (!(dialect === 'sqlite' && raw) && rows.some((r) => r.candidate === null)) {
+  if (!(dialect === 'sqlite' && raw) && rows.some((r) => r.document === null)) {
     throw new AppError('internal', 'prebuilt FTS5 rows need the SQLite connection handle');
   }
   if (rows.length === 0) return;
@@ -65,8 +66,8 @@ function insertFts5Text(n: number): string {
 // The statement text is fixed and the values are bound, so it is run as a compiled query (no query-builder work per row).
 async function insertFts5(db: Kysely<Database>, rows: CandidateIndexRow[]): Promise<void> {
   const params: unknown[] = [];
-  for (const { id, workspaceId, candidate } of rows) {
-    const row = fts5RowForDocument(searchDocumentFor(candidate), workspaceId);
+  for (const { id, workspaceId, document } of rows) {
+    const row = fts5RowForDocument(document, workspaceId);
     params.push(id);
     for (const f of searchFieldNames) params.push(row[f]);
     params.push(row.ws);
@@ -85,8 +86,8 @@ function insertFts5Prepared(raw: SqliteDatabase.Database, rows: IndexRow[]): voi
     preparedInserts.set(raw, insert);
   }
   const params: unknown[] = new Array(ftsColumnList.length);
-  for (const { id, workspaceId, candidate, fts5 } of rows) {
-    const row = fts5 ?? fts5RowForDocument(searchDocumentFor(candidate), workspaceId);
+  for (const { id, workspaceId, document, fts5 } of rows) {
+    const row = fts5 ?? fts5RowForDocument(document!, workspaceId);
     params[0] = id;
     for (let f = 0; f < searchFieldNames.length; f++) params[f + 1] = row[searchFieldNames[f]];
     params[ftsColumnList.length - 1] = row.ws;
@@ -96,7 +97,7 @@ function insertFts5Prepared(raw: SqliteDatabase.Database, rows: IndexRow[]): voi
 
 async function upsertTsvectors(db: Kysely<Database>, rows: CandidateIndexRow[]): Promise<void> {
   const values = rows.map(
-    ({ id, workspaceId, candidate }) => sql`(${id}, ${workspaceId}, ${tsvectorLiteral(tokenizeDocument(searchDocumentFor(candidate)))}::tsvector)`,
+    ({ id, workspaceId, document }) => sql`(${id}, ${workspaceId}, ${tsvectorLiteral(tokenizeDocument(document))}::tsvector)`,
   );
   await sql`INSERT INTO search_documents (id, workspace_id, doc) VALUES ${sql.join(values)}
     ON CONFLICT (id) DO UPDATE SET workspace_id = excluded.workspace_id, doc = excluded.doc`.execute(db);

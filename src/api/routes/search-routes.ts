@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { ScoutlineApp } from '../app-env.ts';
 import { errorResponses } from '../error-response.ts';
-import { defaultSearchLimit, maxSearchLimit } from '../../search/search-candidates.ts';
+import { defaultSearchLimit, maxSearchLimit } from '../../search-request/search-candidates.ts';
 import { searchFieldNames } from '../../search/search-fields.ts';
 import type { ConnectionDegree } from '../../search/search-filters.ts';
 import { rankSorts } from '../../ranking/candidate-score.ts';

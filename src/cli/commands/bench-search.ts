@@ -7,7 +7,7 @@ import { openDatabase } from '../../db/open-database.ts';
 import { generateDemoCandidates } from '../../candidates/demo-data.ts';
 import { importCandidates } from '../../candidates/import-candidates.ts';
 import type { ImportRecord } from '../../candidates/import-record.ts';
-import { runSearchBenchmark, workspaceSize, type BenchmarkFigures } from '../../search/search-benchmark.ts';
+import { runSearchBenchmark, workspaceSize, type BenchmarkFigures } from '../../search-request/search-benchmark.ts';
 import { action, dbOption, defaultWorkspace, parseIntOption, printJson } from '../cli-context.ts';
 
 /** Targets at 1M profiles on the reference 2-core machine. */

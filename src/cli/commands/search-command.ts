@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { rebuildSearchIndex } from '../../search/rebuild-search-index.ts';
+import { rebuildSearchIndex } from '../../candidates/rebuild-search-index.ts';
 import { runSearch } from '../../search-request/run-search.ts';
 import { action, dbOption, defaultWorkspace, printJson, withStore } from '../cli-context.ts';
 import { loadRole } from './ranking-command.ts';

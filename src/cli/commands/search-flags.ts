@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { AppError } from '../../core/app-error.ts';
 import { rankSorts, type RankSort } from '../../ranking/candidate-score.ts';
 import { connectionDegrees } from '../../search/profile-flags.ts';
-import { maxSearchLimit } from '../../search/search-candidates.ts';
+import { maxSearchLimit } from '../../search-request/search-candidates.ts';
 import type { ConnectionDegree, SearchFilters } from '../../search/search-filters.ts';
 import type { SearchRequest } from '../../search-request/plan-search.ts';
 import { parseIntOption } from '../cli-context.ts';

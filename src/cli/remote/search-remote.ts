@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { AppError } from '../../core/app-error.ts';
-import type { SearchResult } from '../../search/search-candidates.ts';
+import type { SearchResult } from '../../search-request/search-candidates.ts';
 import { action, printJson } from '../cli-context.ts';
 import { printSearchResults, searchOptions, searchRequestFromFlags, type SearchFlags } from '../commands/search-flags.ts';
 import type { RemoteClient } from './remote-client.ts';

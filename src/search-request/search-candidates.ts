@@ -1,13 +1,13 @@
 import type { Kysely } from 'kysely';
 import { fullName, locationText } from '../candidates/candidate.ts';
 import type { Database, Dialect } from '../db/schema.ts';
-import { loadSearchCandidates } from './load-search-candidates.ts';
-import { matchedTerms, type MatchedTerms } from './matched-terms.ts';
-import { parseQueryOrThrow } from './parse-query.ts';
-import type { QueryNode } from './query-ast.ts';
-import { runSearchQuery } from './run-search-query.ts';
-import { searchDocumentFor } from './search-document.ts';
-import { tokenizeDocument } from './tokenized-document.ts';
+import { loadSearchCandidates } from '../candidates/load-search-candidates.ts';
+import { matchedTerms, type MatchedTerms } from '../search/matched-terms.ts';
+import { parseQueryOrThrow } from '../search/parse-query.ts';
+import type { QueryNode } from '../search/query-ast.ts';
+import { runSearchQuery } from '../search/run-search-query.ts';
+import { searchDocumentFor } from '../candidates/candidate-search-document.ts';
+import { tokenizeDocument } from '../search/tokenized-document.ts';
 
 export const defaultSearchLimit = 50;
 export const maxSearchLimit = 1000;

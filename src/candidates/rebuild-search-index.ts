@@ -1,7 +1,8 @@
 import { sql, type Kysely } from 'kysely';
-import { rowToCandidate } from '../candidates/candidate-store.ts';
+import { rowToCandidate } from './candidate-store.ts';
+import { searchDocumentFor } from './candidate-search-document.ts';
 import type { Database, Dialect } from '../db/schema.ts';
-import { indexCandidates } from './search-index.ts';
+import { indexCandidates } from '../search/search-index.ts';
 
 /**
  * Rebuilds the whole index from the candidates table, in batches: after the
@@ -23,7 +24,7 @@ export async function rebuildSearchIndex(
       indexCandidates(
         trx,
         dialect,
-        rows.map((r) => ({ id: Number(r.id), workspaceId: r.workspace_id, candidate: rowToCandidate(r) })),
+        rows.map((r) => ({ id: Number(r.id), workspaceId: r.workspace_id, document: searchDocumentFor(rowToCandidate(r)) })),
       ),
     );
     lastId = Number(rows[rows.length - 1].id);

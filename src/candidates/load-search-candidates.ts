@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import type { SearchableCandidate } from './search-document.ts';
+import type { SearchableCandidate } from './candidate-search-document.ts';
 
 /** What a search result shows and highlights, for one candidate. */
 export interface SearchCandidate extends SearchableCandidate {

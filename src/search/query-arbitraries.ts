@@ -1,5 +1,4 @@
 import fc from 'fast-check';
-import { candidateInputSchema, type CandidateInput } from '../candidates/candidate.ts';
 import { connectionDegrees } from './profile-flags.ts';
 import { andNode, flagNode, notNode, orNode, termNode, type QueryNode } from './query-ast.ts';
 import { searchFieldNames, type SearchField } from './search-fields.ts';
@@ -7,8 +6,9 @@ import { isProtectedToken, tokenize } from './tokenize.ts';
 
 /**
  * fast-check generators for search properties (test support, not a test):
- * profiles written from a small vocabulary full of the tricky cases, and
- * query trees over the same words.
+ * a small vocabulary full of the tricky cases, texts written from it, and
+ * query trees over the same words (profiles from the same vocabulary:
+ * src/candidates/candidate-arbitraries.ts).
  */
 export const searchVocabulary = [
   'java', 'javascript', 'Java', 'c', 'C++', 'c#', 'C#', '.NET', 'net', 'ASP.NET', 'node.js', 'node', 'js',
@@ -23,38 +23,6 @@ const separators = [' ', ' ', ' ', '-', ', ', '/', ' & ', '.', ' (', ') '];
 export const vocabularyText = fc
   .array(fc.tuple(fc.constantFrom(...searchVocabulary), fc.constantFrom(...separators)), { maxLength: 6 })
   .map((parts) => parts.map(([w, s], i) => (i === parts.length - 1 ? w : w + s)).join(''));
-
-const optionalText = fc.oneof({ weight: 1, arbitrary: fc.constant('') }, { weight: 3, arbitrary: vocabularyText });
-
-export const candidateArbitrary: fc.Arbitrary<CandidateInput> = fc
-  .record({
-    name: optionalText,
-    headline: optionalText,
-    summary: optionalText,
-    city: fc.constantFrom('', 'Berlin', 'München', 'Front End', 'San José'),
-    country: fc.constantFrom('', 'Germany', 'Java', 'Costa Rica'),
-    positions: fc.array(
-      fc.record({ title: optionalText, company: optionalText, description: optionalText, current: fc.boolean() }),
-      { maxLength: 3 },
-    ),
-    schools: fc.array(optionalText, { maxLength: 2 }),
-    skills: fc.array(fc.constantFrom(...searchVocabulary), { maxLength: 4 }),
-    openProfile: fc.boolean(),
-    openToWork: fc.boolean(),
-    degree: fc.constantFrom(null, ...connectionDegrees),
-  })
-  .map((r) =>
-    candidateInputSchema.parse({
-      name: r.name,
-      headline: r.headline,
-      summary: r.summary,
-      location: { city: r.city, country: r.country },
-      positions: r.positions.map((p) => ({ title: p.title, company: p.company, description: p.description, end: p.current ? null : '2020-01' })),
-      education: r.schools.map((school) => ({ school })),
-      skills: r.skills,
-      linkedin: { openProfile: r.openProfile, openToWork: r.openToWork, degree: r.degree },
-    }),
-  );
 
 /** The tokens of the vocabulary: what query words are drawn from. */
 export const vocabularyTokens: readonly string[] = [...new Set(searchVocabulary.flatMap((w) => tokenize(w)))];

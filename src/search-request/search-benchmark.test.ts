@@ -6,8 +6,8 @@ import { openDatabase, type Store } from '../db/open-database.ts';
 import { generateDemoCandidates } from '../candidates/demo-data.ts';
 import { upsertCandidates } from '../candidates/candidate-store.ts';
 import { baselineRunner, benchmarkQueries, filterBenchmarkQueries, percentile, runSearchBenchmark } from './search-benchmark.ts';
-import { parseQueryOrThrow } from './parse-query.ts';
-import { runSearchQuery } from './run-search-query.ts';
+import { parseQueryOrThrow } from '../search/parse-query.ts';
+import { runSearchQuery } from '../search/run-search-query.ts';
 
 describe('search benchmark queries', () => {
   let store: Store;

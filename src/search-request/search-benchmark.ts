@@ -1,7 +1,7 @@
 import type { Store } from '../db/open-database.ts';
-import { bm25WeightList } from './run-fts5-query.ts';
-import { parseQueryOrThrow } from './parse-query.ts';
-import { runSearchQuery } from './run-search-query.ts';
+import { bm25WeightList } from '../search/run-fts5-query.ts';
+import { parseQueryOrThrow } from '../search/parse-query.ts';
+import { runSearchQuery } from '../search/run-search-query.ts';
 import { searchCandidates } from './search-candidates.ts';
 import { sql } from 'kysely';
 
