@@ -1,3 +1,4 @@
+import { listSeats } from '../seats/seat-store.ts';
 import { DateTime } from 'luxon';
 import type { Store } from '../db/open-database.ts';
 import { defaultCreditConfig, type CreditConfig } from '../credits/credit-config.ts';
@@ -33,8 +34,8 @@ function codePoints(s: string | null): number {
 }
 
 export async function loadAnalyticsLog(store: Store, workspaceId: string, filter: AnalyticsFilter = {}, config: CreditConfig = defaultCreditConfig): Promise<AnalyticsLog> {
-  const seats = await store.db.selectFrom('seats').select(['id', 'time_zone', 'plan']).where('workspace_id', '=', workspaceId).execute();
-  const zones = new Map(seats.map((s) => [s.id, s.time_zone]));
+  const seats = await listSeats(store, workspaceId);
+  const zones = new Map(seats.map((s) => [s.id, s.timeZone]));
   const creditPrices = new Map<string, number | null>(
     seats.map((s) => {
       const plan = s.plan ? config.plans[s.plan] : undefined;

@@ -1,3 +1,4 @@
+import { seatExists } from '../seats/seat-store.ts';
 import { zodIssuesToAppError } from '../core/zod-issues.ts';
 import { AppError } from '../core/app-error.ts';
 import type { Store } from '../db/open-database.ts';
@@ -46,8 +47,7 @@ export async function addCandidateNote(
   const input = parsed.data;
   await requireCandidate(store, workspaceId, candidateId);
   if (input.authorSeatId !== null) {
-    const seat = await store.db.selectFrom('seats').select('id').where('workspace_id', '=', workspaceId).where('id', '=', input.authorSeatId).executeTakeFirst();
-    if (!seat) throw new AppError('invalid_input', `invalid note: authorSeatId: seat '${input.authorSeatId}' does not exist`, { authorSeatId: input.authorSeatId });
+    if (!(await seatExists(store, workspaceId, input.authorSeatId))) throw new AppError('invalid_input', `invalid note: authorSeatId: seat '${input.authorSeatId}' does not exist`, { authorSeatId: input.authorSeatId });
   }
   const authorUserId = opts.authorUserId ?? null;
   const row = await store.db

@@ -1,32 +1,12 @@
-import type { ColumnType, Generated } from 'kysely';
+import type { Generated } from 'kysely';
 
-/** Tables owned by the foundation: workspaces, seats, candidates and their email index. */
+/** Tables owned by the foundation: workspaces, candidates and their email index (seats: src/seats/seat-tables.ts). */
 export interface WorkspaceTable {
   id: string;
   name: string;
   /** JSON: workspace overrides (plan catalogue, pacing defaults, ...) */
   settings: string;
   created_at: string;
-}
-
-export interface SeatTable {
-  id: string;
-  workspace_id: string;
-  name: string;
-  plan: string | null;
-  paid: number;
-  time_zone: string;
-  /** JSON WorkingHours */
-  working_hours: string;
-  weekly_invite_cap: number;
-  contract_id: string | null;
-  /** JSON string[] */
-  employers: string;
-  /** JSON string[] */
-  schools: string;
-  created_at: string;
-  /** the member whose LinkedIn account this is (migration 0013); null: unassigned, only admins work it */
-  owner_user_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface CandidateTable {
@@ -69,7 +49,6 @@ export interface CandidateEmailTable {
 
 export interface CandidateTables {
   workspaces: WorkspaceTable;
-  seats: SeatTable;
   candidates: CandidateTable;
   candidate_emails: CandidateEmailTable;
 }

@@ -7,8 +7,9 @@ import type { OutreachTables } from '../outreach/outreach-tables.ts';
 import type { CandidateNoteTables } from '../candidates/candidate-notes-tables.ts';
 import type { AccessTables } from '../access/access-tables.ts';
 import type { PrivacyTables } from '../privacy/privacy-tables.ts';
+import type { SeatTables } from '../seats/seat-tables.ts';
 
 /** The whole database as Kysely sees it: each domain contributes its own tables. */
-export interface Database extends CandidateTables, SearchTables, CreditTables, RankingTables, MessageTables, OutreachTables, CandidateNoteTables, AccessTables, PrivacyTables {}
+export interface Database extends CandidateTables, SearchTables, CreditTables, RankingTables, MessageTables, OutreachTables, CandidateNoteTables, AccessTables, PrivacyTables, SeatTables {}
 
 export type Dialect = 'sqlite' | 'postgres';

@@ -4,7 +4,7 @@ import type { Kysely, Selectable, Transaction } from 'kysely';
 import { AppError } from '../core/app-error.ts';
 import type { Store } from '../db/open-database.ts';
 import type { Database } from '../db/schema.ts';
-import type { SeatTable } from '../candidates/candidate-tables.ts';
+import type { SeatTable } from './seat-tables.ts';
 import { isValidTimeZone, seatInputSchema, type Seat, type SeatInput } from './seat.ts';
 
 type SeatRow = Selectable<SeatTable>;
@@ -106,6 +106,11 @@ export async function getSeat(store: Store, workspaceId: string, id: string): Pr
   const row = await store.db.selectFrom('seats').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
   if (!row) throw new AppError('not_found', `seat '${id}' does not exist`, { id });
   return rowToSeat(row);
+}
+
+/** Whether the workspace has this seat (a reference to check, without loading it). */
+export async function seatExists(store: Pick<Store, 'db'>, workspaceId: string, id: string): Promise<boolean> {
+  return (await store.db.selectFrom('seats').select('id').where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst()) !== undefined;
 }
 
 /** The seats of a workspace, oldest first (ties by id). */
