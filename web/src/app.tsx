@@ -18,6 +18,7 @@ import { MembersPage } from './pages/members-page.tsx';
 import { TokensPage } from './pages/tokens-page.tsx';
 import { AuditPage } from './pages/audit-page.tsx';
 import { SettingsPage } from './pages/settings-page.tsx';
+import { PrivacyPage } from './pages/privacy-page.tsx';
 import { NoWorkspacePage } from './pages/no-workspace-page.tsx';
 import { SessionProvider, useSessionLoader } from './session.tsx';
 import { TopBar, mainNav } from './top-bar.tsx';
@@ -40,6 +41,7 @@ function route(path: string) {
   if (match('/tokens', path)) return <TokensPage />;
   if (match('/audit', path)) return <AuditPage />;
   if (match('/settings', path)) return <SettingsPage />;
+  if (match('/privacy', path)) return <PrivacyPage />;
   return <PlaceholderPage title="Not found" text={`There is no page at ${path}.`} />;
 }
 

@@ -43,6 +43,10 @@ export const uiPolicies = {
   'DELETE /api/invitations/{id}': 'admin',
   'GET /api/audit': 'admin',
   'PUT /api/settings/executors': 'admin',
+  'GET /api/candidates/{id}/export': 'admin',
+  'PUT /api/privacy/settings': 'admin',
+  'POST /api/privacy/retention/dry-run': 'admin',
+  'POST /api/privacy/retention/apply': 'admin',
 } as const satisfies Record<string, UiLevel>;
 
 export type UiAction = keyof typeof uiPolicies;

@@ -16,6 +16,7 @@ export const mainNav = [
   { to: '/tokens', label: 'Tokens' },
   { to: '/audit', label: 'Audit' },
   { to: '/settings', label: 'Settings' },
+  { to: '/privacy', label: 'Privacy' },
   { to: '/account', label: 'Account' },
 ] as const;
 
@@ -29,8 +30,8 @@ export function TopBar({ current }: { current: string }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const isAdmin = role !== null && roleMeetsLevel(role, 'admin');
-  // the audit log and settings are for admins; the account page is reached from the name on the right
-  const links = mainNav.filter((n) => (n.to === '/audit' || n.to === '/settings' ? isAdmin : n.to !== '/account'));
+  // the audit log, settings and privacy are for admins; the account page is reached from the name on the right
+  const links = mainNav.filter((n) => (n.to === '/audit' || n.to === '/settings' || n.to === '/privacy' ? isAdmin : n.to !== '/account'));
 
   const switchTo = async (id: string) => {
     if (id === newWorkspaceValue) {

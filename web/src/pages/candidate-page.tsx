@@ -9,6 +9,7 @@ import { useApi } from '../use-api.ts';
 import { CandidateOutreach } from './candidate-outreach.tsx';
 import { CandidateHistory } from './candidate-history.tsx';
 import { CandidateNotes } from './candidate-notes.tsx';
+import { CandidatePrivacy } from './candidate-privacy.tsx';
 
 export function CandidatePage({ id }: { id: number }) {
   // an outcome or a suppression recorded on this page changes the history shown beside it
@@ -131,6 +132,7 @@ export function CandidatePage({ id }: { id: number }) {
           <CandidateHistory candidateId={c.id} version={changes} />
           <CandidateNotes candidateId={c.id} />
           <CandidateOutreach candidate={c} onChanged={() => setChanges((n) => n + 1)} />
+          <CandidatePrivacy candidateId={c.id} />
         </div>
       </div>
     </div>
