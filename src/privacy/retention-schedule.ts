@@ -1,7 +1,7 @@
 import { appendAudit } from '../access/audit-store.ts';
 import type { Store } from '../db/open-database.ts';
 import { jsonLineLogger, type StructuredLog } from '../outreach/structured-log.ts';
-import { withWriteTransaction } from '../outreach/write-transaction.ts';
+import { forUpdate, withWriteTransaction } from '../outreach/write-transaction.ts';
 import { loadPrivacySettings, recordRetentionRun } from './privacy-settings-store.ts';
 import { retentionDue } from './retention-policy.ts';
 import { applyRetention, type AuditWriter } from './retention-store.ts';
@@ -22,6 +22,8 @@ export async function applyDueRetention(store: Store, now: string, log: Structur
     const settings = await loadPrivacySettings(store.db, id);
     if (!retentionDue(settings.retention, settings.lastRetentionRun?.at ?? null, now)) continue;
     const claimed = await withWriteTransaction(store, async (trx) => {
+      // PostgreSQL: the workspace row is the claim's lock, so a second worker re-reads after the first recorded the run (SQLite: BEGIN IMMEDIATE)
+      await forUpdate(trx.selectFrom('workspaces').select('id').where('id', '=', id), store.dialect).execute();
       const s = await loadPrivacySettings(trx, id);
       if (!retentionDue(s.retention, s.lastRetentionRun?.at ?? null, now)) return false;
       await recordRetentionRun(trx, id, { at: now, by: scheduledBy, action: s.retention.action, flagged: 0, erased: 0, skipped: 0 });
