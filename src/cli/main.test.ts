@@ -31,3 +31,51 @@ describe('scoutline modes', () => {
     expect(run.stderr).not.toContain(token);
   });
 });
+
+describe('commands loaded only when they run (issue #15 item 7)', () => {
+  it('the module list names exactly the top-level commands each module adds', async () => {
+    const { Command } = await import('commander');
+    const { localCommandModules } = await import('./main.ts');
+    const program = new Command();
+    for (const m of localCommandModules) {
+      const before = new Set(program.commands.map((c) => c.name()));
+      (await m.load())(program);
+      const added = program.commands.map((c) => c.name()).filter((n) => !before.has(n));
+      // a module may extend a command an earlier one added (campaign simulate): then it adds none
+      expect(added).toEqual(m.commands.filter((c) => !before.has(c)));
+    }
+  });
+
+  it('each command built alone is the command of the full program: the same help, options and subcommands', async () => {
+    const { buildProgram, localCommandModules } = await import('./main.ts');
+    const full = await buildProgram();
+    const describe = (c: import('commander').Command): string => [c.helpInformation(), ...c.commands.map(describe)].join('\n');
+    for (const name of new Set(localCommandModules.flatMap((m) => m.commands))) {
+      const alone = await buildProgram({ command: name });
+      const a = alone.commands.find((c) => c.name() === name)!;
+      const f = full.commands.find((c) => c.name() === name)!;
+      expect(describe(a), name).toBe(describe(f));
+    }
+  });
+
+  it('finds the command name after global options and their values', async () => {
+    const { commandNameIn } = await import('./main.ts');
+    expect(commandNameIn(['search', 'java'])).toBe('search');
+    expect(commandNameIn(['--db', 'x.db', 'search', 'java'])).toBe('search');
+    expect(commandNameIn(['--db=x.db', 'candidates', 'list'])).toBe('candidates');
+    expect(commandNameIn(['--server', 'http://h', '--token-file', 't', 'me'])).toBe('me');
+    expect(commandNameIn(['--version'])).toBeNull();
+    expect(commandNameIn(['--help'])).toBeNull();
+    expect(commandNameIn([])).toBeNull();
+  });
+
+  it('--version, help and a typo still work as before', async () => {
+    const { runInProcess } = await import('./remote/in-process-cli.ts');
+    expect((await runInProcess(['--version'])).stdout.trim()).toBe('0.1.0');
+    const help = await runInProcess(['--help']);
+    for (const name of ['serve', 'search', 'campaign', 'privacy', 'me']) expect(help.stdout).toMatch(new RegExp(`^  ${name}\\b`, 'm'));
+    const typo = await runInProcess(['serch', 'java']);
+    expect(typo.code).toBe(exitStatusFor('invalid_input'));
+    expect(typo.stderr).toContain("unknown command 'serch'");
+  });
+});

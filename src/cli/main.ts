@@ -1,56 +1,68 @@
 import { Command, CommanderError } from 'commander';
-import { registerCandidateCommands } from './commands/candidates-command.ts';
-import { registerServeCommand } from './commands/serve-command.ts';
-import { registerImportCommand } from './commands/import-command.ts';
-import { registerDemoDataCommand } from './commands/demo-data-command.ts';
-import { registerBenchCommand } from './commands/bench-command.ts';
-import { registerSearchCommands } from './commands/search-command.ts';
-import { registerCreditCommands } from './commands/credits-command.ts';
-import { registerRankingCommands } from './commands/ranking-command.ts';
-import { registerMessageCommands } from './commands/compose-command.ts';
-import { registerOutreachCommands } from './commands/outreach-command.ts';
-import { registerAnalyticsCommands } from './commands/analytics-command.ts';
-import { registerCampaignSimulateCommand } from './commands/campaign-simulate-command.ts';
-import { registerOutcomesImportCommand } from './commands/outcomes-import-command.ts';
-import { registerSettingsCommands } from './commands/settings-command.ts';
 import { exitStatusFor } from '../core/error-codes.ts';
 import { AppError, toAppError } from '../core/app-error.ts';
-import { registerUsersCommands } from './commands/users-command.ts';
-import { registerWorkspacesCommands } from './commands/workspaces-command.ts';
-import { registerMembersCommands } from './commands/members-command.ts';
-import { registerTokensCommands } from './commands/tokens-command.ts';
-import { registerAuditCommand } from './commands/audit-command.ts';
-import { registerBackupCommands } from './commands/backup-command.ts';
-import { registerRestoreCommand } from './commands/restore-command.ts';
-import { registerPrivacyCommands } from './commands/privacy-command.ts';
 import { cliMode } from './remote/remote-mode.ts';
-import { RemoteClient } from './remote/remote-client.ts';
-import { localOnly, refuseMissingCommands, registerRemoteCommands, remoteOnly } from './remote/remote-program.ts';
 
-/** The commands that work on a database file (--db / SCOUTLINE_DB), as its owner. */
-export function registerLocalCommands(program: Command): void {
-  registerServeCommand(program);
-  registerImportCommand(program);
-  registerDemoDataCommand(program);
-  registerCandidateCommands(program);
-  registerSearchCommands(program);
-  registerRankingCommands(program);
-  registerCreditCommands(program);
-  registerMessageCommands(program);
-  registerOutreachCommands(program);
-  registerAnalyticsCommands(program);
-  registerCampaignSimulateCommand(program);
-  registerOutcomesImportCommand(program);
-  registerSettingsCommands(program);
-  registerBenchCommand(program);
-  registerUsersCommands(program);
-  registerWorkspacesCommands(program);
-  registerMembersCommands(program);
-  registerTokensCommands(program);
-  registerAuditCommand(program);
-  registerBackupCommands(program);
-  registerRestoreCommand(program);
-  registerPrivacyCommands(program);
+type Registrar = (program: Command) => void;
+
+/**
+ * The local commands, each module with the top-level commands it adds, in
+ * the order they are registered (campaign-simulate adds `campaign simulate`
+ * to outreach's `campaign`). A command runs with only its own modules
+ * loaded (issue #15: a start no longer compiles and loads every command
+ * and its dependencies); help and unknown names load them all. A test
+ * (main.test.ts) checks this list against what each module registers.
+ */
+export const localCommandModules: ReadonlyArray<{ commands: readonly string[]; load: () => Promise<Registrar> }> = [
+  { commands: ['serve'], load: async () => (await import('./commands/serve-command.ts')).registerServeCommand },
+  { commands: ['import'], load: async () => (await import('./commands/import-command.ts')).registerImportCommand },
+  { commands: ['demo-data'], load: async () => (await import('./commands/demo-data-command.ts')).registerDemoDataCommand },
+  { commands: ['candidates'], load: async () => (await import('./commands/candidates-command.ts')).registerCandidateCommands },
+  { commands: ['search', 'search-index'], load: async () => (await import('./commands/search-command.ts')).registerSearchCommands },
+  { commands: ['rank', 'feedback', 'roles', 'ranking'], load: async () => (await import('./commands/ranking-command.ts')).registerRankingCommands },
+  { commands: ['seats', 'credits'], load: async () => (await import('./commands/credits-command.ts')).registerCreditCommands },
+  { commands: ['compose', 'templates'], load: async () => (await import('./commands/compose-command.ts')).registerMessageCommands },
+  { commands: ['campaign', 'suppress', 'tasks', 'pacing', 'worker', 'outcome'], load: async () => (await import('./commands/outreach-command.ts')).registerOutreachCommands },
+  { commands: ['analytics'], load: async () => (await import('./commands/analytics-command.ts')).registerAnalyticsCommands },
+  { commands: ['campaign'], load: async () => (await import('./commands/campaign-simulate-command.ts')).registerCampaignSimulateCommand },
+  { commands: ['outcomes'], load: async () => (await import('./commands/outcomes-import-command.ts')).registerOutcomesImportCommand },
+  { commands: ['settings'], load: async () => (await import('./commands/settings-command.ts')).registerSettingsCommands },
+  { commands: ['bench'], load: async () => (await import('./commands/bench-command.ts')).registerBenchCommand },
+  { commands: ['users'], load: async () => (await import('./commands/users-command.ts')).registerUsersCommands },
+  { commands: ['workspaces'], load: async () => (await import('./commands/workspaces-command.ts')).registerWorkspacesCommands },
+  { commands: ['members', 'invite'], load: async () => (await import('./commands/members-command.ts')).registerMembersCommands },
+  { commands: ['tokens'], load: async () => (await import('./commands/tokens-command.ts')).registerTokensCommands },
+  { commands: ['audit'], load: async () => (await import('./commands/audit-command.ts')).registerAuditCommand },
+  { commands: ['backup', 'backups'], load: async () => (await import('./commands/backup-command.ts')).registerBackupCommands },
+  { commands: ['restore'], load: async () => (await import('./commands/restore-command.ts')).registerRestoreCommand },
+  { commands: ['privacy'], load: async () => (await import('./commands/privacy-command.ts')).registerPrivacyCommands },
+];
+
+/** The commands that work on a database file (--db / SCOUTLINE_DB), as its owner: all of them, or only the modules of `only`. */
+export async function registerLocalCommands(program: Command, only?: string): Promise<void> {
+  const modules = only === undefined ? localCommandModules : localCommandModules.filter((m) => m.commands.includes(only));
+  for (const registrar of await Promise.all(modules.map((m) => m.load()))) registrar(program);
+}
+
+/** Global options that take a value: the word after them is not the command's name. */
+const globalOptionsWithValue = new Set(['--db', '--server', '--token', '--token-file']);
+
+/** The command named on the command line (the first word that is not a global option or its value), or null. */
+export function commandNameIn(args: readonly string[]): string | null {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (globalOptionsWithValue.has(a)) {
+      i++;
+      continue;
+    }
+    if (a.startsWith('-')) {
+      // --version, --help and other options before any command: no command named
+      if (a.includes('=') && globalOptionsWithValue.has(a.slice(0, a.indexOf('=')))) continue;
+      return null;
+    }
+    return a;
+  }
+  return null;
 }
 
 function baseProgram(): Command {
@@ -71,17 +83,26 @@ function baseProgram(): Command {
  * src/cli/remote/ call the server's API, and every local command without a
  * remote form refuses instead of opening a database.
  */
-export function buildProgram(options: { remote?: { server: string; token: string | null } | null } = {}): Command {
+export async function buildProgram(options: { remote?: { server: string; token: string | null } | null; command?: string | null; versionOnly?: boolean } = {}): Promise<Command> {
   const program = baseProgram();
   const remote = options.remote;
+  const command = options.command ?? null;
   if (remote) {
+    const { RemoteClient } = await import('./remote/remote-client.ts');
+    const { localOnly, refuseMissingCommands, registerRemoteCommands } = await import('./remote/remote-program.ts');
     const client = new RemoteClient(remote);
     registerRemoteCommands(program, () => client);
     const local = baseProgram();
-    registerLocalCommands(local);
+    await registerLocalCommands(local);
     refuseMissingCommands(program, local, localOnly);
+  } else if (command !== null && localCommandModules.some((m) => m.commands.includes(command))) {
+    // a local command: only its modules (a remote-only name is never in the list, so it takes the path below)
+    await registerLocalCommands(program, command);
+  } else if (command === null && options.versionOnly) {
+    // --version needs no command at all
   } else {
-    registerLocalCommands(program);
+    const { refuseMissingCommands, registerRemoteCommands, remoteOnly } = await import('./remote/remote-program.ts');
+    await registerLocalCommands(program);
     const names = baseProgram();
     registerRemoteCommands(names, () => {
       throw new AppError('internal', 'no server in local mode');
@@ -94,8 +115,10 @@ export function buildProgram(options: { remote?: { server: string; token: string
 export async function main(argv: string[]): Promise<void> {
   let program: Command;
   try {
-    const mode = cliMode(argv.slice(2));
-    program = buildProgram({ remote: mode.kind === 'remote' ? mode : null });
+    const args = argv.slice(2);
+    const mode = cliMode(args);
+    const versionOnly = args.length > 0 && args.every((a) => a === '--version' || a === '-V');
+    program = await buildProgram({ remote: mode.kind === 'remote' ? mode : null, command: commandNameIn(args), versionOnly });
   } catch (err) {
     const e = toAppError(err);
     process.stderr.write(`scoutline: ${e.code}: ${e.message}\n`);

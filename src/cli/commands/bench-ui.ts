@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { AppError } from '../../core/app-error.ts';
 import { action, parseIntOption, printJson } from '../cli-context.ts';
 
@@ -64,6 +64,10 @@ export function registerBenchUi(bench: Command): void {
         const probe = await fetch(new URL('/api/candidates?limit=1', opts.url), { headers: { authorization } });
         if (probe.status === 401) throw new AppError('unauthenticated', `the server at ${opts.url} does not accept this token (unknown, revoked, or its user left the workspace)`);
         const total = ((await probe.json()) as { total?: number }).total ?? 0;
+        // a dev dependency, loaded only when this benchmark runs: a production install (npm ci --omit=dev) has no playwright-core
+        const { chromium } = await import('playwright-core').catch(() => {
+          throw new AppError('invalid_input', 'bench ui needs the dev dependency playwright-core (npm ci without --omit=dev)');
+        });
         const browser = await chromium.launch({ executablePath: opts.chromium, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
         const samples: UiSample[] = [];
         try {
