@@ -2,7 +2,7 @@ import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type SqliteDatabase from 'better-sqlite3';
 import { SqliteDatabase as SqliteModule } from './sqlite-module.ts';
-import pg from 'pg';
+import type pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect, SqliteDriver, sql, type DatabaseConnection, type Driver } from 'kysely';
 import { AppError } from '../core/app-error.ts';
 import type { Database, Dialect } from './schema.ts';
@@ -151,10 +151,16 @@ class SafeRollbackSqliteDialect extends SqliteDialect {
   }
 }
 
-// Ids and counts are bigint in PostgreSQL; ours fit in a JS number, and both backends must return the same types.
-pg.types.setTypeParser(20, (v: string) => Number.parseInt(v, 10));
+/** pg, loaded when a PostgreSQL database is opened: a command on SQLite does not pay its ~50 ms at start (#15 item 7). */
+async function loadPg(): Promise<typeof pg> {
+  const { default: pgModule } = await import('pg');
+  // Ids and counts are bigint in PostgreSQL; ours fit in a JS number, and both backends must return the same types.
+  pgModule.types.setTypeParser(20, (v: string) => Number.parseInt(v, 10));
+  return pgModule;
+}
 
 async function openPostgres(url: string, options: OpenOptions): Promise<Store> {
+  const pg = await loadPg();
   const schema = options.schema;
   if (schema && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new AppError('invalid_input', `bad schema name ${schema}`);
   if (schema) {

@@ -61,7 +61,7 @@ export function registerBenchCli(bench: Command): void {
         const env: NodeJS.ProcessEnv = { ...process.env, SCOUTLINE_FROM_SOURCE: opts.fromSource ? '1' : '' };
         const load = loadavg().map((l) => Math.round(l * 100) / 100);
         const figures = {
-          runner: opts.fromSource ? 'tsx (sources)' : existsSync(resolve(import.meta.dirname, '../../../dist/.built')) ? 'dist (when current)' : 'tsx (no build)',
+          runner: opts.fromSource ? 'tsx (sources)' : existsSync(resolve(import.meta.dirname, '../../../dist/build.json')) ? 'dist (when current)' : 'tsx (no build)',
           loadAverage: load,
           version: timing('scoutline --version', timeCommand(['--version'], opts.runs, env), cliTargets.versionMs),
           search: timing(`scoutline search java --limit 10 --db ${db}`, timeCommand(['search', 'java', '--limit', '10', '--db', db], opts.runs, env), cliTargets.searchMs),
