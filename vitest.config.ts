@@ -12,5 +12,7 @@ export default defineConfig({
     reporters,
     outputFile: process.env.SCOUTLINE_TEST_REPORT ? { json: process.env.SCOUTLINE_TEST_REPORT } : undefined,
     pool: 'forks',
+    // every bin/scoutline a test spawns runs the sources through tsx, never a build in dist/ (DEVELOPERS.md, Stack)
+    env: { SCOUTLINE_FROM_SOURCE: '1' },
   },
 });
