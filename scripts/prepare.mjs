@@ -16,8 +16,9 @@ function resolvable(name) {
   try {
     require.resolve(`${name}/package.json`);
     return true;
-  } catch {
-    return false;
+  } catch (err) {
+    // found but its package.json not exported (@vitejs/plugin-react): installed all the same
+    return err.code === 'ERR_PACKAGE_PATH_NOT_EXPORTED';
   }
 }
 
