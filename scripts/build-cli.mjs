@@ -58,6 +58,26 @@ const importMetaPlugin = {
   },
 };
 
+/**
+ * zod 4 copies the prototype's methods onto each schema when it is made, so a schema made before
+ * @hono/zod-openapi extends zod has no `.openapi()`. From the sources Node runs modules in import
+ * order and the API's route files import @hono/zod-openapi before their schemas; esbuild's chunks do
+ * not keep that order (a chunk shared by several commands may run first: `serve` failed with
+ * "pacingRulesSchema.openapi is not a function"). So in the build, `zod` as src/ imports it is zod
+ * already extended, the same call @hono/zod-openapi makes (it does nothing the second time).
+ */
+const zodExtendedPlugin = {
+  name: 'scoutline-zod-extended',
+  setup(b) {
+    b.onResolve({ filter: /^zod$/ }, (args) => (args.importer.startsWith(`${src}/`) ? { path: 'zod-extended', namespace: 'scoutline' } : undefined));
+    b.onLoad({ filter: /^zod-extended$/, namespace: 'scoutline' }, () => ({
+      contents: "import { z } from 'zod'; import { extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi'; extendZodWithOpenApi(z); export * from 'zod'; export { z, z as default };",
+      resolveDir: root,
+      loader: 'js',
+    }));
+  },
+};
+
 const started = Date.now();
 // built beside and then swapped in, so a CLI starting meanwhile finds the old build or none (and runs the sources)
 const next = `${out}.next-${process.pid}`;
@@ -75,7 +95,7 @@ const result = await build({
   target: 'node20',
   chunkNames: 'chunk-[hash]',
   external,
-  plugins: [importMetaPlugin],
+  plugins: [importMetaPlugin, zodExtendedPlugin],
   // the CommonJS dependencies inside the bundle (pg, commander...) call require() for Node's own modules
   banner: { js: "import { createRequire as __scoutlineCreateRequire } from 'node:module'; const require = __scoutlineCreateRequire(import.meta.url);" },
   // whitespace and syntax only: names stay as written (error names, stack traces)
