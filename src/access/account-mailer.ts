@@ -1,6 +1,6 @@
 import nodemailer from 'nodemailer';
 import { AppError } from '../core/app-error.ts';
-import { smtpConfigFromEnv, type SmtpConfig } from '../outreach/executors/smtp-executor.ts';
+import { smtpConfigFromEnv, type SmtpConfig } from '../outreach/delivery/executors/smtp-executor.ts';
 
 /**
  * Account emails (password resets, invitations) through the server's SMTP

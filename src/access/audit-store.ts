@@ -1,6 +1,5 @@
 import type { Store } from '../db/open-database.ts';
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../db/schema.ts';
+import type { Database, Db } from '../db/schema.ts';
 import type { AuditAction } from './audit-action.ts';
 
 export interface AuditEntryInput {
@@ -29,7 +28,6 @@ export interface AuditEntry {
   ip: string | null;
 }
 
-type Db = Kysely<Database> | Transaction<Database>;
 
 /** Appends one entry (the table refuses updates and deletes). Pass a transaction to record it with the change it describes. */
 export async function appendAudit(db: Db, entry: AuditEntryInput, now: string = new Date().toISOString()): Promise<void> {

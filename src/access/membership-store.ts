@@ -1,6 +1,8 @@
 import { AppError } from '../core/app-error.ts';
 import type { Store } from '../db/open-database.ts';
 import { isRole, roleAtLeast, type Role } from './role.ts';
+import { unassignSeatsOf } from '../seats/seat-store.ts';
+import { withWriteTransaction } from '../db/write-transaction.ts';
 
 export interface Member {
   userId: string;
@@ -73,7 +75,7 @@ export async function addMember(store: Store, workspaceId: string, userId: strin
  * a workspace always keeps at least one owner.
  */
 export async function changeMemberRole(store: Store, workspaceId: string, actorRole: Role, userId: string, role: Role): Promise<Member> {
-  return store.db.transaction().execute(async (trx) => {
+  return withWriteTransaction(store, async (trx) => {
     const row = await trx.selectFrom('workspace_members').select('role').where('workspace_id', '=', workspaceId).where('user_id', '=', userId).executeTakeFirst();
     if (!row) throw new AppError('not_found', `no member '${userId}' in this workspace`, { userId });
     const current = asRole(row.role);
@@ -86,7 +88,7 @@ export async function changeMemberRole(store: Store, workspaceId: string, actorR
 
 /** Removes a member: their seats go back to unassigned and their tokens for this workspace are revoked. */
 export async function removeMember(store: Store, workspaceId: string, actorRole: Role, userId: string, now: string = new Date().toISOString()): Promise<void> {
-  await store.db.transaction().execute(async (trx) => {
+  await withWriteTransaction(store, async (trx) => {
     const row = await trx.selectFrom('workspace_members').select('role').where('workspace_id', '=', workspaceId).where('user_id', '=', userId).executeTakeFirst();
     if (!row) throw new AppError('not_found', `no member '${userId}' in this workspace`, { userId });
     if (asRole(row.role) === 'owner') {
@@ -94,7 +96,7 @@ export async function removeMember(store: Store, workspaceId: string, actorRole:
       await assertAnotherOwner(trx, workspaceId, userId);
     }
     await trx.deleteFrom('workspace_members').where('workspace_id', '=', workspaceId).where('user_id', '=', userId).execute();
-    await trx.updateTable('seats').set({ owner_user_id: null }).where('workspace_id', '=', workspaceId).where('owner_user_id', '=', userId).execute();
+    await unassignSeatsOf(trx, workspaceId, userId);
     await trx.updateTable('api_tokens').set({ revoked_at: now }).where('workspace_id', '=', workspaceId).where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
   });
 }
@@ -119,7 +121,7 @@ export async function createWorkspace(store: Store, name: string, ownerUserId: s
   const taken = new Set((await store.db.selectFrom('workspaces').select('id').where('id', 'like', `${base}%`).execute()).map((r) => r.id));
   let id = base;
   for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
-  await store.db.transaction().execute(async (trx) => {
+  await withWriteTransaction(store, async (trx) => {
     await trx.insertInto('workspaces').values({ id, name: trimmed, settings: '{}', created_at: now }).execute();
     await trx.insertInto('workspace_members').values({ workspace_id: id, user_id: ownerUserId, role: 'owner', created_at: now }).execute();
   });

@@ -1,8 +1,8 @@
 import { expect, it } from 'vitest';
 import { describeEachBackend } from '../db/test-backends.ts';
-import { startWorkerLoop } from '../outreach/worker-loop.ts';
-import { loadWorkerExecutors } from '../outreach/worker-executors.ts';
-import { loadWebhookSecret } from '../outreach/executors/webhook-secret.ts';
+import { startWorkerLoop } from '../outreach/delivery/worker-loop.ts';
+import { loadWorkerExecutors } from '../outreach/delivery/worker-executors.ts';
+import { loadWebhookSecret } from '../outreach/delivery/executors/webhook-secret-store.ts';
 import { deriveKey, isSealed } from './secret-box.ts';
 import { sealClearSecrets } from './seal-clear-secrets.ts';
 import { valueAt } from './stored-secrets.ts';

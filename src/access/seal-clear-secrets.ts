@@ -1,6 +1,7 @@
 import type { Store } from '../db/open-database.ts';
 import { parseWorkspaceSettings } from '../db/workspace-settings.ts';
 import { sealSettingSecrets, type SecretSettingPath } from './stored-secrets.ts';
+import { withWriteTransaction } from '../db/write-transaction.ts';
 
 /**
  * One pass over every workspace at server start: secrets still in clear in
@@ -18,7 +19,7 @@ export async function sealClearSecrets(store: Store, secretsKey: Buffer): Promis
   const report: SealPassReport = { sealed: [], unreadable: [] };
   const ids = await store.db.selectFrom('workspaces').select('id').orderBy('id').execute();
   for (const { id } of ids) {
-    await store.db.transaction().execute(async (trx) => {
+    await withWriteTransaction(store, async (trx) => {
       const row = await trx.selectFrom('workspaces').select('settings').where('id', '=', id).executeTakeFirst();
       if (!row) return;
       let settings;

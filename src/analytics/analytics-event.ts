@@ -1,4 +1,5 @@
-import type { Channel, OutcomeKind, ReplyKind } from '../outreach/executor.ts';
+import type { Channel } from '../core/channel.ts';
+import type { OutcomeKind, ReplyKind } from '../outreach/delivery/executor.ts';
 
 /**
  * What analytics counts: actions that were executed and outcomes that came

@@ -1,8 +1,9 @@
+import type { Channel } from '../core/channel.ts';
 import { listSeats } from '../seats/seat-store.ts';
 import { DateTime } from 'luxon';
 import type { Store } from '../db/open-database.ts';
 import { defaultCreditConfig, type CreditConfig } from '../credits/credit-config.ts';
-import type { Channel, OutcomeKind, ReplyKind } from '../outreach/executor.ts';
+import type { OutcomeKind, ReplyKind } from '../outreach/delivery/executor.ts';
 import type { EnrollmentCount, OutcomeEvent, SentAction } from './analytics-event.ts';
 
 /**

@@ -1,6 +1,6 @@
+import type { Channel } from '../core/channel.ts';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import type { Channel } from '../outreach/executor.ts';
 import type { OutcomeEvent, SentAction } from './analytics-event.ts';
 import { attributeOutcomes } from './attribute-outcomes.ts';
 import { costPerReplyByChannel } from './cost-per-reply.ts';

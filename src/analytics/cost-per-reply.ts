@@ -1,4 +1,4 @@
-import type { Channel } from '../outreach/executor.ts';
+import type { Channel } from '../core/channel.ts';
 import { actionResults } from './attribute-outcomes.ts';
 import { channelOrder } from './funnel.ts';
 import { round2, type OutcomeEvent, type SentAction } from './analytics-event.ts';

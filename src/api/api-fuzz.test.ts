@@ -8,7 +8,7 @@ import { errorCodes, httpStatusFor, type ErrorCode } from '../core/error-codes.t
 import { routePolicies } from '../access/route-policies.ts';
 import { createUser } from '../access/user-accounts.ts';
 import { addMember } from '../access/membership-store.ts';
-import { signatureHeaders } from '../outreach/executors/webhook-signature.ts';
+import { signatureHeaders } from '../outreach/delivery/executors/webhook-signature.ts';
 import { signedInApp, type SignedInApp } from './test-app.ts';
 
 /**

@@ -4,7 +4,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { AppError, toAppError } from '../core/app-error.ts';
 import { errorCodes, httpStatusFor } from '../core/error-codes.ts';
-import { redactLogText } from '../outreach/structured-log.ts';
+import { redactLogText } from '../outreach/delivery/structured-log.ts';
 import { storageFailureOf } from '../db/storage-failure.ts';
 import { zodIssuesToAppError } from '../core/zod-issues.ts';
 

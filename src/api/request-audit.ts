@@ -1,7 +1,6 @@
 import type { Context } from 'hono';
-import type { Kysely, Transaction } from 'kysely';
 import type { AppEnv } from './app-env.ts';
-import type { Database } from '../db/schema.ts';
+import type { Database, Db } from '../db/schema.ts';
 import { appendAudit } from '../access/audit-store.ts';
 import type { AuditAction } from '../access/audit-action.ts';
 import { AppError } from '../core/app-error.ts';
@@ -18,7 +17,7 @@ export function callerOf(c: Context<AppEnv>): Principal {
 export async function auditRequest(
   c: Context<AppEnv>,
   entry: { action: AuditAction; target?: string | null; details?: Record<string, unknown>; outcome?: 'ok' | 'refused'; workspaceId?: string | null },
-  db?: Kysely<Database> | Transaction<Database>,
+  db?: Db,
 ): Promise<void> {
   const p = c.get('principal');
   await appendAudit(db ?? c.get('store').db, {

@@ -23,6 +23,7 @@ import {
   type PreparedCandidate,
 } from './prepared-candidates.ts';
 import { canonicalProfileUrl, normaliseEmail } from './profile-url.ts';
+import { withWriteTransaction } from '../db/write-transaction.ts';
 
 export type UpsertOutcome = 'imported' | 'updated' | 'unchanged';
 
@@ -89,7 +90,7 @@ export async function upsertCandidates(
   opts: { sourceId?: number } = {},
 ): Promise<UpsertResult> {
   if (inputs.length === 0) return { outcomes: [] };
-  return store.db.transaction().execute(async (trx) => {
+  return withWriteTransaction(store, async (trx) => {
     // SQLite: Kysely runs the transaction on the one better-sqlite3 connection, so prepared statements on
     // that handle join it; they skip query compilation, the bulk of an import's cost.
     const raw = store.dialect === 'sqlite' ? store.sqlite : undefined;

@@ -3,6 +3,7 @@ import { rowToCandidate } from './candidate-store.ts';
 import { searchDocumentFor } from './candidate-search-document.ts';
 import type { Database, Dialect } from '../db/schema.ts';
 import { indexCandidates } from '../search/search-index.ts';
+import { withWriteTransaction } from '../db/write-transaction.ts';
 
 /**
  * Rebuilds the whole index from the candidates table, in batches: after the
@@ -20,7 +21,7 @@ export async function rebuildSearchIndex(
   for (;;) {
     const rows = await db.selectFrom('candidates').selectAll().where('id', '>', lastId).orderBy('id').limit(2000).execute();
     if (rows.length === 0) break;
-    await db.transaction().execute((trx) =>
+    await withWriteTransaction(store, (trx) =>
       indexCandidates(
         trx,
         dialect,

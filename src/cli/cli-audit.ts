@@ -1,5 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../db/schema.ts';
+import type { Database, Db } from '../db/schema.ts';
 import { appendAudit } from '../access/audit-store.ts';
 import type { AuditAction } from '../access/audit-action.ts';
 
@@ -13,6 +12,6 @@ export function localCliActor(): string {
   return `local cli (${user})`;
 }
 
-export async function auditCli(db: Kysely<Database> | Transaction<Database>, workspaceId: string, action: AuditAction, target: string | null, details: Record<string, unknown> = {}): Promise<void> {
+export async function auditCli(db: Db, workspaceId: string, action: AuditAction, target: string | null, details: Record<string, unknown> = {}): Promise<void> {
   await appendAudit(db, { workspaceId, actorUserId: null, actor: localCliActor(), via: 'cli', action, target, details });
 }

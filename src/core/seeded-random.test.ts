@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { SeededRandom } from './seeded-random.ts';
+import { SeededRandom, keyedRandomStream, randomStream } from './seeded-random.ts';
 
 describe('seeded random', () => {
   it('the same seed gives the same sequence; reseeding restarts it', () => {
@@ -28,5 +28,24 @@ describe('seeded random', () => {
         }
       }),
     );
+  });
+
+  it('property: a keyed stream is the same for the same parts, stays in [0, 1), and parts that differ give another stream', () => {
+    const part = fc.oneof(fc.string({ maxLength: 12 }), fc.integer());
+    fc.assert(
+      fc.property(fc.array(part, { minLength: 1, maxLength: 4 }), fc.array(part, { minLength: 1, maxLength: 4 }), (a, b) => {
+        const take = (s: () => number) => Array.from({ length: 8 }, s);
+        const xs = take(keyedRandomStream(...a));
+        expect(take(keyedRandomStream(...a))).toEqual(xs);
+        expect(xs.every((x) => x >= 0 && x < 1)).toBe(true);
+        if (a.map(String).join('\u241f') !== b.map(String).join('\u241f')) expect(take(keyedRandomStream(...b))).not.toEqual(xs);
+      }),
+    );
+  });
+
+  it('a numeric stream is the generator of that seed', () => {
+    const r = new SeededRandom(42);
+    const s = randomStream(42);
+    for (let i = 0; i < 5; i++) expect(s()).toBe(r.next());
   });
 });

@@ -3,7 +3,7 @@ import { defaultCreditConfig } from './credit-config.ts';
 import { applyLedgerEvent, canSendInMail, ledgerStateAt } from './ledger.ts';
 import type { LedgerEvent } from './ledger-event.ts';
 import { emptyLedgerState, type LedgerState } from './ledger-state.ts';
-import { seededRandom } from './seeded-random.ts';
+import { randomStream } from '../core/seeded-random.ts';
 import { dayOf, formatDay } from './utc-day.ts';
 
 /**
@@ -13,7 +13,7 @@ import { dayOf, formatDay } from './utc-day.ts';
  * purchases, a plan switch, spread over about two years.
  */
 export function benchHistory(events: number, seed = 1): LedgerEvent[] {
-  const random = seededRandom(seed);
+  const random = randomStream(seed);
   const start = dayOf('2024-01-01');
   const out: LedgerEvent[] = [{ type: 'subscribe', date: formatDay(start), plan: 'recruiter-corporate' }];
   const open: string[] = [];

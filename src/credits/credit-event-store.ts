@@ -1,5 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { Database, Dialect } from '../db/schema.ts';
+import type { Database, Dialect, Db } from '../db/schema.ts';
 import type { LedgerEvent } from './ledger-event.ts';
 
 /**
@@ -15,7 +14,6 @@ export interface StoredCreditEvent {
   recordedBy: string | null;
 }
 
-type Db = Kysely<Database> | Transaction<Database>;
 
 /** A seat's whole history in replay order. */
 export async function loadCreditEvents(db: Db, seatId: string): Promise<StoredCreditEvent[]> {
@@ -36,14 +34,3 @@ export async function appendCreditEvents(db: Db, seatId: string, lastSeq: number
   return lastSeq + events.length;
 }
 
-/** Serialises writers of one seat's history on PostgreSQL (SQLite transactions already are). */
-export async function lockSeats(db: Kysely<Database>, dialect: Dialect, seatIds: readonly string[]): Promise<void> {
-  if (dialect !== 'postgres') return;
-  for (const id of [...seatIds].sort()) await db.selectFrom('seats').select('id').where('id', '=', id).forUpdate().execute();
-}
-
-/** True for a unique-constraint violation on either backend. */
-export function isUniqueViolation(err: unknown): boolean {
-  const e = err as { code?: string; message?: string };
-  return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || /UNIQUE constraint failed/i.test(e?.message ?? '');
-}

@@ -4,7 +4,7 @@ import { LedgerCursor } from './ledger-cursor.ts';
 import type { DateLike } from './ledger.ts';
 import type { LedgerEvent } from './ledger-event.ts';
 import type { LedgerState } from './ledger-state.ts';
-import { seededRandom } from './seeded-random.ts';
+import { randomStream } from '../core/seeded-random.ts';
 import { dayOf, formatDay, isoWeekday, type Day } from './utc-day.ts';
 
 /**
@@ -141,7 +141,7 @@ export function forecastCredits(state: LedgerState, from: DateLike, options: For
   };
 
   const expected = run(null);
-  const random = seededRandom(o.seed);
+  const random = randomStream(o.seed);
   const runs: RunResult[] = [];
   for (let i = 0; i < o.runs; i += 1) runs.push(run(random));
 

@@ -1,14 +1,14 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../db/schema.ts';
+import type { Database, Db } from '../db/schema.ts';
 import { readWorkspaceSettings, writeWorkspaceSettingsKey } from '../db/workspace-settings.ts';
 import { creditOverridesSchema, resolveCreditConfig, type CreditConfig, type CreditOverrides } from './credit-config.ts';
+import { withWriteTransaction } from '../db/write-transaction.ts';
+import type { Store } from '../db/open-database.ts';
 
 /**
  * A workspace's overrides of the plan catalogue and the credit rules, kept
  * in the workspace settings JSON under the key `credits` (other keys of the
  * settings belong to other domains and are left as they are).
  */
-type Db = Kysely<Database> | Transaction<Database>;
 
 export async function loadCreditOverrides(db: Db, workspaceId: string): Promise<CreditOverrides> {
   const settings = await readWorkspaceSettings(db, workspaceId, { mustExist: true });
@@ -25,14 +25,14 @@ export async function creditConfigFor(db: Db, workspaceId: string): Promise<Cred
  * audit entry).
  */
 export async function saveCreditOverrides(
-  db: Kysely<Database>,
+  store: Pick<Store, 'db' | 'dialect'>,
   workspaceId: string,
   overrides: unknown,
-  opts: { inTransaction?: (trx: Transaction<Database>, saved: CreditOverrides) => Promise<void> } = {},
+  opts: { inTransaction?: (trx: Db, saved: CreditOverrides) => Promise<void> } = {},
 ): Promise<CreditConfig> {
   const config = resolveCreditConfig(overrides);
   const parsed = creditOverridesSchema.parse(overrides ?? {});
-  await db.transaction().execute(async (trx) => {
+  await withWriteTransaction(store, async (trx) => {
     await writeWorkspaceSettingsKey(trx, workspaceId, 'credits', () => parsed);
     await opts.inTransaction?.(trx, parsed);
   });

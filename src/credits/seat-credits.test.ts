@@ -162,14 +162,14 @@ describeEachBackend('seat credit ledgers in storage', (getStore) => {
   it('reads plan overrides from the workspace settings, keeps other settings, and snapshots terms into the history', async () => {
     const store = getStore();
     await store.db.updateTable('workspaces').set({ settings: JSON.stringify({ webhooks: { outcomesSecret: 's' } }) }).where('id', '=', W).execute();
-    await saveCreditOverrides(store.db, W, { plans: { 'premium-business': { monthlyAllocation: 20 } } });
+    await saveCreditOverrides(store, W, { plans: { 'premium-business': { monthlyAllocation: 20 } } });
     expect((await creditConfigFor(store.db, W)).plans['premium-business'].monthlyAllocation).toBe(20);
     const settings = JSON.parse((await store.db.selectFrom('workspaces').select('settings').where('id', '=', W).executeTakeFirstOrThrow()).settings);
     expect(settings.webhooks).toEqual({ outcomesSecret: 's' });
     await addSeatWithPlan(store, W, { id: 'pb', name: 'PB', plan: 'premium-business', since: '2025-02-01' }, now);
-    await saveCreditOverrides(store.db, W, {});
+    await saveCreditOverrides(store, W, {});
     // the subscription keeps the terms it was recorded with
     expect((await seatCreditState(store, W, 'pb', '2025-02-01')).state.balance).toBe(20);
-    await expect(saveCreditOverrides(store.db, W, { plans: { x: { cap: 1 } } })).rejects.toThrow(AppError);
+    await expect(saveCreditOverrides(store, W, { plans: { x: { cap: 1 } } })).rejects.toThrow(AppError);
   });
 });

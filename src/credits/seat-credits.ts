@@ -3,17 +3,18 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { AppError } from '../core/app-error.ts';
 import type { Store } from '../db/open-database.ts';
-import type { Database, Dialect } from '../db/schema.ts';
-import { addSeat, listSeats, rowToSeat } from '../seats/seat-store.ts';
+import type { Database, Dialect, Db } from '../db/schema.ts';
+import { addSeat, listSeats, readSeat, setSeatPlan, lockSeats } from '../seats/seat-store.ts';
 import type { Seat } from '../seats/seat.ts';
 import { requirePlan, type CreditConfig } from './credit-config.ts';
-import { appendCreditEvents, isUniqueViolation, loadCreditEvents, lockSeats, type StoredCreditEvent } from './credit-event-store.ts';
+import { appendCreditEvents, loadCreditEvents, type StoredCreditEvent } from './credit-event-store.ts';
 import { creditConfigFor } from './credit-settings-store.ts';
 import { LedgerCursor, type LedgerEffect } from './ledger-cursor.ts';
 import { ledgerEventSchema, type LedgerEvent } from './ledger-event.ts';
 import { replayLedger } from './ledger.ts';
 import type { LedgerState } from './ledger-state.ts';
 import { dayOf, formatDay, parseDay, todayUtc } from './utc-day.ts';
+import { withWriteTransaction } from '../db/write-transaction.ts';
 
 /**
  * Seats' credit ledgers in storage. The state is never stored: every read
@@ -35,12 +36,9 @@ export interface SeatLedger {
   history: LedgerEvent[];
 }
 
-type Db = Store['db'] | Transaction<Database>;
 
-async function findSeat(db: Db, workspaceId: string, seatId: string): Promise<Seat> {
-  const row = await db.selectFrom('seats').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', seatId).executeTakeFirst();
-  if (!row) throw new AppError('not_found', `seat '${seatId}' does not exist`, { seatId });
-  return rowToSeat(row);
+function findSeat(db: Db, workspaceId: string, seatId: string): Promise<Seat> {
+  return readSeat(db, workspaceId, seatId, 'seatId');
 }
 
 function impliedHistory(seat: Seat, config: CreditConfig): LedgerEvent[] {
@@ -104,12 +102,14 @@ export async function recordCreditEvent(
   opts: CreditWriteOptions<RecordedCreditEvent> = {},
 ): Promise<RecordedCreditEvent> {
   const event = parseCreditEventInput(input, now);
-  return withRetry(() =>
-    store.db.transaction().execute(async (trx) => {
+  return withWriteTransaction(
+    store,
+    async (trx) => {
       const recorded = await appendSeatEvent(trx, store.dialect, workspaceId, seatId, event, now, opts.recordedBy ?? 'system');
       await opts.inTransaction?.(trx, recorded);
       return recorded;
-    }),
+    },
+    { retryUniqueViolations: true },
   );
 }
 
@@ -187,8 +187,9 @@ export async function transferCredits(
   if (input.fromSeat === input.toSeat) throw new AppError('invalid_input', 'a transfer needs two different seats');
   const date = input.date ?? formatDay(todayUtc(now));
   requireDate(date);
-  return withRetry(() =>
-    store.db.transaction().execute(async (trx) => {
+  return withWriteTransaction(
+    store,
+    async (trx) => {
       await lockSeats(trx, store.dialect, [input.fromSeat, input.toSeat]);
       const config = await creditConfigFor(trx, workspaceId);
       const from = await loadSeatLedger(trx, workspaceId, input.fromSeat, config);
@@ -228,7 +229,8 @@ export async function transferCredits(
       };
       await opts.inTransaction?.(trx, transfer);
       return transfer;
-    }),
+    },
+    { retryUniqueViolations: true },
   );
 }
 
@@ -287,8 +289,8 @@ function lastSeq(ledger: SeatLedger): number {
 
 /** Keeps the seat row's plan column in step with the ledger (a plan implies a paid seat). */
 async function syncSeatPlan(trx: Kysely<Database>, seatId: string, event: LedgerEvent): Promise<void> {
-  if (event.type === 'subscribe' || event.type === 'switch') await trx.updateTable('seats').set({ plan: event.plan, paid: 1 }).where('id', '=', seatId).execute();
-  else if (event.type === 'cancel') await trx.updateTable('seats').set({ plan: null }).where('id', '=', seatId).execute();
+  if (event.type === 'subscribe' || event.type === 'switch') await setSeatPlan(trx, seatId, { plan: event.plan });
+  else if (event.type === 'cancel') await setSeatPlan(trx, seatId, { cancelled: true });
 }
 
 function requireDate(date: string): number {
@@ -297,13 +299,4 @@ function requireDate(date: string): number {
   return day;
 }
 
-async function withRetry<T>(fn: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      return await fn();
-    } catch (err) {
-      if (attempt >= 3 || !isUniqueViolation(err)) throw err;
-    }
-  }
-}
 

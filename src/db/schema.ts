@@ -1,3 +1,4 @@
+import type { Kysely } from 'kysely';
 import type { CandidateTables } from '../candidates/candidate-tables.ts';
 import type { SearchTables } from '../search/search-tables.ts';
 import type { CreditTables } from '../credits/credit-tables.ts';
@@ -13,3 +14,10 @@ import type { SeatTables } from '../seats/seat-tables.ts';
 export interface Database extends CandidateTables, SearchTables, CreditTables, RankingTables, MessageTables, OutreachTables, CandidateNoteTables, AccessTables, PrivacyTables, SeatTables {}
 
 export type Dialect = 'sqlite' | 'postgres';
+
+/**
+ * A handle to run queries on: the database, or a transaction inside it (a
+ * Kysely Transaction is a Kysely). Store functions that may run inside a
+ * caller's transaction take a Db.
+ */
+export type Db = Kysely<Database>;

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { loadCreditOverrides, saveCreditOverrides } from '../credits/credit-settings-store.ts';
-import { loadPacingRules, savePacingRules } from '../outreach/pacing-settings-store.ts';
+import { loadPacingRules, savePacingRules } from '../outreach/planning/pacing-settings-store.ts';
 import { describeEachBackend } from './test-backends.ts';
 import { readWorkspaceSettings, writeWorkspaceSettingsKey } from './workspace-settings.ts';
 
@@ -8,9 +8,9 @@ describeEachBackend('workspace settings', (getStore) => {
   it('each domain replaces only its own key: credits, pacing and webhooks live side by side', async () => {
     const store = getStore();
     await store.db.transaction().execute((trx) => writeWorkspaceSettingsKey(trx, 'default', 'webhooks', () => ({ outcomesSecret: 's3cret' })));
-    await saveCreditOverrides(store.db, 'default', { rules: { lotLifetimeDays: 60 } });
+    await saveCreditOverrides(store, 'default', { rules: { lotLifetimeDays: 60 } });
     await savePacingRules(store, 'default', { withdrawPendingAfterDays: 14 });
-    await saveCreditOverrides(store.db, 'default', { rules: { lotLifetimeDays: 45 } });
+    await saveCreditOverrides(store, 'default', { rules: { lotLifetimeDays: 45 } });
     const settings = await readWorkspaceSettings(store.db, 'default');
     expect(settings.webhooks).toEqual({ outcomesSecret: 's3cret' });
     expect(await loadCreditOverrides(store.db, 'default')).toEqual({ rules: { lotLifetimeDays: 45 } });

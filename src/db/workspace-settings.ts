@@ -1,6 +1,5 @@
-import type { Kysely, Transaction } from 'kysely';
 import { AppError } from '../core/app-error.ts';
-import type { Database } from './schema.ts';
+import type { Database, Db } from './schema.ts';
 
 /**
  * The workspace settings: one JSON object in `workspaces.settings`, one key
@@ -9,7 +8,6 @@ import type { Database } from './schema.ts';
  */
 export type WorkspaceSettings = Record<string, unknown>;
 
-type Db = Kysely<Database> | Transaction<Database>;
 
 export function parseWorkspaceSettings(text: string | null): WorkspaceSettings {
   if (!text) return {};

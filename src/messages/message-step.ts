@@ -1,4 +1,4 @@
-import type { Channel } from '../outreach/executor.ts';
+import type { Channel } from '../core/channel.ts';
 
 /**
  * The four steps of the outreach framework (spec section 6) and the LinkedIn

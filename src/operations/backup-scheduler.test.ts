@@ -12,7 +12,7 @@ import { runScoutline } from '../cli/cli-process.ts';
 import { openDatabase } from '../db/open-database.ts';
 import { cannotMountReason, mountSmallDisk } from '../db/small-disk.ts';
 import { freePort } from '../db/throwaway-postgres.ts';
-import { jsonLineLogger } from '../outreach/structured-log.ts';
+import { jsonLineLogger } from '../outreach/delivery/structured-log.ts';
 import { backupTimeOf } from './backup-schedule.ts';
 import { startBackupScheduler } from './backup-scheduler.ts';
 import type { BackupStatus } from './backup-status.ts';

@@ -1,4 +1,4 @@
-import type { StructuredLog } from '../outreach/structured-log.ts';
+import type { StructuredLog } from '../outreach/delivery/structured-log.ts';
 import { backupFolderFiles, backupIntoFolder } from './backup-folder.ts';
 import { nextBackupAt, type BackupSchedule } from './backup-schedule.ts';
 import { backupStatus, type BackupStatus } from './backup-status.ts';

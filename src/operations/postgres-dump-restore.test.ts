@@ -13,7 +13,7 @@ import { normaliseCandidateInput, upsertCandidates } from '../candidates/candida
 import { openDatabase } from '../db/open-database.ts';
 import { createThrowawayPostgres, noPostgresBinariesReason, postgresBinDir, type ThrowawayPostgres } from '../db/throwaway-postgres.ts';
 import { seedRunningCampaign } from '../outreach/outreach-test-setup.ts';
-import { planSeatDay } from '../outreach/plan-seat-day.ts';
+import { planSeatDay } from '../outreach/planning/plan-seat-day-store.ts';
 import { searchCandidates } from '../search-request/search-candidates.ts';
 
 /**

@@ -2,8 +2,8 @@ import { normaliseCandidateInput, upsertCandidates } from '../candidates/candida
 import type { Store } from '../db/open-database.ts';
 import { addSeat } from '../seats/seat-store.ts';
 import type { WorkingHours } from '../seats/seat.ts';
-import { createCampaign, setCampaignStatus } from './campaign-store.ts';
-import type { SequenceStepInput } from './sequence-step.ts';
+import { createCampaign, setCampaignStatus } from './campaigns/campaign-store.ts';
+import type { SequenceStepInput } from './campaigns/sequence-step.ts';
 
 /** Test helper: a seat working around the clock (in UTC unless `timeZone` is given), `n` candidates with emails, and a running campaign. */
 export async function seedRunningCampaign(

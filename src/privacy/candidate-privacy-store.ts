@@ -1,7 +1,7 @@
 import { requireCandidate } from '../candidates/candidate-store.ts';
 import type { Store } from '../db/open-database.ts';
-import { isSuppressedByHash } from '../outreach/suppression.ts';
-import { loadSuppressionIndex } from '../outreach/suppression-store.ts';
+import { isSuppressedByHash } from '../outreach/enrollment/suppression.ts';
+import { loadSuppressionIndex } from '../outreach/enrollment/suppression-store.ts';
 import { describeSource } from './data-source.ts';
 import { listCandidateSources } from './data-source-store.ts';
 import { lawfulBasisLabels, type LawfulBasis } from './privacy-settings.ts';

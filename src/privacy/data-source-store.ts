@@ -1,9 +1,7 @@
 import type SqliteDatabase from 'better-sqlite3';
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../db/schema.ts';
+import type { Database, Db } from '../db/schema.ts';
 import type { CandidateSourceRecord, DataSource, DataSourceInput, DataSourceKind } from './data-source.ts';
 
-type Db = Kysely<Database> | Transaction<Database>;
 
 export async function createDataSource(db: Db, workspaceId: string, input: DataSourceInput, now: string): Promise<number> {
   const row = await db

@@ -13,7 +13,7 @@ describeEachBackend('data-subject export', (getStore) => {
   it("holds everything about the person (profile, sources, basis, notes, campaigns with the texts, outcomes, verdicts, suppression) and nothing about anyone else", async () => {
     const store = getStore();
     const s = await seedPrivacyScenario(store, ws);
-    await savePrivacySettings(store.db, ws, parsePrivacySettings({ lawfulBasis: 'legitimate_interest', lawfulBasisNote: 'LIA 2026-01', privacyNoticeUrl: 'https://example.com/privacy', retention: { months: 18, action: 'flag' } }));
+    await savePrivacySettings(store, ws, parsePrivacySettings({ lawfulBasis: 'legitimate_interest', lawfulBasisNote: 'LIA 2026-01', privacyNoticeUrl: 'https://example.com/privacy', retention: { months: 18, action: 'flag' } }));
     await importCandidates(store, ws, [{ line: 2, input: normaliseCandidateInput({ firstName: person.firstName, lastName: person.lastName, emails: [person.emails[0]], source: 'linkedin-export' }) }], {
       provenance: { kind: 'import', format: 'csv', via: 'cli', label: 'linkedin-export', fileName: 'march.csv', actor: 'local cli (ana)' },
       now: '2025-08-01T00:00:00.000Z',

@@ -1,9 +1,9 @@
 import { getCandidate } from '../candidates/candidate-store.ts';
 import { listCandidateNotes } from '../candidates/candidate-notes-store.ts';
 import type { Store } from '../db/open-database.ts';
-import { candidateOutreachHistory } from '../outreach/candidate-outreach-history.ts';
-import { buildSuppressionIndex, isSuppressed, isSuppressedByHash } from '../outreach/suppression.ts';
-import { listSuppressions, loadSuppressionIndex } from '../outreach/suppression-store.ts';
+import { candidateOutreachHistory } from '../outreach/enrollment/candidate-outreach-history-store.ts';
+import { buildSuppressionIndex, isSuppressed, isSuppressedByHash } from '../outreach/enrollment/suppression.ts';
+import { listSuppressions, loadSuppressionIndex } from '../outreach/enrollment/suppression-store.ts';
 import { buildDataSubjectExport, type DataSubjectExport } from './data-subject-export.ts';
 import { listCandidateSources } from './data-source-store.ts';
 import { loadPrivacySettings } from './privacy-settings-store.ts';

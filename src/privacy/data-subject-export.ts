@@ -1,7 +1,7 @@
 import type { Candidate } from '../candidates/candidate.ts';
 import type { CandidateNote } from '../candidates/candidate-note.ts';
-import type { CandidateOutreachHistory } from '../outreach/candidate-outreach-history.ts';
-import type { SuppressionEntry } from '../outreach/suppression.ts';
+import type { CandidateOutreachHistory } from '../outreach/enrollment/candidate-outreach-history-store.ts';
+import type { SuppressionEntry } from '../outreach/enrollment/suppression.ts';
 import { describeSource, type CandidateSourceRecord } from './data-source.ts';
 import { lawfulBasisLabels, type StoredPrivacySettings } from './privacy-settings.ts';
 

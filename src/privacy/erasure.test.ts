@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildSuppressionIndex, isSuppressed } from '../outreach/suppression.ts';
+import { buildSuppressionIndex, isSuppressed } from '../outreach/enrollment/suppression.ts';
 import { codePointLength, erasedActionPatch, erasedPersonHashes, mergePersonKeys, namesPerson, rewriteSuppressions, type SuppressionRowForErasure } from './erasure.ts';
 import { personKeyHash, personKeyHashes } from './person-key-hash.ts';
 

@@ -1,4 +1,4 @@
-import { normaliseSuppressionUrl } from '../outreach/suppression.ts';
+import { normaliseSuppressionUrl } from '../outreach/enrollment/suppression.ts';
 import { personKeyHash } from './person-key-hash.ts';
 
 /**

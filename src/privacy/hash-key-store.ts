@@ -1,8 +1,6 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../db/schema.ts';
+import type { Database, Db } from '../db/schema.ts';
 import { newHashKey } from './person-key-hash.ts';
 
-type Db = Kysely<Database> | Transaction<Database>;
 
 /** The workspace's key for hashed suppression entries, or null when none was made yet (nobody was erased). */
 export async function loadHashKey(db: Db, workspaceId: string): Promise<Buffer | null> {

@@ -1,5 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { normaliseSuppressionUrl } from '../outreach/suppression.ts';
+import { normaliseSuppressionUrl } from '../outreach/enrollment/suppression.ts';
 
 /**
  * What erasure keeps of a person so they are never contacted again: a keyed

@@ -1,11 +1,11 @@
 import { zodIssuesText } from '../core/zod-issues.ts';
-import type { Kysely, Transaction } from 'kysely';
 import { AppError } from '../core/app-error.ts';
-import type { Database } from '../db/schema.ts';
+import type { Database, Db } from '../db/schema.ts';
 import { readWorkspaceSettings, writeWorkspaceSettingsKey } from '../db/workspace-settings.ts';
 import { privacySettingsFrom, privacySettingsSchema, type PrivacySettings, type RetentionRun, type StoredPrivacySettings } from './privacy-settings.ts';
+import { withWriteTransaction } from '../db/write-transaction.ts';
+import type { Store } from '../db/open-database.ts';
 
-type Db = Kysely<Database> | Transaction<Database>;
 
 export const privacySettingsKey = 'privacy';
 
@@ -26,14 +26,14 @@ export function parsePrivacySettings(raw: unknown): PrivacySettings {
 
 /** Saves the settings; `audit` runs in the same transaction with the names of the fields that changed (never their values). */
 export async function savePrivacySettings(
-  db: Kysely<Database>,
+  store: Pick<Store, 'db' | 'dialect'>,
   workspaceId: string,
   settings: PrivacySettings,
-  opts: { audit?: (trx: Transaction<Database>, changed: string[]) => Promise<void> } = {},
+  opts: { audit?: (trx: Db, changed: string[]) => Promise<void> } = {},
 ): Promise<{ settings: StoredPrivacySettings; changed: string[] }> {
   let saved: StoredPrivacySettings | undefined;
   let changed: string[] = [];
-  await db.transaction().execute(async (trx) => {
+  await withWriteTransaction(store, async (trx) => {
     await writeWorkspaceSettingsKey(trx, workspaceId, privacySettingsKey, (previous) => {
       const before = privacySettingsFrom(previous);
       saved = { ...settings, lastRetentionRun: before.lastRetentionRun };

@@ -1,13 +1,13 @@
 import { addCandidateNote } from '../candidates/candidate-notes-store.ts';
 import { normaliseCandidateInput, upsertCandidates } from '../candidates/candidate-store.ts';
 import type { Store } from '../db/open-database.ts';
-import { completeTask } from '../outreach/action-store.ts';
-import { applyOutcome } from '../outreach/apply-outcome.ts';
-import { createCampaign, setCampaignStatus } from '../outreach/campaign-store.ts';
-import { createExecutorRegistry } from '../outreach/executor-registry.ts';
-import { addSuppression } from '../outreach/suppression-store.ts';
-import { TasksExecutor } from '../outreach/tasks-executor.ts';
-import { runWorkerPass } from '../outreach/worker.ts';
+import { completeTask } from '../outreach/delivery/action-store.ts';
+import { applyOutcome } from '../outreach/enrollment/apply-outcome-store.ts';
+import { createCampaign, setCampaignStatus } from '../outreach/campaigns/campaign-store.ts';
+import { createExecutorRegistry } from '../outreach/delivery/executor-registry.ts';
+import { addSuppression } from '../outreach/enrollment/suppression-store.ts';
+import { TasksExecutor } from '../outreach/delivery/tasks-executor.ts';
+import { runWorkerPass } from '../outreach/delivery/worker.ts';
 import { insertExample } from '../ranking/ranking-store.ts';
 import { addSeat } from '../seats/seat-store.ts';
 

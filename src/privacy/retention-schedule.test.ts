@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { normaliseCandidateInput, upsertCandidates } from '../candidates/candidate-store.ts';
 import { describeEachBackend } from '../db/test-backends.ts';
-import type { StructuredLog } from '../outreach/structured-log.ts';
+import type { StructuredLog } from '../outreach/delivery/structured-log.ts';
 import { loadPrivacySettings, parsePrivacySettings, savePrivacySettings } from './privacy-settings-store.ts';
 import { listRetentionFlags } from './retention-store.ts';
 import { applyDueRetention, scheduledBy, startRetentionSchedule } from './retention-schedule.ts';
@@ -20,11 +20,11 @@ describeEachBackend('scheduled retention (the worker applies a scheduled policy 
     const [idle, second] = (await upsertCandidates(store, ws, [normaliseCandidateInput({ firstName: 'Idle', lastName: 'Sched', emails: ['idle@sched.example'] }), normaliseCandidateInput({ firstName: 'Second', lastName: 'Sched', emails: ['second@sched.example'] })], old)).outcomes.map((o) => o.id);
     const { log, lines } = recordingLog();
 
-    await savePrivacySettings(store.db, ws, parsePrivacySettings({ retention: { months: 12, action: 'flag', schedule: false } }));
+    await savePrivacySettings(store, ws, parsePrivacySettings({ retention: { months: 12, action: 'flag', schedule: false } }));
     expect(await applyDueRetention(store, '2026-06-15T08:00:00.000Z', log)).toEqual([]);
     expect((await listRetentionFlags(store, ws, 100)).total).toBe(0);
 
-    await savePrivacySettings(store.db, ws, parsePrivacySettings({ retention: { months: 12, action: 'flag', schedule: true } }));
+    await savePrivacySettings(store, ws, parsePrivacySettings({ retention: { months: 12, action: 'flag', schedule: true } }));
     const first = await applyDueRetention(store, '2026-06-15T08:00:00.000Z', log);
     expect(first).toEqual([{ workspaceId: ws, flagged: expect.any(Number), erased: 0, skipped: 0 }]);
     const flagged = (await listRetentionFlags(store, ws, 1000)).flags.map((f) => f.candidateId);
@@ -43,7 +43,7 @@ describeEachBackend('scheduled retention (the worker applies a scheduled policy 
 
   it('two workers checking at the same moment apply the day once', async () => {
     const store = getStore();
-    await savePrivacySettings(store.db, ws, parsePrivacySettings({ retention: { months: 12, action: 'flag', schedule: true } }));
+    await savePrivacySettings(store, ws, parsePrivacySettings({ retention: { months: 12, action: 'flag', schedule: true } }));
     const { log } = recordingLog();
     const at = '2026-07-01T06:00:00.000Z';
     const runs = await Promise.all([applyDueRetention(store, at, log), applyDueRetention(store, at, log), applyDueRetention(store, at, log)]);
@@ -53,7 +53,7 @@ describeEachBackend('scheduled retention (the worker applies a scheduled policy 
 
   it('the schedule checks at start and can be stopped; a failing check is logged, never thrown', async () => {
     const store = getStore();
-    await savePrivacySettings(store.db, ws, parsePrivacySettings({ retention: { months: 12, action: 'flag', schedule: true } }));
+    await savePrivacySettings(store, ws, parsePrivacySettings({ retention: { months: 12, action: 'flag', schedule: true } }));
     const out: string[] = [];
     const handle = startRetentionSchedule(store, { log: (line) => out.push(line), intervalSeconds: 3600, now: () => '2026-08-01T06:00:00.000Z' });
     await handle.stop();

@@ -1,7 +1,7 @@
 import { appendAudit } from '../access/audit-store.ts';
 import type { Store } from '../db/open-database.ts';
-import { jsonLineLogger, type StructuredLog } from '../outreach/structured-log.ts';
-import { forUpdate, withWriteTransaction } from '../outreach/write-transaction.ts';
+import { jsonLineLogger, type StructuredLog } from '../outreach/delivery/structured-log.ts';
+import { forUpdate, withWriteTransaction } from '../db/write-transaction.ts';
 import { loadPrivacySettings, recordRetentionRun } from './privacy-settings-store.ts';
 import { retentionDue } from './retention-policy.ts';
 import { applyRetention, type AuditWriter } from './retention-store.ts';

@@ -5,8 +5,8 @@ import { addCandidateNote } from '../candidates/candidate-notes-store.ts';
 import { normaliseCandidateInput, upsertCandidates } from '../candidates/candidate-store.ts';
 import { importCandidates } from '../candidates/import-candidates.ts';
 import { describeEachBackend } from '../db/test-backends.ts';
-import { applyOutcome } from '../outreach/apply-outcome.ts';
-import { createCampaign } from '../outreach/campaign-store.ts';
+import { applyOutcome } from '../outreach/enrollment/apply-outcome-store.ts';
+import { createCampaign } from '../outreach/campaigns/campaign-store.ts';
 import { addSeat } from '../seats/seat-store.ts';
 import { demoProvenance } from './data-source.ts';
 import { parsePrivacySettings, savePrivacySettings } from './privacy-settings-store.ts';
@@ -43,7 +43,7 @@ describeEachBackend('retention policy', (getStore) => {
     expect(dry.affected.some((c) => [noted, enrolled, reimported, fresh, answered].includes(c.id))).toBe(false);
 
     await expect(applyRetention(store, ws, { now, by: 'test', audit })).rejects.toMatchObject({ code: 'invalid_input' });
-    await savePrivacySettings(store.db, ws, parsePrivacySettings({ retention: policy }));
+    await savePrivacySettings(store, ws, parsePrivacySettings({ retention: policy }));
     const flagged = await applyRetention(store, ws, { now, by: 'test', audit });
     expect(flagged).toMatchObject({ action: 'flag', flagged: 1, erased: 0 });
     expect((await listRetentionFlags(store, ws)).flags).toEqual([{ candidateId: idle, name: 'Idle Keep', flaggedAt: now, lastActivityAt: old }]);
@@ -55,7 +55,7 @@ describeEachBackend('retention policy', (getStore) => {
     expect((await listRetentionFlags(store, ws)).total).toBe(0);
 
     // erase: only the idle one goes, each erasure audited without their data
-    await savePrivacySettings(store.db, ws, parsePrivacySettings({ retention: { months: 1, action: 'erase' } }));
+    await savePrivacySettings(store, ws, parsePrivacySettings({ retention: { months: 1, action: 'erase' } }));
     const later = '2026-09-01T00:00:00.000Z';
     const expected = (await retentionDryRun(store, ws, { months: 1, action: 'erase', schedule: false }, later)).affected.map((c) => c.id);
     expect(expected).toContain(idle);

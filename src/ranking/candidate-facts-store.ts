@@ -2,6 +2,7 @@ import type { Store } from '../db/open-database.ts';
 import { getCandidatesByIds } from '../candidates/candidate-store.ts';
 import { profileFacts, profileFactsVersion, type ProfileFacts } from './profile-facts.ts';
 import type { RankableCandidate } from './rankable-candidate.ts';
+import { withWriteTransaction } from '../db/write-transaction.ts';
 
 export interface LoadedRankables {
   candidates: Map<number, RankableCandidate>;
@@ -76,7 +77,7 @@ const chunkSize = 500;
 
 async function storeFacts(store: Store, rows: Array<{ candidate_id: number; workspace_id: string; candidate_updated_at: string; version: string; facts: string }>): Promise<void> {
   try {
-    await store.db.transaction().execute(async (trx) => {
+    await withWriteTransaction(store, async (trx) => {
       for (let i = 0; i < rows.length; i += 100) {
         await trx
           .insertInto('candidate_facts')

@@ -4,6 +4,7 @@ import type { FitSignal } from './fit-score.ts';
 import { priorRankingModel, trainRankingModel, type RankingModel, type TrainingExample } from './ranking-model.ts';
 import type { ReplySignal } from './reply-priors.ts';
 import { roleProfileSchema, type RoleProfile } from './role-profile.ts';
+import { withWriteTransaction } from '../db/write-transaction.ts';
 
 /** Storage of roles, learning examples and trained models (thin: no scoring here). */
 
@@ -50,7 +51,7 @@ export interface StoredExample {
  * two data points); outreach outcomes accumulate.
  */
 export async function insertExample(store: Store, workspaceId: string, e: StoredExample, now: string = new Date().toISOString()): Promise<void> {
-  await store.db.transaction().execute(async (trx) => {
+  await withWriteTransaction(store, async (trx) => {
     if (e.kind === 'feedback') {
       await trx.deleteFrom('ranking_examples').where('workspace_id', '=', workspaceId).where('candidate_id', '=', e.candidateId).where('role_id', '=', e.roleId).where('kind', '=', 'feedback').execute();
     }

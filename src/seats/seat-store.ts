@@ -3,9 +3,10 @@ import { randomBytes } from 'node:crypto';
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import { AppError } from '../core/app-error.ts';
 import type { Store } from '../db/open-database.ts';
-import type { Database } from '../db/schema.ts';
+import type { Database, Db, Dialect } from '../db/schema.ts';
 import type { SeatTable } from './seat-tables.ts';
 import { isValidTimeZone, seatInputSchema, type Seat, type SeatInput } from './seat.ts';
+import { withWriteTransaction } from '../db/write-transaction.ts';
 
 type SeatRow = Selectable<SeatTable>;
 
@@ -102,10 +103,56 @@ export async function addSeat(store: Store, workspaceId: string, raw: unknown, n
   return rowToSeat(row);
 }
 
-export async function getSeat(store: Store, workspaceId: string, id: string): Promise<Seat> {
-  const row = await store.db.selectFrom('seats').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
-  if (!row) throw new AppError('not_found', `seat '${id}' does not exist`, { id });
+export async function getSeat(store: Pick<Store, 'db'>, workspaceId: string, id: string): Promise<Seat> {
+  return readSeat(store.db, workspaceId, id);
+}
+
+/** getSeat on a handle (inside a caller's transaction); not_found names the seat as `detailKey` in the details. */
+export async function readSeat(db: Db, workspaceId: string, id: string, detailKey = 'id'): Promise<Seat> {
+  const row = await db.selectFrom('seats').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+  if (!row) throw new AppError('not_found', `seat '${id}' does not exist`, { [detailKey]: id });
   return rowToSeat(row);
+}
+
+/**
+ * A seat by id alone, for the outreach engine, which works on rows that
+ * already name their seat (an action, a campaign's seat list): the seat
+ * exists while they do (foreign keys), so a missing one is a broken row.
+ */
+export async function seatOfRow(db: Db, seatId: string): Promise<Seat> {
+  const row = await db.selectFrom('seats').selectAll().where('id', '=', seatId).executeTakeFirst();
+  if (!row) throw new AppError('internal', `seat '${seatId}' named by an outreach row does not exist`, { seatId });
+  return rowToSeat(row);
+}
+
+/** The workspace a seat belongs to; undefined when there is no such seat. */
+export async function workspaceOfSeat(db: Db, seatId: string): Promise<string | undefined> {
+  return (await db.selectFrom('seats').select('workspace_id').where('id', '=', seatId).executeTakeFirst())?.workspace_id;
+}
+
+/** A workspace's seats, oldest first (ties by id), optionally only those named. */
+export async function listSeatsOn(db: Db, workspaceId: string, only: { seatIds?: readonly string[] } = {}): Promise<Seat[]> {
+  let q = db.selectFrom('seats').selectAll().where('workspace_id', '=', workspaceId);
+  if (only.seatIds?.length === 0) return [];
+  if (only.seatIds) q = q.where('id', 'in', [...only.seatIds]);
+  return (await q.orderBy('created_at').orderBy('id').execute()).map(rowToSeat);
+}
+
+/** Serialises writers of these seats' histories on PostgreSQL (`FOR UPDATE`, in id order so two writers cannot deadlock); SQLite's write transaction already does. */
+export async function lockSeats(db: Db, dialect: Dialect, seatIds: readonly string[]): Promise<void> {
+  if (dialect !== 'postgres') return;
+  for (const id of [...seatIds].sort()) await db.selectFrom('seats').select('id').where('id', '=', id).forUpdate().execute();
+}
+
+/** The seat's LinkedIn plan as its credit ledger last set it (a subscribe or switch sets it and makes the seat paid; a cancel clears it). */
+export async function setSeatPlan(db: Db, seatId: string, change: { plan: string } | { cancelled: true }): Promise<void> {
+  if ('plan' in change) await db.updateTable('seats').set({ plan: change.plan, paid: 1 }).where('id', '=', seatId).execute();
+  else await db.updateTable('seats').set({ plan: null }).where('id', '=', seatId).execute();
+}
+
+/** A member leaving the workspace leaves their seats unassigned. */
+export async function unassignSeatsOf(db: Db, workspaceId: string, userId: string): Promise<void> {
+  await db.updateTable('seats').set({ owner_user_id: null }).where('workspace_id', '=', workspaceId).where('owner_user_id', '=', userId).execute();
 }
 
 /** Whether the workspace has this seat (a reference to check, without loading it). */
@@ -114,9 +161,8 @@ export async function seatExists(store: Pick<Store, 'db'>, workspaceId: string, 
 }
 
 /** The seats of a workspace, oldest first (ties by id). */
-export async function listSeats(store: Store, workspaceId: string): Promise<Seat[]> {
-  const rows = await store.db.selectFrom('seats').selectAll().where('workspace_id', '=', workspaceId).orderBy('created_at').orderBy('id').execute();
-  return rows.map(rowToSeat);
+export async function listSeats(store: Pick<Store, 'db'>, workspaceId: string): Promise<Seat[]> {
+  return listSeatsOn(store.db, workspaceId);
 }
 
 /**
@@ -130,9 +176,9 @@ export async function setSeatOwner(
   workspaceId: string,
   id: string,
   ownerUserId: string | null,
-  opts: { inTransaction?: (trx: Transaction<Database>, change: { from: string | null; to: string | null }) => Promise<void> } = {},
+  opts: { inTransaction?: (trx: Db, change: { from: string | null; to: string | null }) => Promise<void> } = {},
 ): Promise<Seat> {
-  await store.db.transaction().execute(async (trx) => {
+  await withWriteTransaction(store, async (trx) => {
     const row = await trx.selectFrom('seats').select('owner_user_id').where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
     if (!row) throw new AppError('not_found', `seat '${id}' does not exist`, { id });
     if (ownerUserId !== null) await requireMember(trx, workspaceId, ownerUserId);
@@ -142,7 +188,7 @@ export async function setSeatOwner(
   return getSeat(store, workspaceId, id);
 }
 
-async function requireMember(db: Kysely<Database> | Transaction<Database>, workspaceId: string, userId: string): Promise<void> {
+async function requireMember(db: Db, workspaceId: string, userId: string): Promise<void> {
   const member = await db.selectFrom('workspace_members').select('user_id').where('workspace_id', '=', workspaceId).where('user_id', '=', userId).executeTakeFirst();
   if (!member) throw new AppError('not_found', `user '${userId}' is not a member of this workspace: a seat can only go to a member`, { ownerUserId: userId });
 }

@@ -5,7 +5,7 @@
  * page, the candidate page and the campaign's message preview: the text
  * shows literally, no script runs (window.__pwned stays undefined), no
  * dialog opens. (The mail side is tested against a real SMTP server in
- * src/outreach/executors/smtp-executor.test.ts, the template side in
+ * src/outreach/delivery/executors/smtp-executor.test.ts, the template side in
  * src/messages/template-engine.test.ts.)
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

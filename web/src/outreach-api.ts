@@ -5,10 +5,10 @@
 import { api, qs } from './api-client.ts';
 import { need } from './capabilities.ts';
 import type { Campaign, CampaignStatus, SequenceStep } from './campaign/campaign-types.ts';
-import type { SeatOutlook } from '../../src/outreach/seat-outlook.ts';
-import type { AddCandidatesResult } from '../../src/outreach/add-campaign-candidates.ts';
+import type { SeatOutlook } from '../../src/outreach/planning/seat-outlook-store.ts';
+import type { AddCandidatesResult } from '../../src/outreach/campaigns/add-campaign-candidates-store.ts';
 import type { CandidateNote } from '../../src/candidates/candidate-note.ts';
-import type { CandidateOutreachHistory as OutreachHistory } from '../../src/outreach/candidate-outreach-history.ts';
+import type { CandidateOutreachHistory as OutreachHistory } from '../../src/outreach/enrollment/candidate-outreach-history-store.ts';
 
 export interface Task {
   actionId: string;
@@ -35,11 +35,11 @@ export interface Task {
 }
 
 // the server's own types (type-only imports: nothing of the server is bundled), so UI and API cannot drift apart
-export type { SeatCaps } from '../../src/outreach/seat-caps.ts';
-export type { UpcomingAction, SeatOutlook } from '../../src/outreach/seat-outlook.ts';
-export type { AddCandidatesResult } from '../../src/outreach/add-campaign-candidates.ts';
+export type { SeatCaps } from '../../src/outreach/planning/seat-caps.ts';
+export type { UpcomingAction, SeatOutlook } from '../../src/outreach/planning/seat-outlook-store.ts';
+export type { AddCandidatesResult } from '../../src/outreach/campaigns/add-campaign-candidates-store.ts';
 export type { CandidateNote } from '../../src/candidates/candidate-note.ts';
-export type { CandidateOutreachHistory as OutreachHistory } from '../../src/outreach/candidate-outreach-history.ts';
+export type { CandidateOutreachHistory as OutreachHistory } from '../../src/outreach/enrollment/candidate-outreach-history-store.ts';
 
 export interface TodayQueue {
   tasks: Task[];

@@ -6,6 +6,7 @@ import { channelReport } from '../../analytics/analytics-report.ts';
 import { loadAnalyticsLog } from '../../analytics/analytics-store.ts';
 import { campaignFunnels, stepBreakdown, variantBreakdown } from '../../analytics/funnel.ts';
 import { replyRateByLength, replyRateByWeekday } from '../../analytics/reply-rates.ts';
+import { channelSchema } from '../../core/channel.ts';
 
 /** Chart-ready analytics (src/analytics): one array per chart, rows in display order. */
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}/, 'expected YYYY-MM-DD');
@@ -26,7 +27,7 @@ const breakdownFields = {
   acceptanceRate: rate,
   replyRate: rate,
 };
-const channel = z.enum(['connection_request', 'message', 'inmail', 'email', 'phone', 'withdraw_invitation']);
+const channel = channelSchema;
 
 const funnelSchema = z
   .object({

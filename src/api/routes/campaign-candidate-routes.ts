@@ -1,11 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { ScoutlineApp } from '../app-env.ts';
 import { errorResponses } from '../error-response.ts';
-import { addCandidatesToCampaign } from '../../outreach/add-campaign-candidates.ts';
-import { requireWorkableCampaign } from '../../outreach/campaign-work-guard.ts';
+import { addCandidatesToCampaign } from '../../outreach/campaigns/add-campaign-candidates-store.ts';
+import { requireWorkableCampaign } from '../../outreach/campaigns/campaign-work-guard-store.ts';
 import { callerOf } from '../request-audit.ts';
 
-/** POST /api/campaigns/{id}/candidates: add candidates to an existing campaign. Thin over src/outreach/add-campaign-candidates.ts. */
+/** POST /api/campaigns/{id}/candidates: add candidates to an existing campaign. Thin over src/outreach/campaigns/add-campaign-candidates-store.ts. */
 export function registerCampaignCandidateRoutes(app: ScoutlineApp): void {
   app.openapi(
     createRoute({

@@ -7,7 +7,7 @@ import { eraseCandidates } from '../../privacy/erase-candidates-store.ts';
 import { erasureAuditDetails } from '../../privacy/erasure.ts';
 import { createDataSource } from '../../privacy/data-source-store.ts';
 import { addCandidateNote, deleteCandidateNote, listCandidateNotes } from '../../candidates/candidate-notes-store.ts';
-import { candidateOutreachHistory } from '../../outreach/candidate-outreach-history.ts';
+import { candidateOutreachHistory } from '../../outreach/enrollment/candidate-outreach-history-store.ts';
 import { auditRequest, callerOf } from '../request-audit.ts';
 
 const candidateSchema = z

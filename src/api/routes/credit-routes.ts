@@ -208,12 +208,11 @@ export function registerCreditRoutes(app: ScoutlineApp): void {
       responses: { 200: json(catalogueSchema, 'Plans and rules'), ...errorResponses },
     }),
     async (c) => {
-      const db = c.get('store').db;
-      const config = await saveCreditOverrides(db, c.get('workspaceId'), c.req.valid('json'), {
+      const config = await saveCreditOverrides(c.get('store'), c.get('workspaceId'), c.req.valid('json'), {
         inTransaction: (trx, saved) =>
           auditRequest(c, { action: 'settings_changed', target: 'credits', details: { plans: Object.keys(saved.plans ?? {}), rules: Object.keys(saved.rules ?? {}) } }, trx),
       });
-      return c.json({ plans: Object.values(config.plans), rules: config.rules, overrides: (await loadCreditOverrides(db, c.get('workspaceId'))) as Record<string, unknown> }, 200);
+      return c.json({ plans: Object.values(config.plans), rules: config.rules, overrides: (await loadCreditOverrides(c.get('store').db, c.get('workspaceId'))) as Record<string, unknown> }, 200);
     },
   );
 

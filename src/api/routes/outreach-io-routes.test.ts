@@ -2,8 +2,8 @@ import { expect, it } from 'vitest';
 import { describeEachBackend } from '../../db/test-backends.ts';
 import { normaliseCandidateInput, upsertCandidates } from '../../candidates/candidate-store.ts';
 import { addSeat } from '../../seats/seat-store.ts';
-import { signatureHeaders } from '../../outreach/executors/webhook-signature.ts';
-import { defaultSequence } from '../../outreach/default-sequence.ts';
+import { signatureHeaders } from '../../outreach/delivery/executors/webhook-signature.ts';
+import { defaultSequence } from '../../outreach/campaigns/default-sequence.ts';
 import { signedInApp } from '../test-app.ts';
 
 const ws = 'default';

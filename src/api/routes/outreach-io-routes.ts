@@ -4,15 +4,15 @@ import type { AppEnv, ScoutlineApp } from '../app-env.ts';
 import { errorBodySchema, errorResponses } from '../error-response.ts';
 import { AppError } from '../../core/app-error.ts';
 import { parseDay } from '../../credits/utc-day.ts';
-import { applyOutcome } from '../../outreach/apply-outcome.ts';
-import { ingestOutcomes } from '../../outreach/executors/ingest-outcomes.ts';
-import { importOutcomeCsv } from '../../outreach/executors/import-outcome-csv.ts';
-import { outcomeInputSchema } from '../../outreach/executors/outcome-input.ts';
-import { loadWebhookSecret } from '../../outreach/executors/webhook-secret.ts';
-import { claimWebhookDelivery, releaseWebhookDelivery } from '../../outreach/executors/webhook-replay-store.ts';
-import { defaultReplayWindowSeconds, maxFutureSkewFrom, maxSkewEnv, signatureHeader, timestampHeader, verifySignature } from '../../outreach/executors/webhook-signature.ts';
-import { loadSimulationInput } from '../../outreach/simulate-campaign-input.ts';
-import { simulateCampaign } from '../../outreach/simulate-campaign.ts';
+import { applyOutcome } from '../../outreach/enrollment/apply-outcome-store.ts';
+import { ingestOutcomes } from '../../outreach/delivery/executors/ingest-outcomes-store.ts';
+import { importOutcomeCsv } from '../../outreach/delivery/executors/import-outcome-csv-store.ts';
+import { outcomeInputSchema } from '../../outreach/delivery/executors/outcome-input.ts';
+import { loadWebhookSecret } from '../../outreach/delivery/executors/webhook-secret-store.ts';
+import { claimWebhookDelivery, releaseWebhookDelivery } from '../../outreach/delivery/executors/webhook-replay-store.ts';
+import { defaultReplayWindowSeconds, maxFutureSkewFrom, maxSkewEnv, signatureHeader, timestampHeader, verifySignature } from '../../outreach/delivery/executors/webhook-signature.ts';
+import { loadSimulationInput } from '../../outreach/simulation/simulate-campaign-input-store.ts';
+import { simulateCampaign } from '../../outreach/simulation/simulate-campaign.ts';
 
 /**
  * Outreach I/O routes: outcomes coming in (the signed inbound webhook and

@@ -1,29 +1,29 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { ScoutlineApp } from '../app-env.ts';
 import { errorResponses } from '../error-response.ts';
-import { completeTask, pauseSeatForToday } from '../../outreach/action-store.ts';
-import { applyOutcome, outcomeReportSchema } from '../../outreach/apply-outcome.ts';
-import { campaignInputSchema } from '../../outreach/campaign.ts';
-import { createCampaignFromRequest } from '../../outreach/campaign-service.ts';
-import { getCampaign, listCampaigns, setCampaignStatus, updateCampaignSequence } from '../../outreach/campaign-store.ts';
-import type { OutcomeReport } from '../../outreach/executor.ts';
-import { pacingRulesSchema } from '../../outreach/pacing-rules.ts';
-import { loadPacingRules, savePacingRules } from '../../outreach/pacing-settings-store.ts';
-import { sequenceSchema } from '../../outreach/sequence-step.ts';
-import { suppressionInputSchema } from '../../outreach/suppression.ts';
-import { addSuppression, listSuppressions, removeSuppression } from '../../outreach/suppression-store.ts';
-import { listTasks } from '../../outreach/task-queue.ts';
-import { seatOutlooks } from '../../outreach/seat-outlook.ts';
+import { completeTask, pauseSeatForToday } from '../../outreach/delivery/action-store.ts';
+import { applyOutcome, outcomeReportSchema } from '../../outreach/enrollment/apply-outcome-store.ts';
+import { campaignInputSchema } from '../../outreach/campaigns/campaign.ts';
+import { createCampaignFromRequest } from '../../outreach/campaigns/create-campaign-store.ts';
+import { getCampaign, listCampaigns, setCampaignStatus, updateCampaignSequence } from '../../outreach/campaigns/campaign-store.ts';
+import type { OutcomeReport } from '../../outreach/delivery/executor.ts';
+import { pacingRulesSchema } from '../../outreach/planning/pacing-rules.ts';
+import { loadPacingRules, savePacingRules } from '../../outreach/planning/pacing-settings-store.ts';
+import { sequenceSchema } from '../../outreach/campaigns/sequence-step.ts';
+import { suppressionInputSchema } from '../../outreach/enrollment/suppression.ts';
+import { addSuppression, listSuppressions, removeSuppression } from '../../outreach/enrollment/suppression-store.ts';
+import { listTasks } from '../../outreach/delivery/task-queue-store.ts';
+import { seatOutlooks } from '../../outreach/planning/seat-outlook-store.ts';
 import { seatOutlookSchema } from './seat-outlook-schema.ts';
 import { lintFindingSchema } from './lint-finding-schema.ts';
 import { auditRequest, callerOf } from '../request-audit.ts';
 import { seesOnlyOwnSeats } from '../../access/seat-access.ts';
 import { ownSeatIds, requireWorkableSeats } from '../../seats/seat-work-guard.ts';
 import { getSeat } from '../../seats/seat-store.ts';
-import { requireWorkableCampaign, requireWorkableTask } from '../../outreach/campaign-work-guard.ts';
+import { requireWorkableCampaign, requireWorkableTask } from '../../outreach/campaigns/campaign-work-guard-store.ts';
 import type { Context } from 'hono';
 import type { AppEnv } from '../app-env.ts';
-import type { CampaignStatus } from '../../outreach/campaign.ts';
+import type { CampaignStatus } from '../../outreach/campaigns/campaign.ts';
 
 /** GET /api/tasks?seat=: a seat of the workspace (not_found otherwise), and for a recruiter one of their own. */
 async function requireWorkableSeatsToRead(c: Context<AppEnv>, seatId: string): Promise<void> {
@@ -204,7 +204,7 @@ export function registerOutreachRoutes(app: ScoutlineApp): void {
       tags: ['outreach'],
       summary: "The task queue: due LinkedIn actions waiting for the recruiter (a recruiter sees only their own seats' tasks; admins, owners and viewers see all)",
       request: { query: z.object({ seat: z.string().optional(), limit: z.coerce.number().int().min(1).max(1000).default(200) }) },
-      // seats: per seat the caps left and what comes next (src/outreach/seat-outlook.ts)
+      // seats: per seat the caps left and what comes next (src/outreach/planning/seat-outlook-store.ts)
       responses: { 200: json(z.object({ tasks: z.array(taskSchema), seats: z.array(seatOutlookSchema) }), 'Tasks'), ...errorResponses },
     }),
     async (c) => {

@@ -5,9 +5,9 @@ import fc from 'fast-check';
 import { normaliseCandidateInput, upsertCandidates } from '../../candidates/candidate-store.ts';
 import type { Store } from '../../db/open-database.ts';
 import { describeEachBackend } from '../../db/test-backends.ts';
-import { defaultSequence } from '../../outreach/default-sequence.ts';
-import { claimWebhookDelivery } from '../../outreach/executors/webhook-replay-store.ts';
-import { maxSkewEnv, signatureHeaders } from '../../outreach/executors/webhook-signature.ts';
+import { defaultSequence } from '../../outreach/campaigns/default-sequence.ts';
+import { claimWebhookDelivery } from '../../outreach/delivery/executors/webhook-replay-store.ts';
+import { maxSkewEnv, signatureHeaders } from '../../outreach/delivery/executors/webhook-signature.ts';
 import { addSeat } from '../../seats/seat-store.ts';
 import { signedInApp, type SignedInApp } from '../test-app.ts';
 

@@ -3,10 +3,10 @@ import { expect, it } from 'vitest';
 import { signedInApp } from '../test-app.ts';
 import { describeEachBackend } from '../../db/test-backends.ts';
 import { normaliseCandidateInput, upsertCandidates } from '../../candidates/candidate-store.ts';
-import { createCampaign, setCampaignStatus } from '../../outreach/campaign-store.ts';
-import { createExecutorRegistry } from '../../outreach/executor-registry.ts';
-import { TasksExecutor } from '../../outreach/tasks-executor.ts';
-import { runWorkerPass } from '../../outreach/worker.ts';
+import { createCampaign, setCampaignStatus } from '../../outreach/campaigns/campaign-store.ts';
+import { createExecutorRegistry } from '../../outreach/delivery/executor-registry.ts';
+import { TasksExecutor } from '../../outreach/delivery/tasks-executor.ts';
+import { runWorkerPass } from '../../outreach/delivery/worker.ts';
 import { personNeedles, person, seedPrivacyScenario } from '../../privacy/privacy-test-setup.ts';
 import { findTraces } from '../../privacy/trace-search-store.ts';
 

@@ -113,7 +113,7 @@ export function registerPrivacyRoutes(app: ScoutlineApp): void {
       responses: { 200: json(settingsSchema.extend({ changed: z.array(z.string()) }), 'Saved'), ...errorResponses },
     }),
     async (c) => {
-      const { settings, changed } = await savePrivacySettings(c.get('store').db, c.get('workspaceId'), parsePrivacySettings(c.req.valid('json')), {
+      const { settings, changed } = await savePrivacySettings(c.get('store'), c.get('workspaceId'), parsePrivacySettings(c.req.valid('json')), {
         audit: (trx, fields) => auditRequest(c, { action: 'settings_changed', target: 'privacy', details: { changed: fields } }, trx),
       });
       return c.json({ ...withLabels(settings), changed }, 200);

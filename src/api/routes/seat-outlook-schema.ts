@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 
-/** OpenAPI shape of src/outreach/seat-outlook.ts (the tasks route's `seats`). */
+/** OpenAPI shape of src/outreach/planning/seat-outlook-store.ts (the tasks route's `seats`). */
 export const seatCapsSchema = z
   .object({
     seatId: z.string(),

@@ -10,12 +10,12 @@ import { listAudit } from '../../access/audit-store.ts';
 import { isSealed } from '../../access/secret-box.ts';
 import { valueAt } from '../../access/stored-secrets.ts';
 import { deriveKey } from '../../access/secret-box.ts';
-import { signatureHeaders } from '../../outreach/executors/webhook-signature.ts';
-import { secretForms } from '../../outreach/executors/secret-scrubbing-executor.ts';
+import { signatureHeaders } from '../../outreach/delivery/executors/webhook-signature.ts';
+import { secretForms } from '../../outreach/delivery/executors/secret-scrubbing-executor.ts';
 import { seedRunningCampaign } from '../../outreach/outreach-test-setup.ts';
-import { jsonLineLogger } from '../../outreach/structured-log.ts';
-import { loadWorkerExecutors } from '../../outreach/worker-executors.ts';
-import { runWorkerPass } from '../../outreach/worker.ts';
+import { jsonLineLogger } from '../../outreach/delivery/structured-log.ts';
+import { loadWorkerExecutors } from '../../outreach/delivery/worker-executors.ts';
+import { runWorkerPass } from '../../outreach/delivery/worker.ts';
 
 /**
  * Secrets at rest through the settings API: stored sealed, shown only as

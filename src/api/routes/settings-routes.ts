@@ -2,8 +2,8 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { ScoutlineApp } from '../app-env.ts';
 import { errorResponses } from '../error-response.ts';
 import { auditRequest } from '../request-audit.ts';
-import { executorSettingsInputSchema } from '../../outreach/executors/executor-settings-update.ts';
-import { loadExecutorSettingsView, saveExecutorSettings } from '../../outreach/executors/executor-settings-store.ts';
+import { executorSettingsInputSchema } from '../../outreach/delivery/executors/executor-settings-update.ts';
+import { loadExecutorSettingsView, saveExecutorSettings } from '../../outreach/delivery/executors/executor-settings-store.ts';
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
 

@@ -4,9 +4,9 @@ import { signedInApp, type SignedInApp } from '../test-app.ts';
 import { describeEachBackend } from '../../db/test-backends.ts';
 import type { Store } from '../../db/open-database.ts';
 import { seedRunningCampaign } from '../../outreach/outreach-test-setup.ts';
-import { createExecutorRegistry } from '../../outreach/executor-registry.ts';
-import { TasksExecutor } from '../../outreach/tasks-executor.ts';
-import { runWorkerPass } from '../../outreach/worker.ts';
+import { createExecutorRegistry } from '../../outreach/delivery/executor-registry.ts';
+import { TasksExecutor } from '../../outreach/delivery/tasks-executor.ts';
+import { runWorkerPass } from '../../outreach/delivery/worker.ts';
 
 /**
  * Workspace isolation in the domain routes (docs/security.md, "Workspace

@@ -1,14 +1,14 @@
 import type { Command } from 'commander';
 import { AppError } from '../../core/app-error.ts';
 import { parseDay } from '../../credits/utc-day.ts';
-import { loadSimulationInput } from '../../outreach/simulate-campaign-input.ts';
-import { simulateCampaign, type SimulationReport, type SimulationRun } from '../../outreach/simulate-campaign.ts';
+import { loadSimulationInput } from '../../outreach/simulation/simulate-campaign-input-store.ts';
+import { simulateCampaign, type SimulationReport, type SimulationRun } from '../../outreach/simulation/simulate-campaign.ts';
 import { action, dbOption, defaultWorkspace, parseIntOption, printJson, withStore } from '../cli-context.ts';
 
 /**
  * `scoutline campaign simulate CAMPAIGN --days 30 [--seed S] [--start DATE] [--json]`:
  * the campaign's plan against the sandbox audience, day by day, next to an
- * InMail-only plan (src/outreach/simulate-campaign.ts). Adds `simulate` to
+ * InMail-only plan (src/outreach/simulation/simulate-campaign.ts). Adds `simulate` to
  * the `campaign` command group (created here when the outreach commands
  * have not made it).
  */

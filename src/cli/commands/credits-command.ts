@@ -223,7 +223,7 @@ export function registerCreditCommands(program: Command): void {
       action(async (opts: { set?: string; json?: boolean }, cmd: Command) => {
         await withStore(dbOption(cmd), async (store) => {
           if (opts.set) {
-            await saveCreditOverrides(store.db, defaultWorkspace, readJson(opts.set), {
+            await saveCreditOverrides(store, defaultWorkspace, readJson(opts.set), {
               inTransaction: (trx, saved) => auditCli(trx, defaultWorkspace, 'settings_changed', 'credits', { plans: Object.keys(saved.plans ?? {}), rules: Object.keys(saved.rules ?? {}) }),
             });
           }

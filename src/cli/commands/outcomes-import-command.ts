@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { AppError } from '../../core/app-error.ts';
-import { importOutcomeCsv } from '../../outreach/executors/import-outcome-csv.ts';
+import { importOutcomeCsv } from '../../outreach/delivery/executors/import-outcome-csv-store.ts';
 import { action, dbOption, defaultWorkspace, printJson, withStore } from '../cli-context.ts';
 
 /**

@@ -81,7 +81,7 @@ export function registerPrivacyCommands(program: Command): void {
             privacyNoticeUrl: opts.noticeUrl === undefined ? current.privacyNoticeUrl : none(opts.noticeUrl) ? null : opts.noticeUrl,
             retention: { months, action: opts.retentionAction ?? current.retention.action, schedule: scheduleGiven ? opts.schedule === true : current.retention.schedule },
           };
-          const { settings, changed } = await savePrivacySettings(store.db, defaultWorkspace, parsePrivacySettings(next as PrivacySettings), {
+          const { settings, changed } = await savePrivacySettings(store, defaultWorkspace, parsePrivacySettings(next as PrivacySettings), {
             audit: (trx, fields) => auditCli(trx, defaultWorkspace, 'settings_changed', 'privacy', { changed: fields, via: 'cli' }),
           });
           if (opts.json) return printJson({ settings, changed });

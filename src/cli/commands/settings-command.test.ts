@@ -11,7 +11,7 @@ import { isSealed } from '../../access/secret-box.ts';
 import { valueAt } from '../../access/stored-secrets.ts';
 import { listAudit } from '../../access/audit-store.ts';
 import { seedRunningCampaign } from '../../outreach/outreach-test-setup.ts';
-import { planSeatDay } from '../../outreach/plan-seat-day.ts';
+import { planSeatDay } from '../../outreach/planning/plan-seat-day-store.ts';
 import { runScoutline, type CliRun } from '../cli-process.ts';
 
 /** each test spawns the CLI a few times; on a loaded machine one start can take many seconds */

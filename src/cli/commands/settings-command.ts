@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { AppError } from '../../core/app-error.ts';
 import { loadStoreSecretsKey } from '../../access/store-master-key.ts';
-import { loadExecutorSettingsView, saveExecutorSettings } from '../../outreach/executors/executor-settings-store.ts';
-import type { ExecutorSettingsView } from '../../outreach/executors/executor-settings-update.ts';
+import { loadExecutorSettingsView, saveExecutorSettings } from '../../outreach/delivery/executors/executor-settings-store.ts';
+import type { ExecutorSettingsView } from '../../outreach/delivery/executors/executor-settings-update.ts';
 import { auditCli } from '../cli-audit.ts';
 import { action, dbOption, defaultWorkspace, printJson, withStore } from '../cli-context.ts';
 

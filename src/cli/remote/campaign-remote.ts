@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { CampaignSummary } from '../../outreach/campaign.ts';
+import type { CampaignSummary } from '../../outreach/campaigns/campaign.ts';
 import { action, printJson } from '../cli-context.ts';
 import type { RemoteClient } from './remote-client.ts';
 

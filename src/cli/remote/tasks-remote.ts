@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { Task } from '../../outreach/task-queue.ts';
+import type { Task } from '../../outreach/delivery/task-queue-store.ts';
 import { action, parseIntOption, printJson } from '../cli-context.ts';
 import type { RemoteClient } from './remote-client.ts';
 

@@ -1,4 +1,4 @@
-/** Campaign shapes (src/outreach/campaign.ts and sequence-step.ts as served by the API). */
+/** Campaign shapes (src/outreach/campaigns/campaign.ts and sequence-step.ts as served by the API). */
 
 export const sequenceChannels = ['connection_request', 'message', 'inmail', 'email', 'phone'] as const;
 export type SequenceChannel = (typeof sequenceChannels)[number];
@@ -16,7 +16,7 @@ export type StepCondition =
   | { kind: 'open_profile' }
   | { kind: 'not_open_profile' };
 
-/** An A/B template variant of a message step (src/outreach/sequence-step.ts). */
+/** An A/B template variant of a message step (src/outreach/campaigns/sequence-step.ts). */
 export interface StepVariant {
   key: string;
   /** a default template name or Liquid source */
@@ -55,7 +55,7 @@ export interface Campaign {
   actions: Record<string, number>;
 }
 
-/** The default framework (spec section 6), mirrored from src/outreach/default-sequence.ts for "reset". */
+/** The default framework (spec section 6), mirrored from src/outreach/campaigns/default-sequence.ts for "reset". */
 export const defaultSequence: SequenceStep[] = [
   { key: 'invite', channel: 'connection_request', anchor: 'enrolled', delayDays: 0, windowDays: null, conditions: [], variant: null },
   { key: 'follow-up', channel: 'message', anchor: 'accepted', delayDays: 3, windowDays: null, conditions: [{ kind: 'accepted' }, { kind: 'not_replied' }], variant: null },

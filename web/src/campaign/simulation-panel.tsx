@@ -4,7 +4,7 @@ import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, X
 import { api, errorMessage, qs } from '../api-client.ts';
 import { CountBars } from '../charts.tsx';
 import { Loading, money, pct } from '../components.tsx';
-import type { SimulationReport, SimulationTotals } from '../../../src/outreach/simulate-campaign.ts';
+import type { SimulationReport, SimulationTotals } from '../../../src/outreach/simulation/simulate-campaign.ts';
 
 // the server's own types (type-only: nothing of the server is bundled), so the two cannot drift apart
 type Simulation = SimulationReport;
