@@ -1,29 +1,11 @@
-import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { AppError, toAppError } from '../core/app-error.ts';
-import { errorCodes, httpStatusFor } from '../core/error-codes.ts';
+import { httpStatusFor } from '../core/error-codes.ts';
 import { redactLogText } from '../outreach/delivery/structured-log.ts';
 import { storageFailureOf } from '../db/storage-failure.ts';
 import { zodIssuesToAppError } from '../core/zod-issues.ts';
-
-/** The one error shape every route returns: `{ error: { code, message, details? } }`. */
-export const errorBodySchema = z
-  .object({
-    error: z.object({
-      code: z.enum(Object.keys(errorCodes) as [keyof typeof errorCodes, ...Array<keyof typeof errorCodes>]),
-      message: z.string(),
-      details: z.record(z.string(), z.unknown()).optional(),
-    }),
-  })
-  .openapi('Error');
-
-export const errorResponses = {
-  400: { content: { 'application/json': { schema: errorBodySchema } }, description: 'Invalid input' },
-  404: { content: { 'application/json': { schema: errorBodySchema } }, description: 'Not found' },
-  409: { content: { 'application/json': { schema: errorBodySchema } }, description: 'Refused by a domain rule' },
-} as const;
 
 /** A zod refusal that escaped a handler: a domain schema stricter than the route's refused the input; named by field, not internal. */
 const isZodError = (err: unknown): err is { issues: Array<{ path: PropertyKey[]; message: string }> } =>

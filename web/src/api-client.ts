@@ -1,8 +1,13 @@
 /**
- * The typed client for Scoutline's public HTTP API. Every error body has the
- * shape `{ error: { code, message, details? } }`; the client turns it into an
- * `ApiError` so pages can show the message and act on the code.
+ * The typed client for Scoutline's public HTTP API. `client` is Hono's RPC
+ * client over the API contract (src/api-contract: the route definitions the
+ * server implements), so a page names a route and gets its input and answer
+ * types from the contract; `call` turns an answer into its success body.
+ * Every error body has the shape `{ error: { code, message, details? } }`;
+ * it becomes an `ApiError` so pages can show the message and act on the code.
  */
+import { hc, type ClientResponse } from 'hono/client';
+import type { ApiType } from '../../src/api-contract/api-type.ts';
 
 export interface ApiErrorBody {
   error: { code: string; message: string; details?: Record<string, unknown> };
@@ -57,13 +62,20 @@ export function setUnauthenticatedHandler(handler: ((err: ApiError) => void) | n
 }
 
 async function send<T>(method: string, path: string, init: RequestInit): Promise<T> {
-  let res: Response;
+  return readAnswer<T>(await fetchOrExplain(path, init), method, path);
+}
+
+/** fetch, with "the server cannot be reached" as an ApiError rather than a bare TypeError. */
+async function fetchOrExplain(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
   try {
-    res = await fetch(path, init);
+    return await fetch(input, init);
   } catch (err) {
     if (err instanceof DOMException && err.name === 'AbortError') throw err;
     throw new ApiError(0, 'network', 'The Scoutline server cannot be reached. Is it running?');
   }
+}
+
+async function readAnswer<T>(res: Response, method: string, path: string): Promise<T> {
   const text = await res.text();
   let parsed: unknown = undefined;
   if (text) {
@@ -76,7 +88,7 @@ async function send<T>(method: string, path: string, init: RequestInit): Promise
   if (!res.ok) {
     const err = isErrorBody(parsed)
       ? new ApiError(res.status, parsed.error.code, parsed.error.message, parsed.error.details)
-      : new ApiError(res.status, res.status === 404 ? 'not_found' : 'http_error', `${method} ${path} failed with HTTP ${res.status}`);
+      : new ApiError(res.status, res.status === 404 ? 'not_found' : 'http_error', `${[method, path].filter(Boolean).join(' ')} failed with HTTP ${res.status}`);
     const retry = Number(res.headers.get('retry-after'));
     if (res.status === 429 && Number.isFinite(retry) && retry > 0) err.retryAfterSeconds = retry;
     // a wrong password at sign-in is a 401 too: the sign-in form shows that one itself
@@ -84,6 +96,26 @@ async function send<T>(method: string, path: string, init: RequestInit): Promise
     throw err;
   }
   return parsed as T;
+}
+
+/** The API as typed routes: `client.api.search.$post({ json })`, `client.api.candidates[':id'].$get({ param: { id } })`. */
+export const client = hc<ApiType>(typeof location === 'undefined' ? 'http://localhost' : location.origin, {
+  fetch: fetchOrExplain,
+  headers: { accept: 'application/json' },
+});
+
+/** The body of a success answer (2xx) of a client call, whose type the contract gives. */
+export type Answer<R> = R extends ClientResponse<infer T, infer S, infer _F> ? (S extends 200 | 201 | 202 | 204 ? T : never) : never;
+
+/**
+ * Awaits a typed client call and returns its success body; an error answer
+ * throws an ApiError with the server's code and message (and a 401 sends the
+ * person to sign in, as every other call does).
+ */
+export async function call<R extends ClientResponse<unknown, number, string>>(pending: Promise<R>): Promise<Answer<R>> {
+  const res = (await pending) as unknown as Response;
+  const url = new URL(res.url || 'http://localhost/');
+  return readAnswer<Answer<R>>(res, '', url.pathname);
 }
 
 export const api = {

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { ScoutlineApp } from '../app-env.ts';
-import { errorResponses } from '../error-response.ts';
+import { errorResponses } from '../../api-contract/error-body.ts';
 import { AppError } from '../../core/app-error.ts';
 import { roleSchema } from '../../access/role.ts';
 import { createWorkspace, listUserWorkspaces, addMember } from '../../access/membership-store.ts';

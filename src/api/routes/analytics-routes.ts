@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv, ScoutlineApp } from '../app-env.ts';
-import { errorResponses } from '../error-response.ts';
+import { errorResponses } from '../../api-contract/error-body.ts';
 import { channelReport } from '../../analytics/analytics-report.ts';
 import { loadAnalyticsLog } from '../../analytics/analytics-store.ts';
 import { campaignFunnels, stepBreakdown, variantBreakdown } from '../../analytics/funnel.ts';

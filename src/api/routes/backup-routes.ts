@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { ScoutlineApp } from '../app-env.ts';
-import { errorResponses } from '../error-response.ts';
+import { errorResponses } from '../../api-contract/error-body.ts';
 import { backupStatus, type BackupStatus } from '../../operations/backup-status.ts';
 
 const backupFileSchema = z.object({ file: z.string(), bytes: z.number().int(), at: z.string() }).openapi('BackupFile');

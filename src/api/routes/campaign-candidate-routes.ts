@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { ScoutlineApp } from '../app-env.ts';
-import { errorResponses } from '../error-response.ts';
+import { errorResponses } from '../../api-contract/error-body.ts';
 import { addCandidatesToCampaign } from '../../outreach/campaigns/add-campaign-candidates-store.ts';
 import { requireWorkableCampaign } from '../../outreach/campaigns/campaign-work-guard-store.ts';
 import { callerOf } from '../request-audit.ts';

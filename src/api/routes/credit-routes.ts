@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { AppError } from '../../core/app-error.ts';
 import type { ScoutlineApp } from '../app-env.ts';
-import { errorResponses } from '../error-response.ts';
+import { errorResponses } from '../../api-contract/error-body.ts';
 import { forecastCredits } from '../../credits/credit-forecast.ts';
 import { creditConfigFor, loadCreditOverrides, saveCreditOverrides } from '../../credits/credit-settings-store.ts';
 import { simulateCredits } from '../../credits/credit-simulation.ts';

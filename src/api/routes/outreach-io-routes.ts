@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv, ScoutlineApp } from '../app-env.ts';
-import { errorBodySchema, errorResponses } from '../error-response.ts';
+import { errorBodySchema, errorResponses } from '../../api-contract/error-body.ts';
 import { AppError } from '../../core/app-error.ts';
 import { parseDay } from '../../credits/utc-day.ts';
 import { applyOutcome } from '../../outreach/enrollment/apply-outcome-store.ts';

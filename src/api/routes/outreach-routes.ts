@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { ScoutlineApp } from '../app-env.ts';
-import { errorResponses } from '../error-response.ts';
+import { errorResponses } from '../../api-contract/error-body.ts';
 import { completeTask, pauseSeatForToday } from '../../outreach/delivery/action-store.ts';
 import { applyOutcome, outcomeReportSchema } from '../../outreach/enrollment/apply-outcome-store.ts';
 import { campaignInputSchema } from '../../outreach/campaigns/campaign.ts';

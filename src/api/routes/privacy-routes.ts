@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { ScoutlineApp } from '../app-env.ts';
-import { errorResponses } from '../error-response.ts';
+import { errorResponses } from '../../api-contract/error-body.ts';
 import { auditRequest, callerOf } from '../request-audit.ts';
 import { candidatePrivacy } from '../../privacy/candidate-privacy-store.ts';
 import { exportCandidateData } from '../../privacy/data-subject-export-store.ts';

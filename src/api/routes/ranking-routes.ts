@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { ScoutlineApp } from '../app-env.ts';
-import { errorResponses } from '../error-response.ts';
+import { errorResponses } from '../../api-contract/error-body.ts';
 import { AppError } from '../../core/app-error.ts';
 import { rankSorts } from '../../ranking/candidate-score.ts';
 import { extractCriteria } from '../../ranking/extract-criteria.ts';

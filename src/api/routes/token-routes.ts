@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { ScoutlineApp } from '../app-env.ts';
-import { errorResponses } from '../error-response.ts';
+import { errorResponses } from '../../api-contract/error-body.ts';
 import { roleAtLeast, roleSchema } from '../../access/role.ts';
 import { createApiToken, listApiTokens, revokeApiToken } from '../../access/api-token-store.ts';
 import { auditRequest, callerOf } from '../request-audit.ts';

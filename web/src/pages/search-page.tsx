@@ -1,6 +1,7 @@
 import { Notice } from '../form-parts.tsx';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { api, ApiError } from '../api-client.ts';
+import type { InferRequestType } from 'hono/client';
+import { api, ApiError, call, client } from '../api-client.ts';
 import { ErrorBanner, Meter, NotYet } from '../components.tsx';
 import { errorColumn } from '../query-assist.ts';
 import { QueryBox, type QueryError } from '../query-box.tsx';
@@ -40,13 +41,15 @@ function urlFor(query: string, f: SearchFilters): string {
 }
 
 /** POST /api/search's body: the filters AND-ed to the query by the server (docs/search.md); with a filter the query may be blank. */
-export function searchRequest(query: string, f: SearchFilters, limit: number, offset: number, rank?: { sort: SortMode; roleId?: string }) {
-  const filters: Record<string, unknown> = {};
+type SearchRequest = InferRequestType<typeof client.api.search.$post>['json'];
+
+export function searchRequest(query: string, f: SearchFilters, limit: number, offset: number, rank?: { sort: SortMode; roleId?: string }): SearchRequest {
+  const filters: NonNullable<SearchRequest['filters']> = {};
   if (f.location.trim()) filters.location = f.location.trim();
   if (f.openProfile) filters.openProfile = true;
   if (f.openToWork) filters.openToWork = true;
   if (f.degree) filters.degree = [Number(f.degree)];
-  return { query, filters, limit, offset, ...(rank?.sort === 'priority' ? { sort: 'priority' } : {}), ...(rank?.roleId ? { roleId: rank.roleId } : {}) };
+  return { query, filters, limit, offset, ...(rank?.sort === 'priority' ? { sort: 'priority' as const } : {}), ...(rank?.roleId ? { roleId: rank.roleId } : {}) };
 }
 
 function hasFilter(f: SearchFilters): boolean {
@@ -55,12 +58,6 @@ function hasFilter(f: SearchFilters): boolean {
 
 type Role = { id: string; name?: string; query?: string } & Record<string, unknown>;
 export type SortMode = 'priority' | 'relevance';
-
-interface SearchResponse {
-  total?: number;
-  results?: unknown[];
-  tookMs?: number;
-}
 
 export function SearchPage() {
   const { search } = useLocation();
@@ -99,7 +96,7 @@ export function SearchPage() {
     try {
       const role = roles.data?.roles.find((r) => r.id === roleId);
       // one route for every order and filter: the server plans, ranks and filters the same way for the CLI (docs/search.md)
-      const res = await api.post<SearchResponse>('/api/search', searchRequest(q, f, pageSize, offset, { sort, roleId: role?.id }));
+      const res = await call(client.api.search.$post({ json: searchRequest(q, f, pageSize, offset, { sort, roleId: role?.id }) }));
       const list = (res.results ?? []).map(toHit).filter((h): h is Hit => h !== null);
       setHits((prev) => (offset === 0 || !prev ? list : [...prev, ...list]));
       setTotal(res.total ?? list.length);
