@@ -1,0 +1,2 @@
+// The analytics routes' definitions move here from src/api/routes/analytics-routes.ts (#15 item 5).
+export {};

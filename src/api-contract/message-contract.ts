@@ -1,0 +1,2 @@
+// The message routes' definitions move here from src/api/routes/message-routes.ts (#15 item 5).
+export {};
