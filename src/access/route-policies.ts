@@ -54,6 +54,7 @@ export const routePolicies: Record<string, AccessLevel> = {
   'POST /api/privacy/retention/apply': 'admin',
   'GET /api/privacy/retention/flags': 'read',
   'POST /api/search': 'read',
+  'GET /api/search/fields': 'read',
 
   // credits and seats
   'GET /api/credits/plans': 'read',

@@ -1,6 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { errorResponses } from './error-body.ts';
-import { detectImportFormat } from '../candidates/import-records.ts';
 
 export const importSummarySchema = z
   .object({
@@ -25,8 +24,6 @@ export const importSummarySchema = z
 
 export const bodyDescription =
   'JSON Resume as NDJSON (application/x-ndjson), one object or an array (application/json), or CSV with a header row (text/csv). Streamed: the body is never held in memory as a whole.';
-
-
 
 export const postImportRoute = createRoute({
   method: 'post',

@@ -74,3 +74,21 @@ export const searchRoute = createRoute({
     ...errorResponses,
   },
 });
+
+export const searchFieldSchema = z
+  .object({
+    name: z.enum(searchFieldNames as [string, ...string[]]).openapi({ description: 'what a recruiter types before the colon: title:engineer' }),
+    description: z.string(),
+  })
+  .openapi('SearchField');
+
+export const getSearchFieldsRoute = createRoute({
+  method: 'get',
+  path: '/api/search/fields',
+  tags: ['search'],
+  summary: "The query language's fields (field:term), for query boxes and their suggestions",
+  responses: {
+    200: { content: { 'application/json': { schema: z.object({ fields: z.array(searchFieldSchema) }) } }, description: 'Every field, in the order of the spec' },
+    ...errorResponses,
+  },
+});

@@ -107,6 +107,10 @@ export const client = hc<ApiType>(typeof location === 'undefined' ? 'http://loca
 /** The body of a success answer (2xx) of a client call, whose type the contract gives. */
 export type Answer<R> = R extends ClientResponse<infer T, infer S, infer _F> ? (S extends 200 | 201 | 202 | 204 ? T : never) : never;
 
+/** The success body of a client route: `AnswerOf<typeof client.api.roles.$get>`. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnswerOf<F extends (...args: any[]) => Promise<unknown>> = Answer<Awaited<ReturnType<F>>>;
+
 /**
  * Awaits a typed client call and returns its success body; an error answer
  * throws an ApiError with the server's code and message (and a 401 sends the

@@ -1,6 +1,8 @@
-import { api } from './api-client.ts';
+import type { InferRequestType } from 'hono/client';
+import { call, client } from './api-client.ts';
 
-export type Verdict = 'shortlist' | 'reject';
+/** The verdicts the ranking learns from (the contract's). */
+export type Verdict = InferRequestType<(typeof client.api.candidates)[':id']['feedback']['$post']>['json']['verdict'];
 
 /** A stable role id for an ad-hoc query, so feedback on a plain search still teaches the model. */
 export function adHocRoleId(query: string): string {
@@ -20,9 +22,9 @@ export async function sendFeedback(candidateIds: number[], verdict: Verdict, rol
   if (!roleId) {
     roleId = adHocRoleId(role.query.trim());
     if (!ensured.has(roleId)) {
-      await api.post('/api/roles', { id: roleId, name: `Search: ${role.query.trim()}`.slice(0, 200), query: role.query.trim() });
+      await call(client.api.roles.$post({ json: { id: roleId, name: `Search: ${role.query.trim()}`.slice(0, 200), query: role.query.trim() } }));
       ensured.add(roleId);
     }
   }
-  for (const id of candidateIds) await api.post(`/api/candidates/${id}/feedback`, { roleId, verdict });
+  for (const id of candidateIds) await call(client.api.candidates[':id'].feedback.$post({ param: { id: String(id) }, json: { roleId, verdict } }));
 }

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { applySuggestion, errorColumn, suggestFields } from './query-assist.ts';
+import { applySuggestion, errorColumn, suggestFields as suggestAmong, type FieldInfo } from './query-assist.ts';
+
+// the spec's fields, as GET /api/search/fields serves them (src/api/routes/search-routes.test.ts checks the server's list)
+const fields: FieldInfo[] = ['name', 'headline', 'title', 'currenttitle', 'company', 'currentcompany', 'school', 'skill', 'location', 'summary'].map((name) => ({ name, description: name }));
+const suggestFields = (query: string, cursor: number) => suggestAmong(query, cursor, fields);
 
 describe('field suggestions', () => {
   it('offers every field after an unknown word and a colon, closest first', () => {

@@ -1,23 +1,9 @@
 /** Helpers for the Boolean query box: field suggestions and error positions. */
+import type { AnswerOf, client } from './api-client.ts';
 
-export interface FieldInfo {
-  name: string;
-  description: string;
-}
 
-/** The query language's fields (spec: boolean-search.md, "Fields"). */
-export const queryFields: readonly FieldInfo[] = [
-  { name: 'name', description: 'full name' },
-  { name: 'headline', description: 'headline' },
-  { name: 'title', description: 'job titles, current or past' },
-  { name: 'currenttitle', description: 'current job title(s)' },
-  { name: 'company', description: 'employers, current or past' },
-  { name: 'currentcompany', description: 'current employer(s)' },
-  { name: 'school', description: 'schools' },
-  { name: 'skill', description: 'listed skills' },
-  { name: 'location', description: 'location text (city, region, country)' },
-  { name: 'summary', description: 'about / summary and job descriptions' },
-];
+/** A field of the query language, as `GET /api/search/fields` serves it (spec: boolean-search.md, "Fields"). */
+export type FieldInfo = AnswerOf<typeof client.api.search.fields.$get>['fields'][number];
 
 export interface Suggestion {
   /** where the replaced word starts and ends in the query (0-based, end exclusive) */
@@ -38,7 +24,7 @@ function insideQuotes(query: string, offset: number): boolean {
  * ':' that is not a known field gets every field (closest first); a word of
  * two or more letters that starts a field name gets the matching fields.
  */
-export function suggestFields(query: string, cursor: number): Suggestion[] {
+export function suggestFields(query: string, cursor: number, fields: readonly FieldInfo[]): Suggestion[] {
   if (cursor < 0 || cursor > query.length || insideQuotes(query, cursor)) return [];
   let end = cursor;
   const colon = query[end - 1] === ':';
@@ -49,12 +35,12 @@ export function suggestFields(query: string, cursor: number): Suggestion[] {
   if (start > 0 && !/[\s(+\-]/.test(query[start - 1])) return [];
   const word = query.slice(start, end).toLowerCase();
   if (colon) {
-    if (queryFields.some((f) => f.name === word)) return [];
-    const ranked = [...queryFields].sort((a, b) => closeness(word, b.name) - closeness(word, a.name));
+    if (fields.some((f) => f.name === word)) return [];
+    const ranked = [...fields].sort((a, b) => closeness(word, b.name) - closeness(word, a.name));
     return ranked.map((field) => ({ from: start, to: cursor, field }));
   }
   if (word.length < 2 || /^(AND|OR|NOT)$/.test(query.slice(start, end))) return [];
-  return queryFields.filter((f) => f.name.startsWith(word) && f.name !== word).map((field) => ({ from: start, to: cursor, field }));
+  return fields.filter((f) => f.name.startsWith(word) && f.name !== word).map((field) => ({ from: start, to: cursor, field }));
 }
 
 /** A crude similarity: shared prefix length, then shared letters. */

@@ -1,5 +1,28 @@
-import { useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { applySuggestion, suggestFields, type Suggestion } from './query-assist.ts';
+import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { call, client } from './api-client.ts';
+import { applySuggestion, suggestFields, type FieldInfo, type Suggestion } from './query-assist.ts';
+
+let fieldsOnce: Promise<readonly FieldInfo[]> | null = null;
+
+/** The query language's fields, asked of the server once per page load (the server's list is the one truth). */
+function useSearchFields(): readonly FieldInfo[] {
+  const [fields, setFields] = useState<readonly FieldInfo[]>([]);
+  useEffect(() => {
+    let live = true;
+    fieldsOnce ??= call(client.api.search.fields.$get()).then(
+      (r) => r.fields,
+      () => {
+        fieldsOnce = null; // asked again next time: suggestions are a help, not worth an error banner
+        return [];
+      },
+    );
+    void fieldsOnce.then((f) => live && setFields(f));
+    return () => {
+      live = false;
+    };
+  }, []);
+  return fields;
+}
 
 export interface QueryError {
   message: string;
@@ -19,9 +42,10 @@ export function QueryBox(props: { value: string; onChange: (v: string) => void; 
   const [active, setActive] = useState(0);
   const listId = useId();
   const errId = useId();
+  const fields = useSearchFields();
 
   const refresh = (v: string, cursor: number) => {
-    setSuggestions(suggestFields(v, cursor));
+    setSuggestions(suggestFields(v, cursor, fields));
     setActive(0);
   };
 

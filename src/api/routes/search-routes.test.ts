@@ -3,6 +3,7 @@ import { signedInApp } from '../test-app.ts';
 import { describeEachBackend } from '../../db/test-backends.ts';
 import { upsertCandidates } from '../../candidates/candidate-store.ts';
 import { candidateInputSchema } from '../../candidates/candidate.ts';
+import { searchFields } from '../../search/search-fields.ts';
 
 describeEachBackend('POST /api/search', (getStore) => {
   const post = async (body: unknown) =>
@@ -23,6 +24,14 @@ describeEachBackend('POST /api/search', (getStore) => {
       }),
     );
     await upsertCandidates(getStore(), 'default', people);
+  });
+
+  it('GET /api/search/fields serves the query language\'s fields, the ones the parser knows, in the spec\'s order', async () => {
+    const res = await (await signedInApp({ store: getStore(), webRoot: '/nonexistent' })).request('/api/search/fields');
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { fields: Array<{ name: string; description: string }> };
+    expect(body.fields).toEqual(searchFields.map((f) => ({ name: f.name, description: f.description })));
+    expect(body.fields.map((f) => f.name)).toEqual(['name', 'headline', 'title', 'currenttitle', 'company', 'currentcompany', 'school', 'skill', 'location', 'summary']);
   });
 
   it('answers with the total, one page and what matched', async () => {

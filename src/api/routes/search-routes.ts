@@ -1,7 +1,8 @@
 import type { ScoutlineApp } from '../app-env.ts';
 import type { ConnectionDegree } from '../../search/search-filters.ts';
 import { runSearch } from '../../search-request/run-search.ts';
-import { searchRoute } from '../../api-contract/search-contract.ts';
+import { getSearchFieldsRoute, searchRoute } from '../../api-contract/search-contract.ts';
+import { searchFields } from '../../search/search-fields.ts';
 
 export function registerSearchRoutes(app: ScoutlineApp): void {
   app.openapi(
@@ -15,4 +16,6 @@ export function registerSearchRoutes(app: ScoutlineApp): void {
       return c.json({ total: found.total, results: found.results, nextCursor: found.kind === 'match' ? found.nextCursor : null, tookMs }, 200);
     },
   );
+
+  app.openapi(getSearchFieldsRoute, (c) => c.json({ fields: searchFields.map(({ name, description }) => ({ name, description })) }, 200));
 }

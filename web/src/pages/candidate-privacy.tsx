@@ -1,21 +1,8 @@
-import { api } from '../api-client.ts';
+import { call, client } from '../api-client.ts';
 import { ErrorBanner, Loading, Section, day } from '../components.tsx';
 import { Notice } from '../form-parts.tsx';
 import { usePermit } from '../session.tsx';
 import { useApi } from '../use-api.ts';
-
-/** `GET /api/candidates/{id}/privacy` (docs/privacy.md). */
-interface CandidatePrivacyView {
-  candidateId: number;
-  firstRecorded: { source: string; at: string };
-  sources: Array<{ description: string; kind: string; format: string; via: string; label: string; fileName: string | null; by: string; outcome: string; at: string }>;
-  lawfulBasis: string | null;
-  lawfulBasisText: string | null;
-  lawfulBasisNote: string;
-  privacyNoticeUrl: string | null;
-  retentionFlag: { flaggedAt: string; lastActivityAt: string } | null;
-  suppressedAsErased: boolean;
-}
 
 /**
  * A candidate's personal-data facts: where their data came from and when,
@@ -23,7 +10,7 @@ interface CandidatePrivacyView {
  * download of everything held about them, for a data-subject access request.
  */
 export function CandidatePrivacy({ candidateId }: { candidateId: number }) {
-  const view = useApi((signal) => api.get<CandidatePrivacyView>(`/api/candidates/${candidateId}/privacy`, signal), [candidateId]);
+  const view = useApi((signal) => call(client.api.candidates[':id'].privacy.$get({ param: { id: String(candidateId) } }, { init: { signal } })), [candidateId]);
   const canExport = usePermit('GET /api/candidates/{id}/export');
   const p = view.data;
   return (

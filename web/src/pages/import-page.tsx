@@ -1,7 +1,5 @@
 import { useState } from 'react';
-import type { ImportSummary } from '../../../src/candidates/import-candidates.ts';
-import type { ImportEncoding } from '../../../src/candidates/import-encoding.ts';
-import { upload } from '../api-client.ts';
+import { call, client, type AnswerOf } from '../api-client.ts';
 import { ErrorBanner } from '../components.tsx';
 import { Link } from '../router.tsx';
 import { RoleNote, usePermit } from '../session.tsx';
@@ -9,7 +7,8 @@ import { RoleNote, usePermit } from '../session.tsx';
 type Format = 'auto' | 'jsonresume' | 'csv';
 
 /** What POST /api/import answers. */
-type ImportResult = ImportSummary & { format: 'jsonresume' | 'csv'; ignoredColumns?: string[]; encoding?: ImportEncoding };
+type ImportResult = AnswerOf<typeof client.api.import.$post>;
+type ImportEncoding = ImportResult['encoding'];
 
 /** Encodings offered for a file that is not read right by itself ('auto': the server detects it). */
 export const encodingChoices: ReadonlyArray<[string, string]> = [
@@ -24,7 +23,7 @@ export const encodingChoices: ReadonlyArray<[string, string]> = [
 ];
 
 /** How the result says which encoding the file was read with. */
-export function encodingNote(e: ImportEncoding | undefined): string {
+export function encodingNote(e: ImportEncoding): string {
   if (!e) return '';
   if (!e.detected) return `Read as ${e.name}, as chosen.`;
   if (e.how === 'guessed' || e.how === 'fallback') return `Read as ${e.name}: the file is not UTF-8, so its encoding was guessed. If names look wrong, choose the encoding and import again.`;
@@ -70,13 +69,10 @@ export function ImportPage() {
     setResult(null);
     try {
       const type = uploadTypeOf(file.name, format);
-      const query = new URLSearchParams();
-      if (type.format) query.set('format', type.format);
-      if (source.trim()) query.set('source', source.trim());
-      if (encoding !== 'auto') query.set('encoding', encoding);
-      for (const m of mapLines(mapping)) query.append('map', m);
-      const q = query.toString();
-      const summary = await upload<ImportResult>(`/api/import${q ? `?${q}` : ''}`, file, type.contentType);
+      const map = mapLines(mapping);
+      const query = { format: type.format, source: source.trim() || undefined, encoding: encoding === 'auto' ? undefined : encoding, map: map.length ? map : undefined };
+      // the file goes as it is, streamed by the server; its content type tells the format
+      const summary = await call(client.api.import.$post({ query }, { init: { body: file, headers: { accept: 'application/json', 'content-type': type.contentType } } }));
       setResult({ name: file.name, summary });
     } catch (err) {
       setError(err);

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { api } from '../api-client.ts';
+import { call, client, type AnswerOf } from '../api-client.ts';
 import { useAction } from '../use-action.ts';
 import { ErrorBanner, Loading, Section, day } from '../components.tsx';
 import { Notice } from '../form-parts.tsx';
@@ -8,43 +8,12 @@ import { RoleNote, usePermit } from '../session.tsx';
 import { useApi } from '../use-api.ts';
 
 /** `GET /api/privacy/settings` (docs/privacy.md). */
-type RetentionAction = 'flag' | 'erase';
-interface RetentionPolicy {
-  months: number | null;
-  action: RetentionAction;
-  schedule: boolean;
-}
-interface RetentionRun {
-  at: string;
-  by: string;
-  action: RetentionAction;
-  flagged: number;
-  erased: number;
-  skipped: number;
-}
-interface PrivacySettingsView {
-  lawfulBasis: string | null;
-  lawfulBasisNote: string;
-  privacyNoticeUrl: string | null;
-  retention: RetentionPolicy;
-  lastRetentionRun: RetentionRun | null;
-  lawfulBases: Array<{ value: string; label: string }>;
-}
-interface DryRun {
-  policy: RetentionPolicy;
-  cutoff: string | null;
-  total: number;
-  candidates: Array<{ id: number; name: string; lastActivityAt: string; flaggedAt: string | null }>;
-  unflag: number;
-}
-interface Applied {
-  action: RetentionAction;
-  cutoff: string | null;
-  flagged: number;
-  erased: number;
-  skipped: number;
-  unflagged: number;
-}
+type PrivacySettingsView = AnswerOf<typeof client.api.privacy.settings.$get>;
+type RetentionPolicy = PrivacySettingsView['retention'];
+type RetentionAction = RetentionPolicy['action'];
+type LawfulBasis = PrivacySettingsView['lawfulBases'][number]['value'];
+type RetentionRun = NonNullable<PrivacySettingsView['lastRetentionRun']>;
+type DryRun = AnswerOf<(typeof client.api.privacy.retention)['dry-run']['$post']>;
 
 /** What a policy does, in one sentence. */
 export function policyText(p: RetentionPolicy): string {
@@ -66,7 +35,7 @@ function runText(r: RetentionRun): string {
  */
 export function PrivacyPage() {
   const permit = usePermit('PUT /api/privacy/settings');
-  const view = useApi((signal) => (permit.allowed ? api.get<PrivacySettingsView>('/api/privacy/settings', signal) : Promise.resolve(null)), [permit.allowed]);
+  const view = useApi((signal) => (permit.allowed ? call(client.api.privacy.settings.$get({}, { init: { signal } })) : Promise.resolve(null)), [permit.allowed]);
   return (
     <div className="page">
       <h1>Privacy</h1>
@@ -87,7 +56,7 @@ export function PrivacyPage() {
 }
 
 function PrivacyForms({ settings, onSaved }: { settings: PrivacySettingsView; onSaved: () => void }) {
-  const [basis, setBasis] = useState(settings.lawfulBasis ?? '');
+  const [basis, setBasis] = useState<LawfulBasis | ''>(settings.lawfulBasis ?? '');
   const [note, setNote] = useState(settings.lawfulBasisNote);
   const [notice, setNotice] = useState(settings.privacyNoticeUrl ?? '');
   const [months, setMonths] = useState(settings.retention.months === null ? '' : String(settings.retention.months));
@@ -98,7 +67,7 @@ function PrivacyForms({ settings, onSaved }: { settings: PrivacySettingsView; on
   const submit = () =>
     save.run(async () => {
       const body = { lawfulBasis: basis || null, lawfulBasisNote: note.trim(), privacyNoticeUrl: notice.trim() || null, retention: policy };
-      const answer = await api.put<{ changed: string[] }>('/api/privacy/settings', body);
+      const answer = await call(client.api.privacy.settings.$put({ json: body }));
       onSaved();
       return answer.changed.length ? `Saved: ${answer.changed.join(', ')}.` : 'Nothing changed.';
     });
@@ -117,7 +86,7 @@ function PrivacyForms({ settings, onSaved }: { settings: PrivacySettingsView; on
           <div className="card field-row wrap">
             <div className="field">
               <label htmlFor="privacy-basis">Basis</label>
-              <select id="privacy-basis" value={basis} onChange={(e) => setBasis(e.target.value)}>
+              <select id="privacy-basis" value={basis} onChange={(e) => setBasis(e.target.value as LawfulBasis | '')}>
                 <option value="">Not declared</option>
                 {settings.lawfulBases.map((b) => (
                   <option key={b.value} value={b.value}>
@@ -190,7 +159,7 @@ function RetentionRunSection({ saved, lastRun, unsaved, onApplied }: { saved: Re
   const apply = useAction();
   const runDry = () =>
     check.run(async () => {
-      const r = await api.post<DryRun>('/api/privacy/retention/dry-run', { limit: 200 });
+      const r = await call(client.api.privacy.retention['dry-run'].$post({ json: { limit: 200 } }));
       setDry(r);
       return r.policy.months === null ? 'No policy is saved.' : `${r.total} candidate${r.total === 1 ? '' : 's'} would be ${r.policy.action === 'erase' ? 'erased' : 'flagged'}.`;
     });
@@ -199,7 +168,7 @@ function RetentionRunSection({ saved, lastRun, unsaved, onApplied }: { saved: Re
     const question = saved.action === 'erase' ? `Erase ${count} now? This cannot be undone.` : `Flag ${count} for review now?`;
     if (!window.confirm(question)) return;
     void apply.run(async () => {
-      const r = await api.post<Applied>('/api/privacy/retention/apply', {});
+      const r = await call(client.api.privacy.retention.apply.$post({ json: {} }));
       setDry(null);
       onApplied();
       const done = r.action === 'erase' ? `Erased ${r.erased}` : `Flagged ${r.flagged}`;

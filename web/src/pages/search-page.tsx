@@ -1,8 +1,8 @@
 import { Notice } from '../form-parts.tsx';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { InferRequestType } from 'hono/client';
-import { api, ApiError, call, client } from '../api-client.ts';
-import { ErrorBanner, Meter, NotYet } from '../components.tsx';
+import { ApiError, call, client } from '../api-client.ts';
+import { ErrorBanner, Meter } from '../components.tsx';
 import { errorColumn } from '../query-assist.ts';
 import { QueryBox, type QueryError } from '../query-box.tsx';
 import { Link, navigate, useLocation } from '../router.tsx';
@@ -56,7 +56,6 @@ function hasFilter(f: SearchFilters): boolean {
   return Boolean(f.location.trim() || f.openProfile || f.openToWork || f.degree);
 }
 
-type Role = { id: string; name?: string; query?: string } & Record<string, unknown>;
 export type SortMode = 'priority' | 'relevance';
 
 export function SearchPage() {
@@ -66,7 +65,6 @@ export function SearchPage() {
   const [busy, setBusy] = useState(false);
   const [queryError, setQueryError] = useState<QueryError | null>(null);
   const [error, setError] = useState<unknown>(undefined);
-  const [missing, setMissing] = useState(false);
   const [hits, setHits] = useState<Hit[] | null>(null);
   const [total, setTotal] = useState(0);
   const [took, setTook] = useState<number | null>(null);
@@ -77,7 +75,7 @@ export function SearchPage() {
   const ran = useRef(false);
   const [roleId, setRoleId] = useState(search.get('role') ?? '');
   const [sort, setSort] = useState<SortMode>('priority');
-  const roles = useApi((signal) => api.get<{ roles: Role[] }>('/api/roles', signal), []);
+  const roles = useApi((signal) => call(client.api.roles.$get({}, { init: { signal } })), []);
   const canAdd = usePermit('POST /api/campaigns/{id}/candidates');
   // feedback on a plain search saves the query as a role first
   const canJudge = usePermitAll('POST /api/roles', 'POST /api/candidates/{id}/feedback');
@@ -92,20 +90,17 @@ export function SearchPage() {
     setError(undefined);
     setNotice(null);
     if (offset === 0) navigate(urlFor(q, f), true);
-    const started = performance.now();
     try {
       const role = roles.data?.roles.find((r) => r.id === roleId);
       // one route for every order and filter: the server plans, ranks and filters the same way for the CLI (docs/search.md)
       const res = await call(client.api.search.$post({ json: searchRequest(q, f, pageSize, offset, { sort, roleId: role?.id }) }));
-      const list = (res.results ?? []).map(toHit).filter((h): h is Hit => h !== null);
+      const list = res.results.map(toHit);
       setHits((prev) => (offset === 0 || !prev ? list : [...prev, ...list]));
-      setTotal(res.total ?? list.length);
-      setTook(res.tookMs ?? Math.round(performance.now() - started));
+      setTotal(res.total);
+      setTook(res.tookMs);
       if (offset === 0) setSelected(new Set());
-      setMissing(false);
     } catch (err) {
       if (err instanceof ApiError && err.code === 'query_syntax') setQueryError({ message: err.message, column: errorColumn(err.details, q) });
-      else if (err instanceof ApiError && err.isMissingRoute) setMissing(true);
       else setError(err);
     } finally {
       setBusy(false);
@@ -235,7 +230,6 @@ export function SearchPage() {
           </button>
         ) : null}
       </div>
-      {missing ? <NotYet what="Search" /> : null}
       <ErrorBanner error={error} />
       <Notice message={notice} tone="ok" />
       {hits ? (
