@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { errorResponses } from './error-body.ts';
+import { fromDomain } from './domain-schema.ts';
 import { seatSchema, seatWithCreditsSchema } from './seat-schema.ts';
 import { creditOverridesSchema } from '../credits/credit-config.ts';
 import { forecastOptionsSchema } from '../credits/credit-forecast.ts';
@@ -20,9 +21,9 @@ const body = <T extends z.ZodTypeAny>(schema: T) => ({ body: { content: { 'appli
 const rulesSchema = z.object({ lotLifetimeDays: z.number(), refundWindowDays: z.number(), refundLotLifetimeDays: z.number(), purchaseLotLifetimeDays: z.number() });
 export const creditCatalogueSchema = z
   .object({
-    plans: z.array(planSchema.openapi('CreditPlan')),
+    plans: z.array(fromDomain(planSchema).openapi('CreditPlan')),
     rules: rulesSchema,
-    overrides: creditOverridesSchema.openapi({ description: "the workspace's own overrides of the defaults (PUT /api/credits/plans)" }),
+    overrides: fromDomain(creditOverridesSchema).openapi({ description: "the workspace's own overrides of the defaults (PUT /api/credits/plans)" }),
   })
   .openapi('CreditCatalogue');
 
@@ -39,7 +40,7 @@ export const creditPlansPutRoute = createRoute({
   path: '/api/credits/plans',
   tags: ['credits'],
   summary: "Replace the workspace's plan and rule overrides ({} restores the defaults)",
-  request: body(creditOverridesSchema.openapi('CreditOverrides')),
+  request: body(fromDomain(creditOverridesSchema).openapi('CreditOverrides')),
   responses: { 200: json(creditCatalogueSchema, 'Plans and rules'), ...errorResponses },
 });
 
@@ -61,7 +62,7 @@ export const seatCreateRoute = createRoute({
     seatInputSchema
       .extend({
         since: date.optional().openapi({ description: 'with a plan: the day its subscription starts (default today)' }),
-        ownerUserId: seatInputSchema.shape.ownerUserId.openapi({ description: 'give the seat to this member of the workspace (default: unassigned)' }),
+        ownerUserId: fromDomain(seatInputSchema.shape.ownerUserId).openapi({ description: 'give the seat to this member of the workspace (default: unassigned)' }),
       })
       .openapi('SeatInput'),
   ),
@@ -263,7 +264,7 @@ export const creditForecastSchema = z
     from: z.string(),
     startBalance: z.number(),
     plan: z.string().nullable(),
-    options: forecastOptionsSchema.openapi({ description: 'the options the forecast ran with, defaults filled in' }),
+    options: fromDomain(forecastOptionsSchema).openapi({ description: 'the options the forecast ran with, defaults filled in' }),
     days: z.array(z.object({ date: z.string(), expected: z.number(), mean: z.number(), p10: z.number(), p50: z.number(), p90: z.number() })),
     runsDry: z.object({ expected: z.string().nullable(), p10: z.string().nullable(), p50: z.string().nullable(), p90: z.string().nullable(), probability: z.number() }),
     expectedTotals: z.object({ sends: z.number(), refused: z.number(), replies: z.number(), refunds: z.number() }),
@@ -327,7 +328,7 @@ export const creditAdviceRoute = createRoute({
   path: '/api/credits/advice',
   tags: ['credits'],
   summary: 'Compare plans and connection requests by cost per reply for a monthly outreach volume',
-  request: body(adviceInputSchema.openapi('PlanAdviceRequest')),
+  request: body(fromDomain(adviceInputSchema).openapi('PlanAdviceRequest')),
   responses: { 200: json(planAdviceSchema, 'Advice'), ...errorResponses },
 });
 

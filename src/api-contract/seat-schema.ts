@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { fromDomain } from './domain-schema.ts';
 import { seatInputSchema } from '../seats/seat.ts';
 
 /**
@@ -10,7 +11,7 @@ import { seatInputSchema } from '../seats/seat.ts';
 export const seatSchema = seatInputSchema.omit({ id: true }).extend({
   id: z.string(),
   workspaceId: z.string(),
-  ownerUserId: seatInputSchema.shape.ownerUserId.openapi({ description: 'the member who works this seat; null: unassigned (only admins and owners work it)' }),
+  ownerUserId: fromDomain(seatInputSchema.shape.ownerUserId).openapi({ description: 'the member who works this seat; null: unassigned (only admins and owners work it)' }),
   createdAt: z.string(),
 });
 
