@@ -1,17 +1,9 @@
-import { api } from '../api-client.ts';
+import { call, client, type Answer } from '../api-client.ts';
 import { Empty, ErrorBanner, Loading, Section } from '../components.tsx';
 import { useApi } from '../use-api.ts';
 
 /** One recorded ledger event as `GET /api/seats/{seatId}/credits/events` answers it. */
-interface StoredEvent {
-  seq: number;
-  type: string;
-  date: string;
-  recordedAt: string;
-  recordedBy: string | null;
-  author: { userId: string; email: string; name: string } | null;
-  [field: string]: unknown;
-}
+type StoredEvent = Answer<Awaited<ReturnType<(typeof client.api.seats)[':seatId']['credits']['events']['$get']>>>['events'][number];
 
 /** Who recorded an event, in words: a member, the local command line, or Scoutline itself. */
 export function eventAuthor(e: Pick<StoredEvent, 'recordedBy' | 'author'>): string {
@@ -24,33 +16,29 @@ export function eventAuthor(e: Pick<StoredEvent, 'recordedBy' | 'author'>): stri
 
 /** What an event did, in a recruiter's words. */
 export function eventSummary(e: StoredEvent, seatName: (id: string) => string = (id) => id): string {
-  const n = (k: string) => (typeof e[k] === 'number' ? (e[k] as number) : 0);
-  const s = (k: string) => (typeof e[k] === 'string' ? (e[k] as string) : '');
   switch (e.type) {
     case 'subscribe':
-      return `subscribed to ${s('plan')}`;
+      return `subscribed to ${e.plan}`;
     case 'switch':
-      return `switched to ${s('plan')}`;
+      return `switched to ${e.plan}`;
     case 'cancel':
       return 'cancelled the plan';
     case 'inmail':
-      return `InMail to ${s('to')}${e.openProfile ? ' (Open Profile, free)' : ''}`;
+      return `InMail to ${e.to}${e.openProfile ? ' (Open Profile, free)' : ''}`;
     case 'reply':
-      return `reply from ${s('from')}${s('kind') ? ` (${s('kind').replace('_', ' ')})` : ''}`;
+      return `reply from ${e.from}${e.kind ? ` (${e.kind.replace('_', ' ')})` : ''}`;
     case 'purchase':
-      return `bought ${n('count')} credits`;
+      return `bought ${e.count} credits`;
     case 'transfer_out':
-      return `moved ${n('count')} credits to ${seatName(s('toSeat'))}`;
+      return `moved ${e.count} credits to ${seatName(e.toSeat)}`;
     case 'transfer_in':
-      return `received ${n('count')} credits from ${seatName(s('fromSeat'))}`;
-    default:
-      return e.type.replace(/_/g, ' ');
+      return `received ${e.count} credits from ${seatName(e.fromSeat)}`;
   }
 }
 
 /** The seat's append-only credit ledger, newest first, with who recorded each event. */
 export function CreditLedger({ seatId, version, seatNames }: { seatId: string; version: number; seatNames: ReadonlyMap<string, string> }) {
-  const events = useApi((signal) => api.get<{ events: StoredEvent[] }>(`/api/seats/${encodeURIComponent(seatId)}/credits/events`, signal), [seatId, version]);
+  const events = useApi((signal) => call(client.api.seats[':seatId'].credits.events.$get({ param: { seatId: encodeURIComponent(seatId) } }, { init: { signal } })), [seatId, version]);
   return (
     <Section title="Ledger" id="ledger-title">
       <ErrorBanner error={events.error} />

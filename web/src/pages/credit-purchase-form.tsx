@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { api } from '../api-client.ts';
+import { call, client } from '../api-client.ts';
 import { useAction } from '../use-action.ts';
 import { Notice } from '../form-parts.tsx';
 import { usePermit } from '../session.tsx';
@@ -15,7 +15,7 @@ export function CreditPurchaseForm({ seatId, thisMonth, cap, onRecorded }: { sea
   const action = useAction();
   const submit = () =>
     action.run(async () => {
-      const r = await api.post<{ balance: number }>(`/api/seats/${encodeURIComponent(seatId)}/credits/events`, { type: 'purchase', count });
+      const r = await call(client.api.seats[':seatId'].credits.events.$post({ param: { seatId: encodeURIComponent(seatId) }, json: { type: 'purchase', count } }));
       onRecorded();
       return `Recorded ${count} bought credits; the balance is ${r.balance}.`;
     });

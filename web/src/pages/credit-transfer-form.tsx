@@ -1,23 +1,11 @@
 import { useState } from 'react';
-import { api } from '../api-client.ts';
+import { call, client, type Answer } from '../api-client.ts';
 import { useAction } from '../use-action.ts';
 import { Notice } from '../form-parts.tsx';
 import { usePermit } from '../session.tsx';
 
-export interface PooledSeat {
-  id: string;
-  name: string;
-  plan: string | null;
-  contractId: string | null;
-  balance: number;
-}
-
-interface Transfer {
-  transferId: string;
-  count: number;
-  lots: Array<{ granted: string; expires: string; count: number }>;
-  balances: { from: number; to: number };
-}
+/** What a seat needs for moving credits: a row of `GET /api/seats`, or any part of one with these fields. */
+export type PooledSeat = Pick<Answer<Awaited<ReturnType<typeof client.api.seats.$get>>>['seats'][number], 'id' | 'name' | 'plan' | 'contractId' | 'balance'>;
 
 /** The other seats credits can move to from `from`: same pooled plan's contract (spec section 1). */
 export function transferTargets(from: PooledSeat, seats: PooledSeat[], pooledPlans: ReadonlySet<string>): PooledSeat[] {
@@ -41,7 +29,7 @@ export function CreditTransferForm({ from, seats, pooledPlans, onMoved }: { from
   const submit = () =>
     action.run(async () => {
       if (!target) return '';
-      const t = await api.post<Transfer>('/api/credits/transfers', { fromSeat: from.id, toSeat: target.id, count });
+      const t = await call(client.api.credits.transfers.$post({ json: { fromSeat: from.id, toSeat: target.id, count } }));
       const expiries = [...new Set(t.lots.map((l) => l.expires))].join(', ');
       onMoved();
       return `Moved ${t.count} credits to ${target.name} (they keep their expiry: ${expiries}). ${from.name} has ${t.balances.from}, ${target.name} has ${t.balances.to}.`;

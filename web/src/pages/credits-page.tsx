@@ -1,85 +1,29 @@
 import { Notice, InlineForm, NumberField } from '../form-parts.tsx';
 import { useState, type ReactNode } from 'react';
 import { Area, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { api, errorMessage } from '../api-client.ts';
-import { Empty, ErrorBanner, Loading, NotYet, Section, money, pct } from '../components.tsx';
+import { call, client, errorMessage, type Answer } from '../api-client.ts';
+import { Empty, ErrorBanner, Loading, Section, money, pct } from '../components.tsx';
 import { useApi } from '../use-api.ts';
 import { usePermit } from '../session.tsx';
 import { CreditLedger } from './credit-ledger.tsx';
 import { CreditPurchaseForm } from './credit-purchase-form.tsx';
 import { CreditTransferForm } from './credit-transfer-form.tsx';
 
-interface SeatRow {
-  id: string;
-  name: string;
-  plan: string | null;
-  paid: boolean;
-  contractId: string | null;
-  balance: number;
-  awaitingReply: number;
-}
-interface Lot {
-  source: 'grant' | 'refund' | 'purchase' | 'transfer';
-  granted: string;
-  expires: string;
-  remaining: number;
-}
-interface CreditSummary {
-  seatId: string;
-  date: string;
-  plan: { id: string; name: string; monthlyAllocation: number; cap: number; renewal: string; pooled: boolean } | null;
-  balance: number;
-  nextRenewal: string | null;
-  lots: Lot[];
-  expiringSoon: { withinDays: number; until: string; count: number };
-  awaitingReply: Array<{ to: string; sent: string; openProfile: boolean; refundableUntil: string | null }>;
-  purchases: { thisMonth: number; cap: number | null };
-  totals: Record<string, number>;
-}
-interface Cost {
-  spendUsd: number;
-  inmailsSent: number;
-  replies: number;
-  refunds: number;
-  costPerInMailUsd: number | null;
-  costPerReplyUsd: number | null;
-}
-interface Forecast {
-  from: string;
-  startBalance: number;
-  days: Array<{ date: string; expected: number; p10: number; p50: number; p90: number }>;
-  runsDry: { expected: string | null; p10: string | null; p50: string | null; p90: string | null; probability: number };
-  expectedTotals: { sends: number; refused: number; replies: number; refunds: number };
-}
-interface Advice {
-  monthlySends: number;
-  scenarios: Array<{
-    replyRate: number;
-    plans: Array<Record<string, unknown>>;
-    connectionRequests: Record<string, unknown>;
-    cheapestPlan: string | null;
-    recommendation: string;
-  }>;
-}
-interface PlanRow {
-  id: string;
-  name: string;
-  monthlyAllocation: number;
-  cap: number;
-  priceUsd: number;
-  pooled: boolean;
-}
+type SeatRow = Answer<Awaited<ReturnType<typeof client.api.seats.$get>>>['seats'][number];
+type PlanRow = Answer<Awaited<ReturnType<typeof client.api.credits.plans.$get>>>['plans'][number];
+type Lot = Answer<Awaited<ReturnType<(typeof client.api.seats)[':seatId']['credits']['$get']>>>['lots'][number];
+type Forecast = Answer<Awaited<ReturnType<typeof client.api.credits.forecast.$post>>>;
+type Advice = Answer<Awaited<ReturnType<typeof client.api.credits.advice.$post>>>;
 
 const dayMs = 86_400_000;
 const toDay = (iso: string) => Date.parse(`${iso.slice(0, 10)}T00:00:00Z`);
 const daysBetween = (a: string, b: string) => Math.round((toDay(b) - toDay(a)) / dayMs);
 
 export function CreditsPage() {
-  const seats = useApi((signal) => api.get<{ seats: SeatRow[] }>('/api/seats', signal), []);
-  const plans = useApi((signal) => api.get<{ plans: PlanRow[] }>('/api/credits/plans', signal), []);
+  const seats = useApi((signal) => call(client.api.seats.$get({ query: {} }, { init: { signal } })), []);
+  const plans = useApi((signal) => call(client.api.credits.plans.$get({}, { init: { signal } })), []);
   const [seatId, setSeatId] = useState<string>('');
   const pooledPlans = new Set((plans.data?.plans ?? []).filter((p) => p.pooled).map((p) => p.id));
-  if (seats.missing) return <Page><NotYet what="Credits" /></Page>;
   if (seats.loading && !seats.data) return <Page><Loading /></Page>;
   const list = seats.data?.seats ?? [];
   const current = list.find((s) => s.id === seatId) ?? list[0];
@@ -116,8 +60,8 @@ function Page({ children }: { children: ReactNode }) {
 function SeatCredits({ seat, seats, pooledPlans, onChanged }: { seat: SeatRow; seats: SeatRow[]; pooledPlans: ReadonlySet<string>; onChanged: () => void }) {
   // bumped after a purchase or move so the summary, cost and ledger read the new state
   const [version, setVersion] = useState(0);
-  const summary = useApi((signal) => api.get<CreditSummary>(`/api/seats/${encodeURIComponent(seat.id)}/credits`, signal), [seat.id, version]);
-  const cost = useApi((signal) => api.get<Cost>(`/api/seats/${encodeURIComponent(seat.id)}/credits/cost`, signal), [seat.id, version]);
+  const summary = useApi((signal) => call(client.api.seats[':seatId'].credits.$get({ param: { seatId: encodeURIComponent(seat.id) }, query: {} }, { init: { signal } })), [seat.id, version]);
+  const cost = useApi((signal) => call(client.api.seats[':seatId'].credits.cost.$get({ param: { seatId: encodeURIComponent(seat.id) }, query: {} }, { init: { signal } })), [seat.id, version]);
   const changed = () => {
     setVersion((v) => v + 1);
     onChanged();
@@ -268,7 +212,7 @@ function ForecastPanel({ seat }: { seat: SeatRow }) {
     setBusy(true);
     setError(null);
     try {
-      setResult(await api.post<Forecast>('/api/credits/forecast', { seatId: seat.id, weeklySends, replyRate: replyRate / 100, days, runs: 300 }));
+      setResult(await call(client.api.credits.forecast.$post({ json: { seatId: seat.id, weeklySends, replyRate: replyRate / 100, days, runs: 300 } })));
     } catch (err) {
       setError(errorMessage(err));
     } finally {
@@ -328,7 +272,7 @@ function PlanAdvisor() {
   const run = async () => {
     setError(null);
     try {
-      setResult(await api.post<Advice>('/api/credits/advice', { monthlySends }));
+      setResult(await call(client.api.credits.advice.$post({ json: { monthlySends } })));
     } catch (err) {
       setError(errorMessage(err));
     }
@@ -363,16 +307,16 @@ function PlanAdvisor() {
                   </thead>
                   <tbody>
                     {sc.plans.map((p) => (
-                      <tr key={String(p.plan)} className={p.plan === sc.cheapestPlan ? 'best' : undefined}>
+                      <tr key={p.plan} className={p.plan === sc.cheapestPlan ? 'best' : undefined}>
                         <td>
-                          {String(p.name ?? p.plan)} {p.plan === sc.cheapestPlan ? <span className="badge ok">cheapest</span> : null}
-                          {p.feasible === false ? <span className="badge bad">not feasible</span> : null}
+                          {p.name} {p.plan === sc.cheapestPlan ? <span className="badge ok">cheapest</span> : null}
+                          {!p.feasible ? <span className="badge bad">not feasible</span> : null}
                         </td>
-                        <td className="num">{money(p.priceUsd as number)}</td>
-                        <td className="num">{String(p.extraCredits ?? '–')}</td>
-                        <td className="num">{money(p.monthlyCostUsd as number)}</td>
-                        <td className="num">{money(p.costPerReplyUsd as number)}</td>
-                        <td className="num">{money(p.costPerReplyWithoutRefundsUsd as number)}</td>
+                        <td className="num">{money(p.priceUsd)}</td>
+                        <td className="num">{p.extraCredits}</td>
+                        <td className="num">{money(p.monthlyCostUsd)}</td>
+                        <td className="num">{money(p.costPerReplyUsd)}</td>
+                        <td className="num">{money(p.costPerReplyWithoutRefundsUsd)}</td>
                       </tr>
                     ))}
                     <tr>
@@ -381,7 +325,7 @@ function PlanAdvisor() {
                       <td className="num">–</td>
                       <td className="num">$0</td>
                       <td className="num">$0</td>
-                      <td className="muted small">{String(sc.connectionRequests.note ?? '')}</td>
+                      <td className="muted small">{sc.connectionRequests.note}</td>
                     </tr>
                   </tbody>
                 </table>
@@ -413,7 +357,7 @@ function AddSeat({ plans, onAdded }: { plans: PlanRow[]; onAdded: () => void }) 
   const submit = async () => {
     setError(null);
     try {
-      await api.post('/api/seats', { name, plan: plan || null, contractId: pooled && contractId.trim() ? contractId.trim() : null });
+      await call(client.api.seats.$post({ json: { name, plan: plan || null, contractId: pooled && contractId.trim() ? contractId.trim() : null } }));
       setOpen(false);
       setName('');
       setContractId('');
