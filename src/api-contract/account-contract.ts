@@ -2,6 +2,9 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { errorResponses } from './error-body.ts';
 import { roleSchema } from '../access/role.ts';
 
+/** A member's role in a workspace (src/access/role.ts), for the UI's types. */
+export type Role = z.infer<typeof roleSchema>;
+
 const json = <T extends z.ZodType>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
 
 export const workspaceMembershipSchema = z.object({ id: z.string(), name: z.string(), role: roleSchema }).openapi('WorkspaceMembership');
