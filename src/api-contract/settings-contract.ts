@@ -1,2 +1,39 @@
-// The settings routes' definitions move here from src/api/routes/settings-routes.ts (#15 item 5).
-export {};
+import { createRoute, z } from '@hono/zod-openapi';
+import { errorResponses } from './error-body.ts';
+import {
+  executorSettingsInputSchema,
+  sandboxSettingsViewSchema,
+  secretStateSchema as domainSecretState,
+  smtpSettingsViewSchema,
+  webhookSettingsViewSchema,
+} from '../outreach/delivery/executors/executor-settings-update.ts';
+
+const json = <T extends z.ZodType>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
+
+export const secretStateSchema = domainSecretState.openapi('SecretState', { description: 'whether the secret is stored; the value itself is never returned' });
+
+export const executorSettingsViewSchema = z
+  .object({
+    smtp: smtpSettingsViewSchema.nullable().openapi({ description: 'host, port, secure, auth { user, pass: SecretState }, from, ... as stored; null: SCOUTLINE_SMTP_* applies' }),
+    webhook: webhookSettingsViewSchema.nullable().openapi({ description: 'url, secret: SecretState, maxAttempts, ...; null: SCOUTLINE_EXECUTOR_WEBHOOK_* applies' }),
+    sandbox: sandboxSettingsViewSchema.nullable().openapi({ description: 'seed and rate overrides; null: the defaults (and SCOUTLINE_SANDBOX_SEED) apply' }),
+    outcomesSecret: secretStateSchema,
+  })
+  .openapi('ExecutorSettings');
+
+export const executorSettingsRoute = createRoute({
+  method: 'get',
+  path: '/api/settings/executors',
+  tags: ['settings'],
+  summary: 'Executor settings and the inbound webhook secret (secrets as { set })',
+  responses: { 200: json(executorSettingsViewSchema, 'The settings'), ...errorResponses },
+});
+
+export const saveExecutorSettingsRoute = createRoute({
+  method: 'put',
+  path: '/api/settings/executors',
+  tags: ['settings'],
+  summary: 'Change executor settings: a section left out is kept, null removes it; in a section, a secret left out is kept and null clears it. The worker reads them at its start.',
+  request: { body: { content: { 'application/json': { schema: executorSettingsInputSchema } }, required: true } },
+  responses: { 200: json(z.object({ settings: executorSettingsViewSchema, changed: z.array(z.string()) }), 'The settings now, and the fields that changed'), ...errorResponses },
+});

@@ -1,33 +1,16 @@
-import { createRoute, z } from '@hono/zod-openapi';
 import type { ScoutlineApp } from '../app-env.ts';
-import { errorResponses } from '../../api-contract/error-body.ts';
+import { acceptInvitationRoute, createWorkspaceRoute, invitationPreviewRoute, meRoute, setPasswordRoute, switchWorkspaceRoute } from '../../api-contract/account-contract.ts';
 import { AppError } from '../../core/app-error.ts';
-import { roleSchema } from '../../access/role.ts';
 import { createWorkspace, listUserWorkspaces, addMember } from '../../access/membership-store.ts';
 import { findPendingInvitation, markInvitationAccepted } from '../../access/invitation-store.ts';
 import { auditRequest, callerOf } from '../request-audit.ts';
 import { createUser, hasPassword, setUserPassword } from '../../access/user-accounts.ts';
 import { appendAudit } from '../../access/audit-store.ts';
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
-
-const workspaceSchema = z.object({ id: z.string(), name: z.string(), role: roleSchema }).openapi('WorkspaceMembership');
-export const meSchema = z
-  .object({
-    user: z.object({ id: z.string(), email: z.string(), name: z.string(), hasPassword: z.boolean() }),
-    via: z.enum(['session', 'token', 'cli', 'system']),
-    workspace: workspaceSchema.nullable(),
-    workspaces: z.array(workspaceSchema),
-    smtp: z.boolean().describe('whether the server can send account emails (password resets, invitations)'),
-  })
-  .openapi('Me');
-
-const invitationPreviewSchema = z.object({ workspaceName: z.string(), role: roleSchema, email: z.string().nullable(), expiresAt: z.string(), existingUser: z.boolean() }).openapi('InvitationPreview');
-
 /** Who am I, which workspaces, switching between them, my password; accepting an invitation. */
 export function registerAccountRoutes(app: ScoutlineApp): void {
   app.openapi(
-    createRoute({ method: 'get', path: '/api/me', tags: ['accounts'], summary: 'The signed-in user, their current workspace and role, and all their workspaces', responses: { 200: json(meSchema, 'Me'), ...errorResponses } }),
+    meRoute,
     async (c) => {
       const p = callerOf(c);
       const workspaces = await listUserWorkspaces(c.get('store'), p.userId);
@@ -38,14 +21,7 @@ export function registerAccountRoutes(app: ScoutlineApp): void {
   );
 
   app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/api/me/workspace',
-      tags: ['accounts'],
-      summary: 'Switch the session to another of your workspaces',
-      request: { body: { content: { 'application/json': { schema: z.object({ workspaceId: z.string().min(1) }) } }, required: true } },
-      responses: { 200: json(workspaceSchema, 'The workspace now current'), ...errorResponses },
-    }),
+    switchWorkspaceRoute,
     async (c) => {
       const p = callerOf(c);
       if (p.via !== 'session') throw new AppError('forbidden', 'an API token belongs to one workspace; make a token in the other workspace instead');
@@ -60,14 +36,7 @@ export function registerAccountRoutes(app: ScoutlineApp): void {
   );
 
   app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/api/me/password',
-      tags: ['accounts'],
-      summary: 'Set or change your password (the current one is needed when you have one); other sessions are signed out',
-      request: { body: { content: { 'application/json': { schema: z.object({ currentPassword: z.string().optional(), newPassword: z.string() }) } }, required: true } },
-      responses: { 200: json(z.object({ ok: z.literal(true) }), 'Changed'), ...errorResponses },
-    }),
+    setPasswordRoute,
     async (c) => {
       const p = callerOf(c);
       const body = c.req.valid('json');
@@ -91,14 +60,7 @@ export function registerAccountRoutes(app: ScoutlineApp): void {
   );
 
   app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/api/workspaces',
-      tags: ['accounts'],
-      summary: 'Create a workspace (you become its owner) and switch to it',
-      request: { body: { content: { 'application/json': { schema: z.object({ name: z.string().min(1).max(100) }) } }, required: true } },
-      responses: { 201: json(workspaceSchema, 'The new workspace'), ...errorResponses },
-    }),
+    createWorkspaceRoute,
     async (c) => {
       const p = callerOf(c);
       const w = await createWorkspace(c.get('store'), c.req.valid('json').name, p.userId);
@@ -109,9 +71,8 @@ export function registerAccountRoutes(app: ScoutlineApp): void {
     },
   );
 
-  const tokenParam = z.object({ token: z.string().min(1) });
   app.openapi(
-    createRoute({ method: 'get', path: '/api/invitations/{token}', tags: ['accounts'], summary: 'What an invitation link is for (workspace, role), before accepting it', request: { params: tokenParam }, responses: { 200: json(invitationPreviewSchema, 'The invitation'), ...errorResponses } }),
+    invitationPreviewRoute,
     async (c) => {
       const inv = await findPendingInvitation(c.get('store'), c.req.valid('param').token);
       const existing = inv.email ? await c.get('store').db.selectFrom('auth_users').select('id').where('email', '=', inv.email).executeTakeFirst() : undefined;
@@ -120,17 +81,7 @@ export function registerAccountRoutes(app: ScoutlineApp): void {
   );
 
   app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/api/invitations/{token}/accept',
-      tags: ['accounts'],
-      summary: 'Accept an invitation: signed in, you join the workspace; otherwise give a name, email and password to create your account (you are then signed in)',
-      request: {
-        params: tokenParam,
-        body: { content: { 'application/json': { schema: z.object({ name: z.string().optional(), email: z.string().optional(), password: z.string().optional() }) } }, required: true },
-      },
-      responses: { 200: json(workspaceSchema, 'The workspace joined'), ...errorResponses },
-    }),
+    acceptInvitationRoute,
     async (c) => {
       const store = c.get('store');
       const access = c.get('access');

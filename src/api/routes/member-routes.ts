@@ -1,48 +1,19 @@
-import { createRoute, z } from '@hono/zod-openapi';
 import type { ScoutlineApp } from '../app-env.ts';
-import { errorResponses } from '../../api-contract/error-body.ts';
-import { roleSchema } from '../../access/role.ts';
+import { changeMemberRoleRoute, createInvitationRoute, listInvitationsRoute, listMembersRoute, removeMemberRoute, revokeInvitationRoute } from '../../api-contract/member-contract.ts';
 import { changeMemberRole, getMember, listMembers, removeMember } from '../../access/membership-store.ts';
 import { createInvitation, listInvitations, revokeInvitation } from '../../access/invitation-store.ts';
 import { auditRequest, callerOf } from '../request-audit.ts';
 import { AppError } from '../../core/app-error.ts';
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
-
-const memberSchema = z.object({ userId: z.string(), email: z.string(), name: z.string(), role: roleSchema, joinedAt: z.string() }).openapi('Member');
-const invitationSchema = z
-  .object({
-    id: z.string(),
-    workspaceId: z.string(),
-    workspaceName: z.string(),
-    email: z.string().nullable(),
-    role: roleSchema,
-    createdBy: z.string(),
-    createdAt: z.string(),
-    expiresAt: z.string(),
-    acceptedAt: z.string().nullable(),
-    revokedAt: z.string().nullable(),
-    status: z.enum(['pending', 'accepted', 'revoked', 'expired']),
-  })
-  .openapi('Invitation');
-
 /** Members of the current workspace, their roles, and invitations. */
 export function registerMemberRoutes(app: ScoutlineApp): void {
   app.openapi(
-    createRoute({ method: 'get', path: '/api/members', tags: ['accounts'], summary: "The workspace's members and their roles", responses: { 200: json(z.object({ members: z.array(memberSchema) }), 'Members'), ...errorResponses } }),
+    listMembersRoute,
     async (c) => c.json({ members: await listMembers(c.get('store'), c.get('workspaceId')) }, 200),
   );
 
-  const userParam = z.object({ userId: z.string().min(1) });
   app.openapi(
-    createRoute({
-      method: 'patch',
-      path: '/api/members/{userId}',
-      tags: ['accounts'],
-      summary: "Change a member's role (only an owner makes or changes owners; a workspace keeps one owner)",
-      request: { params: userParam, body: { content: { 'application/json': { schema: z.object({ role: roleSchema }) } }, required: true } },
-      responses: { 200: json(memberSchema, 'The member'), ...errorResponses },
-    }),
+    changeMemberRoleRoute,
     async (c) => {
       const p = callerOf(c);
       const { userId } = c.req.valid('param');
@@ -54,7 +25,7 @@ export function registerMemberRoutes(app: ScoutlineApp): void {
   );
 
   app.openapi(
-    createRoute({ method: 'delete', path: '/api/members/{userId}', tags: ['accounts'], summary: 'Remove a member (their seats become unassigned, their tokens here are revoked)', request: { params: userParam }, responses: { 200: json(z.object({ removed: z.string() }), 'Removed'), ...errorResponses } }),
+    removeMemberRoute,
     async (c) => {
       const p = callerOf(c);
       const { userId } = c.req.valid('param');
@@ -66,19 +37,12 @@ export function registerMemberRoutes(app: ScoutlineApp): void {
   );
 
   app.openapi(
-    createRoute({ method: 'get', path: '/api/invitations', tags: ['accounts'], summary: "The workspace's invitations with their status", responses: { 200: json(z.object({ invitations: z.array(invitationSchema) }), 'Invitations'), ...errorResponses } }),
+    listInvitationsRoute,
     async (c) => c.json({ invitations: await listInvitations(c.get('store'), c.get('workspaceId')) }, 200),
   );
 
   app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/api/invitations',
-      tags: ['accounts'],
-      summary: 'Invite someone: by link (no email) or for one address (emailed when the server has SMTP settings); the link is shown once',
-      request: { body: { content: { 'application/json': { schema: z.object({ email: z.string().nullable().default(null), role: roleSchema, send: z.boolean().default(true) }) } }, required: true } },
-      responses: { 201: json(z.object({ invitation: invitationSchema, url: z.string(), emailed: z.boolean() }), 'The invitation and its link'), ...errorResponses },
-    }),
+    createInvitationRoute,
     async (c) => {
       const p = callerOf(c);
       const body = c.req.valid('json');
@@ -100,7 +64,7 @@ export function registerMemberRoutes(app: ScoutlineApp): void {
   );
 
   app.openapi(
-    createRoute({ method: 'delete', path: '/api/invitations/{id}', tags: ['accounts'], summary: 'Revoke a pending invitation (its link stops working)', request: { params: z.object({ id: z.string().min(1) }) }, responses: { 200: json(invitationSchema, 'The invitation'), ...errorResponses } }),
+    revokeInvitationRoute,
     async (c) => {
       const inv = await revokeInvitation(c.get('store'), c.get('workspaceId'), c.req.valid('param').id);
       if (inv.status !== 'revoked') throw new AppError('conflict', `the invitation is ${inv.status}, not pending`);

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { errorMessage } from '../api-client.ts';
-import { accountApi, type AuditEntry, type AuditQuery } from '../account-api.ts';
+import { accountApi, type AuditAction, type AuditEntry, type AuditQuery } from '../account-api.ts';
 import { Empty, Loading } from '../components.tsx';
 import { Notice } from '../form-parts.tsx';
 import { RoleNote, usePermit } from '../session.tsx';
@@ -10,7 +10,7 @@ import { useApi } from '../use-api.ts';
 const defaultPageSize = 50;
 
 interface Filters {
-  action: string;
+  action: AuditAction | '';
   actor: string;
   from: string;
   to: string;
@@ -83,7 +83,7 @@ export function AuditPage() {
       >
         <div className="field">
           <label htmlFor="au-action">Action</label>
-          <select id="au-action" value={draft.action} onChange={(e) => setDraft({ ...draft, action: e.target.value })}>
+          <select id="au-action" value={draft.action} onChange={(e) => setDraft({ ...draft, action: actions.data?.find((a) => a === e.target.value) ?? '' })}>
             <option value="">any action</option>
             {(actions.data ?? []).map((a) => (
               <option key={a} value={a}>

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { api, ApiError, errorMessage } from '../api-client.ts';
-import { accountApi, roleLabel, type InvitationPreview, type Role } from '../account-api.ts';
+import { accountApi, roleLabel, type AcceptInvitationBody, type InvitationPreview, type Role } from '../account-api.ts';
 import { Loading } from '../components.tsx';
 import { Notice } from '../form-parts.tsx';
 import { Link, navigate } from '../router.tsx';
@@ -63,7 +63,7 @@ function Invitation({ token, inv, signedInAs }: { token: string; inv: Invitation
   const [error, setError] = useState<string | null>(null);
   const wrongUser = signedInAs !== null && inv.email !== null && inv.email !== signedInAs.toLowerCase();
 
-  const accept = async (body: { name?: string; email?: string; password?: string }) => {
+  const accept = async (body: AcceptInvitationBody) => {
     setBusy(true);
     setError(null);
     try {

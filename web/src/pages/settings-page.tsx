@@ -1,5 +1,6 @@
 import { useState, type ReactNode } from 'react';
-import { api } from '../api-client.ts';
+import type { InferRequestType } from 'hono/client';
+import { call, client, type Answer } from '../api-client.ts';
 import { useAction } from '../use-action.ts';
 import { ErrorBanner, Loading, Section } from '../components.tsx';
 import { Notice } from '../form-parts.tsx';
@@ -7,34 +8,12 @@ import { RoleNote, usePermit } from '../session.tsx';
 import { useApi } from '../use-api.ts';
 
 /** `GET /api/settings/executors`: stored sections (null: the server's environment applies); secrets only as `{ set }`. */
-interface SecretState {
-  set: boolean;
-}
-interface SmtpView {
-  host: string;
-  port: number;
-  secure: boolean;
-  ignoreTLS?: boolean;
-  from: string;
-  messageIdDomain?: string | null;
-  auth: { user: string; pass: SecretState } | null;
-}
-interface WebhookView {
-  url: string;
-  secret: SecretState;
-  maxAttempts: number;
-  timeoutMs: number;
-}
-interface ExecutorSettingsView {
-  smtp: SmtpView | null;
-  webhook: WebhookView | null;
-  sandbox: Record<string, unknown> | null;
-  outcomesSecret: SecretState;
-}
-interface SaveAnswer {
-  settings: ExecutorSettingsView;
-  changed: string[];
-}
+type ExecutorSettingsView = Answer<Awaited<ReturnType<typeof client.api.settings.executors.$get>>>;
+type SecretState = ExecutorSettingsView['outcomesSecret'];
+type SmtpView = NonNullable<ExecutorSettingsView['smtp']>;
+type WebhookView = NonNullable<ExecutorSettingsView['webhook']>;
+type SaveBody = InferRequestType<typeof client.api.settings.executors.$put>['json'];
+type SaveAnswer = Answer<Awaited<ReturnType<typeof client.api.settings.executors.$put>>>;
 
 /** What a secret field sends: left empty keeps the stored secret (omitted), "clear" sends null, text sets it. */
 export function secretField(typed: string, clear: boolean): { value?: string | null } {
@@ -55,7 +34,7 @@ function changedText(a: SaveAnswer): string {
  */
 export function SettingsPage() {
   const permit = usePermit('PUT /api/settings/executors');
-  const view = useApi((signal) => (permit.allowed ? api.get<ExecutorSettingsView>('/api/settings/executors', signal) : Promise.resolve(null)), [permit.allowed]);
+  const view = useApi((signal) => (permit.allowed ? call(client.api.settings.executors.$get(undefined, { init: { signal } })) : Promise.resolve(null)), [permit.allowed]);
   return (
     <div className="page">
       <h1>Settings</h1>
@@ -85,9 +64,9 @@ export function SettingsPage() {
 /** Saving one section: `PUT` the part given, then say which fields changed. */
 function useSave(onSaved: () => void) {
   const action = useAction();
-  const save = (body: Record<string, unknown>) =>
+  const save = (body: SaveBody) =>
     action.run(async () => {
-      const text = changedText(await api.put<SaveAnswer>('/api/settings/executors', body));
+      const text = changedText(await call(client.api.settings.executors.$put({ json: body })));
       onSaved();
       return text;
     });

@@ -67,4 +67,12 @@ describe('applying an executor settings change', () => {
     expect(() => applyExecutorSettingsInput({}, { sandbox: { rates: { acceptance: 3 } } }, 'default', key)).toThrow(/sandbox\.rates\.acceptance/);
     expect(() => applyExecutorSettingsInput({}, { smpt: {} }, 'default', key)).toThrow(expect.objectContaining({ code: 'invalid_input' }));
   });
+
+  it('shows a stored section read through its executor schema: an older one with the defaults the worker applies, one the worker would refuse as a config_error naming the field', () => {
+    const old = { executors: { webhook: { url: 'https://h.test/', secret: 'clear-hook-1' } } };
+    expect(executorSettingsView(old).webhook).toEqual({ url: 'https://h.test/', secret: { set: true }, maxAttempts: 4, baseDelayMs: 500, maxDelayMs: 30_000, timeoutMs: 10_000 });
+    const broken = { executors: { smtp: { from: 'a@b.test', auth: { user: 'ada', pass: 'Sm7p-secret' } } } };
+    expect(() => executorSettingsView(broken)).toThrow(expect.objectContaining({ code: 'config_error', message: expect.stringMatching(/^executors\.smtp\.host: /) }));
+    expect(() => executorSettingsView(broken)).not.toThrow(/Sm7p-secret/);
+  });
 });

@@ -123,18 +123,41 @@ export function applyExecutorSettingsInput(stored: SettingsObject, rawInput: unk
   return { settings: sealSettingSecrets(settings, workspaceId, key).settings, changed };
 }
 
-/** What the API and CLI show: each section as stored, each secret as `{ set }`. */
-export interface ExecutorSettingsView {
-  smtp: Record<string, unknown> | null;
-  webhook: Record<string, unknown> | null;
-  sandbox: Record<string, unknown> | null;
-  outcomesSecret: { set: boolean };
-}
+/** A secret as the API and CLI show it: whether it is stored, never its value. */
+export const secretStateSchema = z.object({ set: z.boolean() });
+
+/** A stored section as shown: the executor's settings with each secret as `{ set }` (defaults filled in, as the worker reads them). */
+export const smtpSettingsViewSchema = smtpConfigSchema.extend({ auth: z.object({ user: z.string().min(1), pass: secretStateSchema }).nullable().default(null) });
+export const webhookSettingsViewSchema = webhookConfigSchema.extend({ secret: secretStateSchema });
+export const sandboxSettingsViewSchema = sandboxSettingsSchema;
+
+/** What the API and CLI show: each section as stored (null: the environment applies), each secret as `{ set }`. */
+export const executorSettingsViewSchema = z.object({
+  smtp: smtpSettingsViewSchema.nullable(),
+  webhook: webhookSettingsViewSchema.nullable(),
+  sandbox: sandboxSettingsViewSchema.nullable(),
+  outcomesSecret: secretStateSchema,
+});
+export type ExecutorSettingsView = z.infer<typeof executorSettingsViewSchema>;
 
 export function executorSettingsView(stored: SettingsObject): ExecutorSettingsView {
   const r = redactSettingSecrets(stored);
-  const section = (name: string) => asObjectOrUndefined(r.executors, name) ?? null;
-  return { smtp: section('smtp'), webhook: section('webhook'), sandbox: section('sandbox'), outcomesSecret: { set: secretIsSet(valueAt(stored, 'webhooks.outcomesSecret')) } };
+  const section = <S extends z.ZodType>(name: string, schema: S): z.infer<S> | null => {
+    const v = asObjectOrUndefined(r.executors, name);
+    if (v === undefined) return null;
+    const parsed = schema.safeParse(v);
+    if (parsed.success) return parsed.data;
+    // stored by hand or by an older version and not what the worker accepts either: say which field, never a value
+    const issue = parsed.error.issues[0];
+    const field = ['executors', name, ...(issue?.path ?? []).map(String)].join('.');
+    throw new AppError('config_error', `${field}: the stored setting does not fit (${issue?.message ?? 'invalid'}); send the ${name} section again, or null to remove it`, { setting: field });
+  };
+  return {
+    smtp: section('smtp', smtpSettingsViewSchema),
+    webhook: section('webhook', webhookSettingsViewSchema),
+    sandbox: section('sandbox', sandboxSettingsViewSchema),
+    outcomesSecret: { set: secretIsSet(valueAt(stored, 'webhooks.outcomesSecret')) },
+  };
 }
 
 function parseOrRefuse<S extends z.ZodType>(schema: S, value: unknown, where: string): z.infer<S> {
