@@ -18,6 +18,7 @@ import { checkSequenceEdit, checkStepVariants } from './sequence-edit.ts';
 import { nextWorkingSlot } from '../planning/seat-calendar.ts';
 import { sequenceSchema, type Sequence } from './sequence-step.ts';
 import { withWriteTransaction } from '../../db/write-transaction.ts';
+import { zodIssuesToAppError } from '../../core/zod-issues.ts';
 
 /**
  * Campaign storage: create (with enrollment of its candidates), read,
@@ -80,7 +81,7 @@ export interface CreateCampaignOptions {
 
 export async function createCampaign(store: Store, workspaceId: string, raw: unknown, opts: CreateCampaignOptions): Promise<CampaignSummary> {
   const parsed = campaignInputSchema.safeParse(raw);
-  if (!parsed.success) throw new AppError('invalid_input', `invalid campaign: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'campaign'}: ${i.message}`).join('; ')}`);
+  if (!parsed.success) throw zodIssuesToAppError(parsed.error.issues, 'campaign');
   const input: CampaignInput = parsed.data;
   const now = opts.now ?? new Date().toISOString();
   const seats: Seat[] = [];
@@ -242,7 +243,7 @@ export async function reachedSteps(db: Kysely<Database>, campaignId: string): Pr
 
 export async function updateCampaignSequence(store: Store, workspaceId: string, id: string, raw: unknown, now: string = new Date().toISOString()): Promise<CampaignSummary> {
   const parsed = sequenceSchema.safeParse(raw);
-  if (!parsed.success) throw new AppError('invalid_input', `invalid sequence: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'sequence'}: ${i.message}`).join('; ')}`);
+  if (!parsed.success) throw zodIssuesToAppError(parsed.error.issues, 'sequence');
   const next: Sequence = parsed.data;
   await withWriteTransaction(store, async (trx) => {
     const row = await getCampaignRow(trx, workspaceId, id);

@@ -4,6 +4,7 @@ import { campaignInputSchema, type CampaignSummary } from './campaign.ts';
 import { resolveCampaignSource } from './campaign-source-store.ts';
 import { createCampaign, setCampaignStatus, type CreateCampaignOptions } from './campaign-store.ts';
 import { AppError } from '../../core/app-error.ts';
+import { zodIssuesToAppError } from '../../core/zod-issues.ts';
 
 /**
  * Creating a campaign from a request (CLI or API): validates it, resolves
@@ -18,7 +19,7 @@ export async function createCampaignFromRequest(
   opts: { launch?: boolean; now?: string; inTransaction?: CreateCampaignOptions['inTransaction'] } = {},
 ): Promise<CampaignSummary> {
   const parsed = campaignInputSchema.safeParse(raw);
-  if (!parsed.success) throw new AppError('invalid_input', `invalid campaign: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'campaign'}: ${i.message}`).join('; ')}`);
+  if (!parsed.success) throw zodIssuesToAppError(parsed.error.issues, 'campaign');
   const input = parsed.data;
   const savedRole = input.roleId && !input.role ? await getRole(store, workspaceId, input.roleId) : null;
   const candidateIds = await resolveCampaignSource(store, workspaceId, input.source);

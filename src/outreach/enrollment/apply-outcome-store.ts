@@ -40,6 +40,7 @@ import { outcomeIdOf, outcomeIdSchema } from './outcome-id.ts';
 import { ledgerPersonId } from '../planning/plan-day.ts';
 import { toUtcIso } from '../planning/seat-calendar.ts';
 import { withWriteTransaction } from '../../db/write-transaction.ts';
+import { zodIssuesToAppError } from '../../core/zod-issues.ts';
 
 const isIsoTimestamp = (s: string) => {
   try {
@@ -101,7 +102,7 @@ const eventFor: Record<OutcomeReport['kind'], EnrollmentEvent> = {
 
 export async function applyOutcome(store: Store, workspaceId: string, report: OutcomeReport, opts: ApplyOutcomeOptions = {}): Promise<AppliedOutcome> {
   const parsed = outcomeReportSchema.safeParse(report);
-  if (!parsed.success) throw new AppError('invalid_input', `invalid outcome: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'outcome'}: ${i.message}`).join('; ')}`);
+  if (!parsed.success) throw zodIssuesToAppError(parsed.error.issues, 'outcome');
   const r = parsed.data;
   const at = toUtcIso(r.at);
   const now = opts.now ?? new Date().toISOString();

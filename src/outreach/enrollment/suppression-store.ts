@@ -6,6 +6,7 @@ import { activeStates, applyEnrollmentEvent } from './enrollment-store.ts';
 import { buildSuppressionIndex, isSuppressed, suppressionInputSchema, type SuppressionEntry, type SuppressionIndex, type SuppressionReason } from './suppression.ts';
 import { withWriteTransaction } from '../../db/write-transaction.ts';
 import { loadHashKey } from '../../privacy/hash-key-store.ts';
+import { zodIssuesToAppError } from '../../core/zod-issues.ts';
 
 /** The workspace's suppression list: add (which stops matching enrollments at once), list, remove. */
 export async function loadSuppressionIndex(db: Kysely<Database>, workspaceId: string): Promise<SuppressionIndex> {
@@ -34,7 +35,7 @@ export async function listSuppressions(store: Pick<Store, 'db'>, workspaceId: st
 
 export async function addSuppression(store: Store, workspaceId: string, raw: unknown, now: string = new Date().toISOString()): Promise<{ entry: SuppressionEntry; stoppedEnrollments: string[] }> {
   const parsed = suppressionInputSchema.safeParse(raw);
-  if (!parsed.success) throw new AppError('invalid_input', `invalid suppression: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
+  if (!parsed.success) throw zodIssuesToAppError(parsed.error.issues, 'suppression');
   const input = parsed.data;
   return withWriteTransaction(store, async (trx) => {
     const inserted = await trx

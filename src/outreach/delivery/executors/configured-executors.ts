@@ -7,6 +7,7 @@ import { resolveSandboxRates, sandboxRatesSchema } from '../../simulation/sandbo
 import { SmtpExecutor, smtpConfigFromEnv, smtpConfigSchema, type SmtpConfig } from './smtp-executor.ts';
 import { WebhookExecutor, webhookConfigSchema, type WebhookConfig, type WebhookExecutorDeps } from './webhook-executor.ts';
 import { SecretScrubbingExecutor, secretForms } from './secret-scrubbing-executor.ts';
+import { zodIssuesToAppError } from '../../../core/zod-issues.ts';
 
 /**
  * Builds the smtp, webhook and sandbox executors from a workspace's settings
@@ -69,15 +70,14 @@ export function configuredExecutors(settingsJson: string | null | undefined, env
   const raw: unknown = (settings as { executors?: unknown } | null)?.executors ?? {};
   const parsed = executorSettingsSchema.safeParse(raw);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new AppError('invalid_input', `executor settings: ${issue?.path.join('.') || '(root)'}: ${issue?.message}`);
+    throw zodIssuesToAppError(parsed.error.issues, 'executor settings', { prefix: 'executor settings', root: '(root)' });
   }
   const s = parsed.data;
   const smtp = s.smtp ?? smtpConfigFromEnv(env);
   let webhook: WebhookConfig | null = s.webhook ?? null;
   if (!webhook && env.SCOUTLINE_EXECUTOR_WEBHOOK_URL) {
     const w = webhookConfigSchema.safeParse({ url: env.SCOUTLINE_EXECUTOR_WEBHOOK_URL, secret: env.SCOUTLINE_EXECUTOR_WEBHOOK_SECRET ?? '' });
-    if (!w.success) throw new AppError('invalid_input', `webhook executor settings from the environment: ${w.error.issues[0]?.message}`);
+    if (!w.success) throw zodIssuesToAppError(w.error.issues, 'webhook executor settings from the environment', { prefix: 'webhook executor settings from the environment', root: '(root)' });
     webhook = w.data;
   }
   const sandbox = new SandboxExecutor({ seed: s.sandbox?.seed ?? env.SCOUTLINE_SANDBOX_SEED ?? '1', rates: resolveSandboxRates(s.sandbox?.rates ?? {}), ...deps.sandbox });

@@ -2,6 +2,7 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import { z } from 'zod';
 import { AppError } from '../../../core/app-error.ts';
 import type { ActionToExecute, ExecutionResult, Executor } from '../executor.ts';
+import { zodIssuesToAppError } from '../../../core/zod-issues.ts';
 
 /**
  * The `smtp` executor: sends the email channel through an SMTP server with
@@ -48,8 +49,7 @@ export function smtpConfigFromEnv(env: NodeJS.ProcessEnv = process.env): SmtpCon
     ignoreTLS: env.SCOUTLINE_SMTP_IGNORE_TLS === 'true' ? true : undefined,
   });
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new AppError('invalid_input', `SMTP settings: ${issue?.path.join('.') || '(root)'}: ${issue?.message}`);
+    throw zodIssuesToAppError(parsed.error.issues, 'SMTP settings', { prefix: 'SMTP settings', root: '(root)' });
   }
   return parsed.data;
 }
