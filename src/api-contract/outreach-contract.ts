@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { errorResponses } from './error-body.ts';
 import { lintFindingSchema } from './lint-finding-schema.ts';
 import { seatOutlookSchema } from './seat-outlook-schema.ts';
+import { channelSchema } from '../core/channel.ts';
 import { campaignInputSchema, campaignSourceSchema, campaignStatuses } from '../outreach/campaigns/campaign.ts';
 import { sequenceSchema } from '../outreach/campaigns/sequence-step.ts';
 import { executorRoutingSchema } from '../outreach/delivery/executor-registry.ts';
@@ -44,7 +45,7 @@ export const taskSchema = z
     seatId: z.string(),
     candidateId: z.number(),
     candidateName: z.string(),
-    channel: z.string(),
+    channel: channelSchema,
     stepKey: z.string(),
     subject: z.string().nullable(),
     body: z.string(),
