@@ -90,6 +90,7 @@ export const routePolicies: Record<string, AccessLevel> = {
   // outreach
   'GET /api/campaigns': 'read',
   'POST /api/campaigns': 'write',
+  'GET /api/campaigns/default-sequence': 'read',
   'GET /api/campaigns/{id}': 'read',
   'POST /api/campaigns/{id}/launch': 'write',
   'POST /api/campaigns/{id}/pause': 'write',

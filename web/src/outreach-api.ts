@@ -1,99 +1,70 @@
 /**
  * The outreach endpoints the UI uses, in one place (campaigns, tasks,
- * outcomes, suppressions), so the pages stay the same if a path changes.
+ * outcomes, suppressions, candidate notes and history), over the typed
+ * client: their inputs and answers are the API contract's
+ * (src/api-contract), so the pages and the server cannot drift apart.
  */
-import { api, qs } from './api-client.ts';
-import { need } from './capabilities.ts';
-import type { Campaign, CampaignStatus, SequenceStep } from './campaign/campaign-types.ts';
-import type { SeatOutlook } from '../../src/outreach/planning/seat-outlook-store.ts';
-import type { AddCandidatesResult } from '../../src/outreach/campaigns/add-campaign-candidates-store.ts';
-import type { CandidateNote } from '../../src/candidates/candidate-note.ts';
-import type { CandidateOutreachHistory as OutreachHistory } from '../../src/outreach/enrollment/candidate-outreach-history-store.ts';
+import type { InferRequestType } from 'hono/client';
+import { call, client, type Answer } from './api-client.ts';
 
-export interface Task {
-  actionId: string;
-  campaignId: string;
-  campaignName?: string;
-  candidateId: number;
-  candidateName?: string;
-  headline?: string;
-  seatId: string;
-  stepKey: string;
-  channel: string;
-  withNote?: boolean;
-  subject: string | null;
-  body: string | null;
-  profileUrl: string | null;
-  email: string | null;
-  dueAt: string;
-  planDate?: string;
-  status?: string;
-  priority?: number;
-  variant?: string | null;
-  /** lint findings stored with the text when it was queued (warnings) */
-  lint?: Array<{ code: string; severity: 'error' | 'warning'; message: string }>;
-}
+const campaigns = client.api.campaigns;
+const tasks = client.api.tasks;
 
-// the server's own types (type-only imports: nothing of the server is bundled), so UI and API cannot drift apart
-export type { SeatCaps } from '../../src/outreach/planning/seat-caps.ts';
-export type { UpcomingAction, SeatOutlook } from '../../src/outreach/planning/seat-outlook-store.ts';
-export type { AddCandidatesResult } from '../../src/outreach/campaigns/add-campaign-candidates-store.ts';
-export type { CandidateNote } from '../../src/candidates/candidate-note.ts';
-export type { CandidateOutreachHistory as OutreachHistory } from '../../src/outreach/enrollment/candidate-outreach-history-store.ts';
+/** The answer type of a typed client call. */
+type AnswerOf<F extends (...args: never[]) => Promise<unknown>> = Answer<Awaited<ReturnType<F>>>;
 
-export interface TodayQueue {
-  tasks: Task[];
-  seats?: SeatOutlook[];
-}
+export type Campaign = AnswerOf<(typeof campaigns)[':id']['$get']>;
+export type CampaignStatus = Campaign['status'];
+export type SequenceStep = Campaign['sequence'][number];
+export type SequenceChannel = SequenceStep['channel'];
+export type StepAnchor = SequenceStep['anchor'];
+export type StepCondition = SequenceStep['conditions'][number];
+export type StepVariant = SequenceStep['variants'][number];
+export type TodayQueue = AnswerOf<typeof tasks.$get>;
+export type Task = TodayQueue['tasks'][number];
+export type SeatOutlook = TodayQueue['seats'][number];
+export type SeatCaps = SeatOutlook['caps'];
+export type UpcomingAction = SeatOutlook['upcoming'][number];
+export type AddCandidatesResult = AnswerOf<(typeof campaigns)[':id']['candidates']['$post']>;
+export type CandidateNote = AnswerOf<(typeof client.api.candidates)[':id']['notes']['$post']>;
+export type OutreachHistory = AnswerOf<(typeof client.api.candidates)[':id']['outreach']['$get']>;
+export type Suppression = AnswerOf<typeof client.api.suppressions.$get>['suppressions'][number];
+export type SuppressionReason = Suppression['reason'];
+type OutcomeReport = InferRequestType<typeof client.api.outcomes.$post>['json'];
+export type OutcomeKind = OutcomeReport['kind'];
+export type ReplyKind = NonNullable<OutcomeReport['replyKind']>;
+export type CampaignInput = InferRequestType<typeof campaigns.$post>['json'];
 
 export type TaskAnswer = 'done' | 'skipped' | 'failed';
-const taskVerb: Record<TaskAnswer, string> = { done: 'done', skipped: 'skip', failed: 'fail' };
+const taskRoute = { done: tasks[':id'].done, skipped: tasks[':id'].skip, failed: tasks[':id'].fail } as const;
+const statusRoute = { launch: campaigns[':id'].launch, resume: campaigns[':id'].launch, pause: campaigns[':id'].pause, stop: campaigns[':id'].stop } as const;
 
-export type SuppressionReason = 'do_not_contact' | 'opted_out' | 'in_process';
-export interface Suppression {
-  id: number;
-  candidateId: number | null;
-  email: string | null;
-  profileUrl: string | null;
-  reason: SuppressionReason;
-  note: string;
-  createdAt: string;
-}
-export type OutcomeKind = 'accepted' | 'replied' | 'bounced' | 'declined_invitation';
-export type ReplyKind = 'positive' | 'negative' | 'decline' | 'quick_reply';
+/** hc puts path parameters in the URL as they are: encoded here, as the server decodes them. */
+const enc = encodeURIComponent;
+const withSignal = (signal?: AbortSignal) => ({ init: { signal } });
 
 export const outreachApi = {
-  listCampaigns: async (signal?: AbortSignal) => {
-    await need('GET', '/api/campaigns');
-    return api.get<{ campaigns: Campaign[] }>('/api/campaigns', signal);
-  },
-  getCampaign: (id: string, signal?: AbortSignal) => api.get<Campaign>(`/api/campaigns/${encodeURIComponent(id)}`, signal),
-  createCampaign: (input: Record<string, unknown>) => api.post<Campaign>('/api/campaigns', input),
-  saveSequence: (id: string, steps: SequenceStep[]) => api.put<{ steps: SequenceStep[] }>(`/api/campaigns/${encodeURIComponent(id)}/steps`, { steps }),
+  listCampaigns: (signal?: AbortSignal) => call(campaigns.$get({}, withSignal(signal))),
+  getCampaign: (id: string, signal?: AbortSignal) => call(campaigns[':id'].$get({ param: { id: enc(id) } }, withSignal(signal))),
+  createCampaign: (input: CampaignInput) => call(campaigns.$post({ json: input })),
+  /** the sequence a campaign gets when it names none (the sequence editor's "reset") */
+  defaultSequence: () => call(campaigns['default-sequence'].$get()),
+  saveSequence: (id: string, steps: SequenceStep[]) => call(campaigns[':id'].steps.$put({ param: { id: enc(id) }, json: { steps } })),
   /** resume is a launch of a paused campaign */
-  setStatus: (id: string, action: 'launch' | 'pause' | 'resume' | 'stop') => api.post<Campaign>(`/api/campaigns/${encodeURIComponent(id)}/${action === 'resume' ? 'launch' : action}`, {}),
-  tasks: async (seatId: string, signal?: AbortSignal) => {
-    await need('GET', '/api/tasks');
-    return api.get<TodayQueue>(`/api/tasks${qs({ seat: seatId })}`, signal);
-  },
-  addCandidates: (id: string, candidateIds: number[]) => api.post<AddCandidatesResult>(`/api/campaigns/${encodeURIComponent(id)}/candidates`, { candidateIds }),
-  history: async (candidateId: number, signal?: AbortSignal) => {
-    await need('GET', '/api/candidates/{id}/outreach');
-    return api.get<OutreachHistory>(`/api/candidates/${candidateId}/outreach`, signal);
-  },
-  notes: async (candidateId: number, signal?: AbortSignal) => {
-    await need('GET', '/api/candidates/{id}/notes');
-    return api.get<{ notes: CandidateNote[] }>(`/api/candidates/${candidateId}/notes`, signal);
-  },
-  addNote: (candidateId: number, text: string, authorSeatId?: string) => api.post<CandidateNote>(`/api/candidates/${candidateId}/notes`, authorSeatId ? { text, authorSeatId } : { text }),
-  deleteNote: (candidateId: number, noteId: number) => api.del<{ deleted: number }>(`/api/candidates/${candidateId}/notes/${noteId}`),
-  answerTask: (taskId: string, outcome: TaskAnswer, message?: string) =>
-    api.post<{ actionId: string; status: string }>(`/api/tasks/${encodeURIComponent(taskId)}/${taskVerb[outcome]}`, message ? { message } : {}),
-  recordOutcome: (o: { candidateId: number; campaignId?: string; kind: OutcomeKind; replyKind?: ReplyKind; channel?: string }) =>
-    api.post<unknown>('/api/outcomes', { ...o, at: new Date().toISOString(), source: 'api' }),
-  suppressions: (signal?: AbortSignal) => api.get<{ suppressions: Suppression[] }>('/api/suppressions', signal),
-  suppress: (s: { candidateId: number; reason: SuppressionReason; note?: string }) => api.post<{ entry: Suppression; stoppedEnrollments: string[] }>('/api/suppressions', s),
-  unsuppress: (id: number) => api.del<{ deleted: number }>(`/api/suppressions/${id}`),
+  setStatus: (id: string, action: 'launch' | 'pause' | 'resume' | 'stop') => call(statusRoute[action].$post({ param: { id: enc(id) } })),
+  tasks: (seatId: string, signal?: AbortSignal) => call(tasks.$get({ query: { seat: seatId } }, withSignal(signal))),
+  addCandidates: (id: string, candidateIds: number[]) => call(campaigns[':id'].candidates.$post({ param: { id: enc(id) }, json: { candidateIds } })),
+  history: (candidateId: number, signal?: AbortSignal) => call(client.api.candidates[':id'].outreach.$get({ param: { id: String(candidateId) } }, withSignal(signal))),
+  notes: (candidateId: number, signal?: AbortSignal) => call(client.api.candidates[':id'].notes.$get({ param: { id: String(candidateId) } }, withSignal(signal))),
+  addNote: (candidateId: number, text: string, authorSeatId?: string) =>
+    call(client.api.candidates[':id'].notes.$post({ param: { id: String(candidateId) }, json: authorSeatId ? { text, authorSeatId } : { text } })),
+  deleteNote: (candidateId: number, noteId: number) => call(client.api.candidates[':id'].notes[':noteId'].$delete({ param: { id: String(candidateId), noteId: String(noteId) } })),
+  answerTask: (taskId: string, outcome: TaskAnswer, message?: string) => call(taskRoute[outcome].$post({ param: { id: enc(taskId) }, json: message ? { message } : {} })),
+  recordOutcome: (o: { candidateId: number; campaignId?: string; kind: OutcomeKind; replyKind?: ReplyKind; channel?: OutcomeReport['channel'] }) =>
+    call(client.api.outcomes.$post({ json: { ...o, at: new Date().toISOString(), source: 'api' } })),
+  suppressions: (signal?: AbortSignal) => call(client.api.suppressions.$get({}, withSignal(signal))),
+  suppress: (s: { candidateId: number; reason: SuppressionReason; note?: string }) => call(client.api.suppressions.$post({ json: s })),
+  unsuppress: (id: number) => call(client.api.suppressions[':id'].$delete({ param: { id: String(id) } })),
 };
 
 export function actionsFor(status: CampaignStatus): Array<{ action: 'launch' | 'pause' | 'resume' | 'stop'; label: string; tone?: string }> {

@@ -1,93 +1,34 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import type { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv, ScoutlineApp } from '../app-env.ts';
-import { errorResponses } from '../../api-contract/error-body.ts';
 import { channelReport } from '../../analytics/analytics-report.ts';
 import { loadAnalyticsLog } from '../../analytics/analytics-store.ts';
 import { campaignFunnels, stepBreakdown, variantBreakdown } from '../../analytics/funnel.ts';
 import { replyRateByLength, replyRateByWeekday } from '../../analytics/reply-rates.ts';
-import { channelSchema } from '../../core/channel.ts';
+import { analyticsChannelsRoute, analyticsFunnelRoute, analyticsLengthRoute, analyticsVariantsRoute, analyticsWeekdayRoute, type filterQuery } from '../../api-contract/analytics-contract.ts';
 
-/** Chart-ready analytics (src/analytics): one array per chart, rows in display order. */
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}/, 'expected YYYY-MM-DD');
-const filterQuery = z.object({
-  campaign: z.string().min(1).optional().openapi({ description: 'only this campaign' }),
-  from: day.optional().openapi({ description: 'actions executed on or after' }),
-  to: day.optional().openapi({ description: 'actions executed before' }),
-});
-
-const rate = z.number().nullable();
-const breakdownFields = {
-  sent: z.number(),
-  people: z.number(),
-  accepted: z.number(),
-  replied: z.number(),
-  positive: z.number(),
-  bounced: z.number(),
-  acceptanceRate: rate,
-  replyRate: rate,
-};
-const channel = channelSchema;
-
-const funnelSchema = z
-  .object({
-    campaigns: z.array(
-      z.object({
-        campaignId: z.string(),
-        name: z.string(),
-        stages: z.array(z.object({ key: z.enum(['enrolled', 'contacted', 'invited', 'accepted', 'replied', 'positive']), label: z.string(), count: z.number(), rate })),
-      }),
-    ),
-    steps: z.array(z.object({ campaignId: z.string(), stepKey: z.string(), channel, ...breakdownFields })),
-  })
-  .openapi('AnalyticsFunnel');
-const channelsSchema = z
-  .object({
-    channels: z.array(z.object({ channel, ...breakdownFields, creditsSpent: z.number(), creditsRefunded: z.number(), costUsd: z.number(), costPerReply: z.number().nullable() })),
-  })
-  .openapi('AnalyticsChannels');
-const weekdaySchema = z
-  .object({ weekdays: z.array(z.object({ weekday: z.number(), label: z.enum(['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']), sent: z.number(), replied: z.number(), replyRate: rate })) })
-  .openapi('AnalyticsWeekday');
-const lengthSchema = z
-  .object({ buckets: z.array(z.object({ bucket: z.enum(['<400', '400-1000', '>1000']), min: z.number(), max: z.number().nullable(), sent: z.number(), replied: z.number(), replyRate: rate })) })
-  .openapi('AnalyticsLength');
-const variantsSchema = z
-  .object({ variants: z.array(z.object({ campaignId: z.string(), stepKey: z.string(), channel, variant: z.string(), ...breakdownFields })) })
-  .openapi('AnalyticsVariants');
-
-function route<S extends z.ZodType>(path: string, summary: string, schema: S) {
-  return createRoute({
-    method: 'get',
-    path,
-    tags: ['analytics'],
-    summary,
-    request: { query: filterQuery },
-    responses: { 200: { content: { 'application/json': { schema } }, description: summary }, ...errorResponses },
-  });
-}
-
+/** Chart-ready analytics (src/analytics); definitions in src/api-contract/analytics-contract.ts. */
 export function registerAnalyticsRoutes(app: ScoutlineApp): void {
   const load = (c: Context<AppEnv>, q: z.infer<typeof filterQuery>) =>
     loadAnalyticsLog(c.get('store'), c.get('workspaceId'), { campaignId: q.campaign, from: q.from, to: q.to });
 
-  app.openapi(route('/api/analytics/funnel', 'Funnel per campaign (people) and per sequence step (actions)', funnelSchema), async (c) => {
+  app.openapi(analyticsFunnelRoute, async (c) => {
     const log = await load(c, c.req.valid('query'));
     return c.json({ campaigns: campaignFunnels(log.enrollments, log.actions, log.outcomes), steps: stepBreakdown(log.actions, log.outcomes) }, 200);
   });
-  app.openapi(route('/api/analytics/channels', 'Results and cost per reply by channel', channelsSchema), async (c) => {
+  app.openapi(analyticsChannelsRoute, async (c) => {
     const log = await load(c, c.req.valid('query'));
     return c.json({ channels: channelReport(log) }, 200);
   });
-  app.openapi(route('/api/analytics/weekday', 'Reply rate by weekday of send (7 rows, Monday first)', weekdaySchema), async (c) => {
+  app.openapi(analyticsWeekdayRoute, async (c) => {
     const log = await load(c, c.req.valid('query'));
     return c.json({ weekdays: replyRateByWeekday(log.actions, log.outcomes) }, 200);
   });
-  app.openapi(route('/api/analytics/length', 'Reply rate by message length bucket (<400, 400-1000, >1000 characters)', lengthSchema), async (c) => {
+  app.openapi(analyticsLengthRoute, async (c) => {
     const log = await load(c, c.req.valid('query'));
     return c.json({ buckets: replyRateByLength(log.actions, log.outcomes) }, 200);
   });
-  app.openapi(route('/api/analytics/variants', 'Results per template variant of each step', variantsSchema), async (c) => {
+  app.openapi(analyticsVariantsRoute, async (c) => {
     const log = await load(c, c.req.valid('query'));
     return c.json({ variants: variantBreakdown(log.actions, log.outcomes) }, 200);
   });

@@ -1,13 +1,11 @@
-import { createRoute, z } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv, ScoutlineApp } from '../app-env.ts';
-import { errorBodySchema, errorResponses } from '../../api-contract/error-body.ts';
+import { campaignSimulationRoute, importOutcomesRoute, webhookOutcomesRoute } from '../../api-contract/outreach-io-contract.ts';
 import { AppError } from '../../core/app-error.ts';
 import { parseDay } from '../../credits/utc-day.ts';
 import { applyOutcome } from '../../outreach/enrollment/apply-outcome-store.ts';
 import { ingestOutcomes } from '../../outreach/delivery/executors/ingest-outcomes-store.ts';
 import { importOutcomeCsv } from '../../outreach/delivery/executors/import-outcome-csv-store.ts';
-import { outcomeInputSchema } from '../../outreach/delivery/executors/outcome-input.ts';
 import { loadWebhookSecret } from '../../outreach/delivery/executors/webhook-secret-store.ts';
 import { claimWebhookDelivery, releaseWebhookDelivery } from '../../outreach/delivery/executors/webhook-replay-store.ts';
 import { defaultReplayWindowSeconds, maxFutureSkewFrom, maxSkewEnv, signatureHeader, timestampHeader, verifySignature } from '../../outreach/delivery/executors/webhook-signature.ts';
@@ -17,26 +15,8 @@ import { simulateCampaign } from '../../outreach/simulation/simulate-campaign.ts
 /**
  * Outreach I/O routes: outcomes coming in (the signed inbound webhook and
  * CSV import, both through applyOutcome) and the campaign simulation.
+ * Definitions: src/api-contract/outreach-io-contract.ts.
  */
-const ingestResultSchema = z
-  .object({
-    applied: z.number(),
-    duplicates: z.number().openapi({ description: 'outcomes whose id (given, or derived from the content) was applied before: nothing changed' }),
-    failed: z.number(),
-    results: z.array(
-      z.union([
-        z.object({ ref: z.number(), ok: z.literal(true), candidateId: z.number(), kind: z.string(), duplicate: z.literal(true).optional().openapi({ description: 'the outcome id had been applied before: nothing changed' }) }),
-        z.object({ ref: z.number(), ok: z.literal(false), code: z.string(), message: z.string() }),
-      ]),
-    ),
-  })
-  .openapi('OutcomeIngestResult');
-
-const webhookBodySchema = z
-  .object({ outcomes: z.array(outcomeInputSchema).min(1).max(1000) })
-  .openapi('InboundOutcomes', {
-    example: { outcomes: [{ candidateId: 42, campaignId: 'rust-berlin', kind: 'replied', replyKind: 'positive', channel: 'inmail', at: '2026-03-05T09:30:00Z' }] },
-  });
 
 /**
  * Verifies the signature over the raw body before anything parses it, then
@@ -80,62 +60,9 @@ const verifyInboundSignature: MiddlewareHandler<AppEnv> = async (c, next) => {
   }
 };
 
-const simulationRunSchema = z.object({
-  days: z.array(
-    z.object({
-      date: z.string(),
-      invitations: z.number(),
-      acceptances: z.number(),
-      messages: z.number(),
-      inmailsPaid: z.number(),
-      inmailsFree: z.number(),
-      emails: z.number(),
-      phoneTasks: z.number(),
-      withdrawals: z.number(),
-      creditsSpent: z.number(),
-      creditsRefunded: z.number(),
-      replies: z.number(),
-      costUsd: z.number(),
-      costPerReply: z.number().nullable(),
-    }),
-  ),
-  totals: z.record(z.string(), z.unknown()),
-});
-const simulationSchema = simulationRunSchema
-  .extend({
-    campaign: z.object({ id: z.string(), name: z.string() }),
-    seed: z.union([z.string(), z.number()]),
-    startDate: z.string(),
-    pricePerCreditUsd: z.number().nullable(),
-    inmailOnly: simulationRunSchema,
-  })
-  .openapi('CampaignSimulation');
-
 export function registerOutreachIoRoutes(app: ScoutlineApp): void {
   app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/api/webhooks/outcomes',
-      tags: ['outreach'],
-      summary: 'Signed inbound webhook: report outcomes (accepted, replied, bounced, declined invitation)',
-      description:
-        'HMAC-SHA256 over "<X-Scoutline-Timestamp>.<raw body>" with the workspace secret, hex, in X-Scoutline-Signature as "sha256=<hex>"; the timestamp (unix seconds) must be at most 5 minutes old and at most 30 seconds ahead (SCOUTLINE_WEBHOOK_MAX_SKEW_SECONDS). A second delivery of the same signed request answers 409 replayed; an outcome whose id (`id`, else derived from its content) was applied before is answered ok with duplicate: true and changes nothing. The workspace is ?workspace=<id> (default: default). See docs/executors.md.',
-      middleware: [verifyInboundSignature],
-      request: {
-        query: z.object({ workspace: z.string().optional() }),
-        headers: z.object({
-          'x-scoutline-signature': z.string().openapi({ example: 'sha256=5f1c...' }),
-          'x-scoutline-timestamp': z.string().openapi({ example: '1767225600' }),
-        }),
-        body: { content: { 'application/json': { schema: webhookBodySchema } }, required: true },
-      },
-      responses: {
-        200: { content: { 'application/json': { schema: ingestResultSchema } }, description: 'What happened to each outcome, in order (ref = index)' },
-        401: { content: { 'application/json': { schema: errorBodySchema } }, description: 'Missing or wrong signature, or a timestamp too old or too far ahead (bad_signature)' },
-        ...errorResponses,
-        409: { content: { 'application/json': { schema: errorBodySchema } }, description: 'This signed delivery was already received (replayed): nothing applied again' },
-      },
-    }),
+    { ...webhookOutcomesRoute, middleware: [verifyInboundSignature] },
     async (c) => {
       const body = c.req.valid('json');
       const summary = await ingestOutcomes(c.get('store'), c.get('workspaceId'), body.outcomes.map((outcome, ref) => ({ ref, outcome })), 'webhook', (s, w, r) => applyOutcome(s, w, r));
@@ -144,20 +71,7 @@ export function registerOutreachIoRoutes(app: ScoutlineApp): void {
   );
 
   app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/api/outcomes/import',
-      tags: ['outreach'],
-      summary: 'Import outcomes from CSV (columns: candidate_id | profile_url | email, kind, reply_kind, channel, campaign_id, at)',
-      request: { body: { content: { 'text/csv': { schema: z.string().openapi({ example: 'candidate_id,kind,reply_kind,channel,at\n42,replied,positive,inmail,2026-03-05' }) } }, required: true } },
-      responses: {
-        200: {
-          content: { 'application/json': { schema: ingestResultSchema.extend({ errors: z.array(z.object({ line: z.number(), message: z.string() })) }) } },
-          description: 'Rows applied, rows refused (ref = line in the file) and rows that could not be read',
-        },
-        ...errorResponses,
-      },
-    }),
+    importOutcomesRoute,
     async (c) => {
       const text = await c.req.text();
       const { summary, errors } = await importOutcomeCsv(c.get('store'), c.get('workspaceId'), text);
@@ -166,21 +80,7 @@ export function registerOutreachIoRoutes(app: ScoutlineApp): void {
   );
 
   app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/api/campaigns/{id}/simulation',
-      tags: ['outreach'],
-      summary: 'Simulate the campaign against the sandbox LinkedIn, day by day, with an InMail-only comparison',
-      request: {
-        params: z.object({ id: z.string().min(1).openapi({ param: { name: 'id', in: 'path' } }) }),
-        query: z.object({
-          days: z.coerce.number().int().min(1).max(365).default(30),
-          seed: z.string().min(1).max(100).default('1'),
-          start: z.string().optional().openapi({ description: 'first day YYYY-MM-DD (default today, UTC)' }),
-        }),
-      },
-      responses: { 200: { content: { 'application/json': { schema: simulationSchema } }, description: 'The simulation report' }, ...errorResponses },
-    }),
+    campaignSimulationRoute,
     async (c) => {
       const { id } = c.req.valid('param');
       const q = c.req.valid('query');

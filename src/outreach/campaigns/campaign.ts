@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { messageRoleSchema } from '../../messages/message-role.ts';
-import { roleProfileSchema } from '../../ranking/role-profile.ts';
+import { roleProfileSchema, type RoleProfile } from '../../ranking/role-profile.ts';
 import { executorRoutingSchema, type ExecutorRouting } from '../delivery/executor-registry.ts';
 import { sequenceSchema, type Sequence } from './sequence-step.ts';
 
@@ -42,7 +42,7 @@ export interface Campaign {
   workspaceId: string;
   name: string;
   roleId: string | null;
-  role: unknown;
+  role: RoleProfile | null;
   messageRole: z.infer<typeof messageRoleSchema> | null;
   status: CampaignStatus;
   sequence: Sequence;

@@ -1,5 +1,6 @@
 import type { Store } from '../../db/open-database.ts';
 import type { LintFinding } from '../../messages/lint-finding.ts';
+import type { Channel } from '../../core/channel.ts';
 
 /**
  * The task queue (the `tasks` executor's inbox): due actions waiting for
@@ -16,7 +17,7 @@ export interface Task {
   seatId: string;
   candidateId: number;
   candidateName: string;
-  channel: string;
+  channel: Channel;
   stepKey: string;
   subject: string | null;
   body: string;
@@ -59,7 +60,8 @@ export async function listTasks(store: Pick<Store, 'db'>, workspaceId: string, o
     seatId: r.seat_id,
     candidateId: Number(r.candidate_id),
     candidateName: r.candidate_name ?? `#${r.candidate_id}`,
-    channel: r.channel,
+    // written from a sequence step's channel (outreach_actions.channel holds only these)
+    channel: r.channel as Channel,
     stepKey: r.step_key,
     subject: r.subject,
     body: r.body ?? '',

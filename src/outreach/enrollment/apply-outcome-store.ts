@@ -25,8 +25,6 @@
  * any route, changes nothing and answers `duplicate: true` with the first
  * application's outcome row (no transition, refund, cancellation or learning).
  */
-import { channels } from '../../core/channel.ts';
-import { z } from 'zod';
 import { AppError } from '../../core/app-error.ts';
 import type { Kysely } from 'kysely';
 import type { Store } from '../../db/open-database.ts';
@@ -36,35 +34,14 @@ import { applyEnrollmentEvent, type EnrollmentChange } from './enrollment-store.
 import type { EnrollmentEvent } from './enrollment-state-machine.ts';
 import type { OutcomeReport } from '../delivery/executor.ts';
 import { recordInMailReply, seatLedgerState } from '../delivery/seat-credit-ledger-store.ts';
-import { outcomeIdOf, outcomeIdSchema } from './outcome-id.ts';
+import { outcomeIdOf } from './outcome-id.ts';
+import { outcomeReportSchema } from './outcome-report.ts';
 import { ledgerPersonId } from '../planning/plan-day.ts';
 import { toUtcIso } from '../planning/seat-calendar.ts';
 import { withWriteTransaction } from '../../db/write-transaction.ts';
 import { zodIssuesToAppError } from '../../core/zod-issues.ts';
 
-const isIsoTimestamp = (s: string) => {
-  try {
-    toUtcIso(s);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
-export const outcomeReportSchema = z
-  .object({
-    campaignId: z.string().min(1).nullable().optional(),
-    candidateId: z.number().int().positive(),
-    kind: z.enum(['accepted', 'replied', 'bounced', 'declined_invitation']),
-    replyKind: z.enum(['positive', 'negative', 'decline', 'quick_reply']).optional(),
-    channel: z.enum(channels).optional(),
-    /** the outcome's id: applying it again changes nothing (derived from the content when absent) */
-    id: outcomeIdSchema.optional(),
-    // the same reading toUtcIso does below (Date.parse takes 'March 5, 2026', which toUtcIso then refused as a 500)
-    at: z.string().refine((s) => isIsoTimestamp(s), 'expected an ISO 8601 timestamp such as 2026-03-05T09:30:00Z'),
-    source: z.enum(['cli', 'api', 'webhook', 'csv', 'sandbox', 'tasks']),
-  })
-  .refine((r) => r.kind !== 'replied' || r.replyKind !== undefined, { message: 'a reply needs a replyKind', path: ['replyKind'] });
+export { outcomeReportSchema } from './outcome-report.ts';
 
 export interface AppliedOutcome {
   outcomeId: number;

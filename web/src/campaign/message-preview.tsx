@@ -1,13 +1,16 @@
 import { Notice, InlineForm } from '../form-parts.tsx';
 import { useState } from 'react';
-import { api, errorMessage } from '../api-client.ts';
+import type { InferRequestType } from 'hono/client';
+import { call, client, errorMessage, type Answer } from '../api-client.ts';
 import { channelName } from '../channel-names.ts';
 import { Loading } from '../components.tsx';
-import { messageStepFor, type Campaign } from './campaign-types.ts';
-import type { BatchComposeResult } from '../../../src/messages/compose-batch.ts';
+import { messageStepFor } from './campaign-labels.ts';
+import type { Campaign } from '../outreach-api.ts';
 
-/** POST /api/messages/preview/bulk (the route adds the step it composed). */
-type BulkPreview = BatchComposeResult;
+const bulkPreview = client.api.messages.preview.bulk.$post;
+/** POST /api/messages/preview/bulk: every candidate's message (or why not), batch lint and a summary. */
+type BulkPreview = Answer<Awaited<ReturnType<typeof bulkPreview>>>;
+type BulkPreviewRequest = InferRequestType<typeof bulkPreview>['json'];
 
 /** Every message of one step for the campaign's candidates, with lengths against the limit and lint. */
 export function MessagePreview({ campaign, candidateIds }: { campaign: Campaign; candidateIds: number[] | null }) {
@@ -24,14 +27,13 @@ export function MessagePreview({ campaign, candidateIds }: { campaign: Campaign;
     setBusy(true);
     setError(null);
     try {
-      const body: Record<string, unknown> = { step: messageStepFor(step.channel), seatId: seatId || undefined, limit: 200 };
-      if (step.variant) body.variantKey = step.variant;
+      const body: BulkPreviewRequest = { step: messageStepFor(step.channel) ?? undefined, seatId: seatId || undefined, limit: 200 };
       // the same role text the campaign's real messages use
       if (campaign.messageRole) body.role = campaign.messageRole;
       if (candidateIds && candidateIds.length) body.candidateIds = candidateIds.slice(0, 1000);
       else if (campaign.source.kind === 'query') body.query = campaign.source.query;
       else body.candidateIds = campaign.source.ids.slice(0, 1000);
-      setData(await api.post<BulkPreview>('/api/messages/preview/bulk', body));
+      setData(await call(client.api.messages.preview.bulk.$post({ json: body })));
     } catch (err) {
       setError(errorMessage(err));
     } finally {

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { api, errorMessage } from '../api-client.ts';
 import { Link, navigate } from '../router.tsx';
 import { useApi } from '../use-api.ts';
-import { outreachApi } from '../outreach-api.ts';
+import { outreachApi, type CampaignInput } from '../outreach-api.ts';
 
 interface SeatLite {
   id: string;
@@ -33,10 +33,10 @@ export function NewCampaignForm(props: { query?: string; candidateIds?: number[]
     setBusy(true);
     setError(null);
     try {
-      const input: Record<string, unknown> = {
+      const input: CampaignInput = {
         name: name.trim(),
         seatIds: chosen,
-        source: fromIds ? { kind: 'ids', ids: props.candidateIds } : { kind: 'query', query: query.trim(), limit: 1000 },
+        source: fromIds ? { kind: 'ids', ids: props.candidateIds! } : { kind: 'query', query: query.trim(), limit: 1000 },
       };
       if (roleId) input.roleId = roleId;
       else if (query.trim()) input.role = { name: title.trim() || name.trim(), query: query.trim(), titles: title.trim() ? [title.trim()] : [] };

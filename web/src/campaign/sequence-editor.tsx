@@ -2,17 +2,8 @@ import { Notice } from '../form-parts.tsx';
 import { useState } from 'react';
 import { channelName } from '../channel-names.ts';
 import { StepVariants } from './step-variants.tsx';
-import {
-  anchorLabel,
-  conditionText,
-  defaultSequence,
-  sequenceChannels,
-  stepAnchors,
-  type SequenceChannel,
-  type SequenceStep,
-  type StepAnchor,
-  type StepCondition,
-} from './campaign-types.ts';
+import { anchorLabel, conditionText, sequenceChannels, stepAnchors } from './campaign-labels.ts';
+import { outreachApi, type SequenceChannel, type SequenceStep, type StepAnchor, type StepCondition } from '../outreach-api.ts';
 
 const conditionChoices: Array<{ label: string; make: () => StepCondition }> = [
   { label: 'request accepted', make: () => ({ kind: 'accepted' }) },
@@ -48,8 +39,18 @@ export function SequenceEditor(props: { value: SequenceStep[]; onSave: (steps: S
     setSteps((s) => {
       let k = s.length + 1;
       while (s.some((x) => x.key === `step-${k}`)) k++;
-      return [...s, { key: `step-${k}`, channel: 'message', anchor: 'previous_action', delayDays: 3, windowDays: null, conditions: [{ kind: 'not_replied' }], variant: null }];
+      return [...s, { key: `step-${k}`, channel: 'message', anchor: 'previous_action', delayDays: 3, windowDays: null, conditions: [{ kind: 'not_replied' }], variant: null, variants: [] }];
     });
+
+  // the default framework comes from the server, which gives it to a campaign that names no sequence
+  const reset = async () => {
+    setError(null);
+    try {
+      setSteps((await outreachApi.defaultSequence()).steps);
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    }
+  };
 
   const save = async () => {
     setSaving(true);
@@ -198,7 +199,7 @@ export function SequenceEditor(props: { value: SequenceStep[]; onSave: (steps: S
               ) : null}
             </div>
             {st.channel !== 'phone' ? (
-              <StepVariants stepIndex={i} channel={st.channel} variants={st.variants ?? []} readOnly={readOnly} onChange={(variants) => update(i, { variants, variant: null })} />
+              <StepVariants stepIndex={i} channel={st.channel} variants={st.variants} readOnly={readOnly} onChange={(variants) => update(i, { variants, variant: null })} />
             ) : null}
           </li>
         ))}
@@ -208,7 +209,7 @@ export function SequenceEditor(props: { value: SequenceStep[]; onSave: (steps: S
           <button type="button" onClick={add}>
             + Add step
           </button>
-          <button type="button" onClick={() => setSteps(defaultSequence)}>
+          <button type="button" onClick={() => void reset()}>
             Reset to default framework
           </button>
           <span className="spacer" />

@@ -1,13 +1,14 @@
 import { Notice, InlineForm, NumberField } from '../form-parts.tsx';
 import { useState } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { api, errorMessage, qs } from '../api-client.ts';
+import { call, client, errorMessage, type Answer } from '../api-client.ts';
 import { CountBars } from '../charts.tsx';
 import { Loading, money, pct } from '../components.tsx';
-import type { SimulationReport, SimulationTotals } from '../../../src/outreach/simulation/simulate-campaign.ts';
 
-// the server's own types (type-only: nothing of the server is bundled), so the two cannot drift apart
-type Simulation = SimulationReport;
+const simulation = client.api.campaigns[':id'].simulation.$get;
+/** GET /api/campaigns/{id}/simulation: the contract's answer, so the panel and the simulator cannot drift apart. */
+type Simulation = Answer<Awaited<ReturnType<typeof simulation>>>;
+type SimulationTotals = Simulation['totals'];
 
 const n = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
@@ -22,7 +23,7 @@ export function SimulationPanel({ campaignId }: { campaignId: string }) {
     setBusy(true);
     setError(null);
     try {
-      setSim(await api.get<Simulation>(`/api/campaigns/${encodeURIComponent(campaignId)}/simulation${qs({ days, seed })}`));
+      setSim(await call(client.api.campaigns[':id'].simulation.$get({ param: { id: encodeURIComponent(campaignId) }, query: { days: String(days), ...(seed ? { seed } : {}) } })));
     } catch (err) {
       setError(errorMessage(err));
     } finally {

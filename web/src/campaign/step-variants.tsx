@@ -1,6 +1,6 @@
-import { api } from '../api-client.ts';
+import { call, client } from '../api-client.ts';
 import { useApi } from '../use-api.ts';
-import type { SequenceChannel, StepVariant } from './campaign-types.ts';
+import type { SequenceChannel, StepVariant } from '../outreach-api.ts';
 
 /** The default template each message channel starts from (docs/outreach.md, "Template variants"). */
 const defaultTemplateName: Partial<Record<SequenceChannel, string>> = { connection_request: 'connection-note', message: 'follow-up', inmail: 'inmail', email: 'email' };
@@ -13,7 +13,7 @@ const defaultTemplateName: Partial<Record<SequenceChannel, string>> = { connecti
  */
 export function StepVariants(props: { stepIndex: number; channel: SequenceChannel; variants: StepVariant[]; readOnly?: boolean; onChange: (variants: StepVariant[]) => void }) {
   const { stepIndex: i, channel, variants, readOnly, onChange } = props;
-  const templates = useApi((signal) => api.get<{ templates: Array<{ name: string; source: string }> }>('/api/messages/templates', signal), []);
+  const templates = useApi((signal) => call(client.api.messages.templates.$get(undefined, { init: { signal } })), []);
   const base = defaultTemplateName[channel];
   if (!base) return null;
   const sourceOf = (name: string) => templates.data?.templates.find((t) => t.name === name)?.source ?? name;
@@ -25,7 +25,7 @@ export function StepVariants(props: { stepIndex: number; channel: SequenceChanne
   if (variants.length === 0) {
     return readOnly ? null : (
       <div className="step-variants">
-        <button type="button" className="small" onClick={() => onChange([{ key: 'A', template: base }, { key: 'B', template: sourceOf(base) }])}>
+        <button type="button" className="small" onClick={() => onChange([{ key: 'A', template: base, weight: 1 }, { key: 'B', template: sourceOf(base), weight: 1 }])}>
           + Add a B variant (A/B test)
         </button>
       </div>
@@ -43,7 +43,7 @@ export function StepVariants(props: { stepIndex: number; channel: SequenceChanne
             </div>
             <div className="field">
               <label htmlFor={`st-${i}-var-${vi}-weight`}>Weight</label>
-              <input id={`st-${i}-var-${vi}-weight`} type="number" className="narrow" min={1} max={1000} value={v.weight ?? 1} disabled={readOnly} onChange={(e) => set(vi, { weight: Math.max(1, Number(e.target.value)) })} />
+              <input id={`st-${i}-var-${vi}-weight`} type="number" className="narrow" min={1} max={1000} value={v.weight} disabled={readOnly} onChange={(e) => set(vi, { weight: Math.max(1, Number(e.target.value)) })} />
             </div>
             {!readOnly ? (
               <div className="field">
@@ -60,7 +60,7 @@ export function StepVariants(props: { stepIndex: number; channel: SequenceChanne
         </div>
       ))}
       {!readOnly && variants.length < 10 ? (
-        <button type="button" className="small" onClick={() => onChange([...variants, { key: nextKey(), template: sourceOf(base) }])}>
+        <button type="button" className="small" onClick={() => onChange([...variants, { key: nextKey(), template: sourceOf(base), weight: 1 }])}>
           + Add variant
         </button>
       ) : null}

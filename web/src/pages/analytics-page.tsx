@@ -1,38 +1,24 @@
 import { useState } from 'react';
-import { api, qs } from '../api-client.ts';
-import { Empty, ErrorBanner, Loading, NotYet, Section, money, pct } from '../components.tsx';
+import { call, client } from '../api-client.ts';
+import { Empty, ErrorBanner, Loading, Section, money, pct } from '../components.tsx';
 import { RateBars } from '../charts.tsx';
 import { channelName } from '../channel-names.ts';
 import { useApi } from '../use-api.ts';
-import { getIfAvailable } from '../capabilities.ts';
-import type { ChannelReportRow } from '../../../src/analytics/analytics-report.ts';
-import type { CampaignFunnel, StepRow, VariantRow } from '../../../src/analytics/funnel.ts';
-import type { LengthRow, WeekdayRow } from '../../../src/analytics/reply-rates.ts';
+import { outreachApi } from '../outreach-api.ts';
 
-/** GET /api/analytics/funnel */
-interface Funnel {
-  campaigns: CampaignFunnel[];
-  steps: StepRow[];
-}
+const analytics = client.api.analytics;
 
 export function AnalyticsPage() {
   const [campaign, setCampaign] = useState('');
-  const campaigns = useApi((signal) => getIfAvailable<{ campaigns: Array<{ id: string; name: string }> }>('/api/campaigns', '/api/campaigns', { campaigns: [] }, signal), []);
-  const q = qs({ campaign: campaign || undefined });
-  const channels = useApi((signal) => api.get<{ channels: ChannelReportRow[] }>(`/api/analytics/channels${q}`, signal), [q]);
-  const weekday = useApi((signal) => api.get<{ weekdays: WeekdayRow[] }>(`/api/analytics/weekday${q}`, signal), [q]);
-  const length = useApi((signal) => api.get<{ buckets: LengthRow[] }>(`/api/analytics/length${q}`, signal), [q]);
-  const variants = useApi((signal) => api.get<{ variants: VariantRow[] }>(`/api/analytics/variants${q}`, signal), [q]);
-  const funnel = useApi((signal) => api.get<Funnel>(`/api/analytics/funnel${q}`, signal), [q]);
+  const campaigns = useApi((signal) => outreachApi.listCampaigns(signal), []);
+  const query = campaign ? { campaign } : {};
+  const init = (signal: AbortSignal) => ({ init: { signal } });
+  const channels = useApi((signal) => call(analytics.channels.$get({ query }, init(signal))), [campaign]);
+  const weekday = useApi((signal) => call(analytics.weekday.$get({ query }, init(signal))), [campaign]);
+  const length = useApi((signal) => call(analytics.length.$get({ query }, init(signal))), [campaign]);
+  const variants = useApi((signal) => call(analytics.variants.$get({ query }, init(signal))), [campaign]);
+  const funnel = useApi((signal) => call(analytics.funnel.$get({ query }, init(signal))), [campaign]);
 
-  if (channels.missing) {
-    return (
-      <div className="page">
-        <h1>Analytics</h1>
-        <NotYet what="Analytics" />
-      </div>
-    );
-  }
   const ch = channels.data?.channels ?? [];
   const nothing = !channels.loading && ch.every((c) => c.sent === 0);
   return (

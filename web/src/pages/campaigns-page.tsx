@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { Empty, ErrorBanner, Loading, NotYet, day } from '../components.tsx';
+import { Empty, ErrorBanner, Loading, day } from '../components.tsx';
 import { Link } from '../router.tsx';
 import { useApi } from '../use-api.ts';
 import { outreachApi } from '../outreach-api.ts';
-import { statusTone } from '../campaign/campaign-types.ts';
+import { statusTone } from '../campaign/campaign-labels.ts';
 import { NewCampaignForm } from '../campaign/new-campaign-form.tsx';
 import { RoleNote, usePermit } from '../session.tsx';
 
@@ -11,13 +11,6 @@ export function CampaignsPage() {
   const list = useApi((signal) => outreachApi.listCampaigns(signal), []);
   const [creating, setCreating] = useState(false);
   const canCreate = usePermit('POST /api/campaigns');
-  if (list.missing)
-    return (
-      <div className="page">
-        <h1>Campaigns</h1>
-        <NotYet what="Campaigns" />
-      </div>
-    );
   const campaigns = list.data?.campaigns ?? [];
   return (
     <div className="page">

@@ -1,5 +1,5 @@
 import { channelName } from '../channel-names.ts';
-import { Empty, ErrorBanner, Loading, NotYet, Section } from '../components.tsx';
+import { Empty, ErrorBanner, Loading, Section } from '../components.tsx';
 import { outreachApi } from '../outreach-api.ts';
 import { Link } from '../router.tsx';
 import { useApi } from '../use-api.ts';
@@ -16,9 +16,8 @@ export function CandidateHistory({ candidateId, version = 0 }: { candidateId: nu
   const h = useApi((signal) => outreachApi.history(candidateId, signal), [candidateId, version]);
   return (
     <Section title="Outreach history" id={`history-${candidateId}`}>
-      {h.missing ? <NotYet what="Outreach history" /> : null}
       {h.loading && !h.data ? <Loading /> : null}
-      {!h.missing ? <ErrorBanner error={h.error} /> : null}
+      <ErrorBanner error={h.error} />
       {h.data && h.data.enrollments.length === 0 && h.data.outcomes.length === 0 ? <Empty>Not in any campaign yet. Add them from a search.</Empty> : null}
       {h.data?.enrollments.map((e) => (
         <article key={e.id} className="history-entry" aria-label={`Campaign ${e.campaignName}`}>

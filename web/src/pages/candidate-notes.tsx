@@ -1,7 +1,7 @@
 import { Notice } from '../form-parts.tsx';
 import { useState } from 'react';
 import { errorMessage } from '../api-client.ts';
-import { Empty, ErrorBanner, NotYet, Section } from '../components.tsx';
+import { Empty, ErrorBanner, Section } from '../components.tsx';
 import { outreachApi } from '../outreach-api.ts';
 import { useApi } from '../use-api.ts';
 import { usePermit, useSession } from '../session.tsx';
@@ -42,7 +42,6 @@ export function CandidateNotes({ candidateId }: { candidateId: number }) {
       setError(errorMessage(err));
     }
   };
-  if (notes.missing) return <NotYet what="Notes" />;
   return (
     <Section title="Notes" id={`notes-${candidateId}`}>
       <form

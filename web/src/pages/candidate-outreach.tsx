@@ -3,17 +3,16 @@ import { useState } from 'react';
 import { errorMessage } from '../api-client.ts';
 import { Section, day } from '../components.tsx';
 import { useApi } from '../use-api.ts';
-import { outreachApi, type OutcomeKind, type ReplyKind, type Suppression, type SuppressionReason } from '../outreach-api.ts';
-import { getIfAvailable } from '../capabilities.ts';
-import type { Candidate } from '../types.ts';
+import { outreachApi, type OutcomeKind, type ReplyKind, type SuppressionReason } from '../outreach-api.ts';
+import type { Candidate } from '../candidate-text.ts';
 import { RoleNote, usePermit } from '../session.tsx';
 
 const reasonLabel: Record<SuppressionReason, string> = { do_not_contact: 'Do not contact', opted_out: 'Opted out', in_process: 'Already in process' };
 
 /** Suppression and outcomes for one candidate. */
 export function CandidateOutreach({ candidate, onChanged }: { candidate: Candidate; onChanged?: () => void }) {
-  const sup = useApi((signal) => getIfAvailable<{ suppressions: Suppression[] }>('/api/suppressions', '/api/suppressions', { suppressions: [] }, signal), [candidate.id]);
-  const campaigns = useApi((signal) => getIfAvailable('/api/campaigns', '/api/campaigns', { campaigns: [] as Array<{ id: string; name: string }> }, signal), []);
+  const sup = useApi((signal) => outreachApi.suppressions(signal), [candidate.id]);
+  const campaigns = useApi((signal) => outreachApi.listCampaigns(signal), []);
   const [reason, setReason] = useState<SuppressionReason>('do_not_contact');
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);

@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { api, errorMessage } from '../api-client.ts';
+import { call, client, errorMessage } from '../api-client.ts';
 import { Notice } from '../form-parts.tsx';
 import { usePermit } from '../session.tsx';
 import { ErrorBanner, Loading, Section, day } from '../components.tsx';
 import { Link, navigate } from '../router.tsx';
-import { locationText, type Candidate } from '../types.ts';
+import { locationText, type Candidate } from '../candidate-text.ts';
 import { useApi } from '../use-api.ts';
 import { CandidateOutreach } from './candidate-outreach.tsx';
 import { CandidateHistory } from './candidate-history.tsx';
@@ -14,7 +14,7 @@ import { CandidatePrivacy } from './candidate-privacy.tsx';
 export function CandidatePage({ id }: { id: number }) {
   // an outcome or a suppression recorded on this page changes the history shown beside it
   const [changes, setChanges] = useState(0);
-  const cand = useApi((signal) => api.get<Candidate>(`/api/candidates/${id}`, signal), [id]);
+  const cand = useApi((signal) => call(client.api.candidates[':id'].$get({ param: { id: String(id) } }, { init: { signal } })), [id]);
   const canDelete = usePermit('DELETE /api/candidates/{id}');
   const [deleteError, setDeleteError] = useState<string | null>(null);
   if (cand.loading && !cand.data) return <Loading />;
@@ -24,7 +24,7 @@ export function CandidatePage({ id }: { id: number }) {
     if (!window.confirm(`Delete ${c.name} and everything about them (notes, outreach history)? This cannot be undone.`)) return;
     setDeleteError(null);
     try {
-      await api.del(`/api/candidates/${c.id}`);
+      await call(client.api.candidates[':id'].$delete({ param: { id: String(c.id) } }));
       navigate('/search');
     } catch (err) {
       setDeleteError(errorMessage(err));

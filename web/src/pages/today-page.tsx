@@ -2,7 +2,7 @@ import { Notice } from '../form-parts.tsx';
 import { useEffect, useState } from 'react';
 import { api, errorMessage } from '../api-client.ts';
 import { channelName } from '../channel-names.ts';
-import { Empty, ErrorBanner, Loading, NotYet } from '../components.tsx';
+import { Empty, ErrorBanner, Loading } from '../components.tsx';
 import { Link } from '../router.tsx';
 import { useApi } from '../use-api.ts';
 import { outreachApi, type OutcomeKind, type ReplyKind, type SeatCaps, type SeatOutlook, type Task, type TaskAnswer } from '../outreach-api.ts';
@@ -88,7 +88,6 @@ function SeatQueue({ seat }: { seat: SeatLite }) {
     );
     return () => clearInterval(t);
   }, [reload, working]);
-  if (queue.missing) return <NotYet what="The task queue" />;
   if (queue.loading && !queue.data) return <Loading />;
   if (!queue.data) return <ErrorBanner error={queue.error} />;
   const done = new Set(handled.map((h) => h.task.actionId));
@@ -268,7 +267,6 @@ function TaskCard({ task, answer, permit, onAnswered }: { task: Task; answer: Ta
           </strong>{' '}
           <span className="badge info">{channelName(task.channel)}</span>
           {task.channel === 'connection_request' && task.withNote === false ? <span className="badge warn">no note</span> : null}
-          {task.headline ? <div className="muted small">{task.headline}</div> : null}
         </div>
         <div className="muted small">
           {task.campaignName ?? task.campaignId} · step {task.stepKey}

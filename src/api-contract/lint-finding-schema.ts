@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { lintCodes } from '../../messages/lint-finding.ts';
+import { lintCodes } from '../messages/lint-finding.ts';
 
 /** OpenAPI shape of a message lint finding (src/messages/lint-finding.ts): composed messages and queued tasks. */
 export const lintFindingSchema = z
