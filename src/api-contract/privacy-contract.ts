@@ -1,6 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { errorResponses } from './error-body.ts';
 import { lawfulBases, privacySettingsSchema, retentionPolicySchema } from '../privacy/privacy-settings.ts';
+import { candidateSchema, outreachHistorySchema } from './candidate-contract.ts';
+import { suppressionSchema } from './outreach-contract.ts';
 
 /** Privacy routes (docs/privacy.md): the data-subject export, a candidate's privacy view, the workspace's privacy settings and retention. */
 export const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
@@ -45,6 +47,52 @@ export const dryRunSchema = z
   })
   .openapi('RetentionDryRun');
 
+/** The data-subject export (privacy/data-subject-export.ts): everything held about one person, for an access request (GDPR art. 15). */
+export const dataSubjectExportSchema = z
+  .object({
+    format: z.literal('scoutline.data-subject-export'),
+    version: z.literal(1),
+    exportedAt: z.string(),
+    about: z.string(),
+    controller: z.object({
+      workspace: z.string(),
+      lawfulBasis: z.enum(lawfulBases).nullable(),
+      lawfulBasisText: z.string(),
+      lawfulBasisNote: z.string(),
+      privacyNoticeUrl: z.string().nullable(),
+      retention: z.string(),
+    }),
+    profile: candidateSchema,
+    sources: z.object({
+      firstRecorded: z.object({ source: z.string(), at: z.string() }),
+      lastChanged: z.string(),
+      records: z.array(
+        z.object({
+          description: z.string(),
+          outcome: z.enum(['imported', 'updated', 'unchanged']),
+          at: z.string(),
+          kind: z.enum(['import', 'api', 'demo']),
+          format: z.string(),
+          via: z.enum(['cli', 'api']),
+          label: z.string(),
+          fileName: z.string().nullable(),
+          by: z.string(),
+        }),
+      ),
+    }),
+    notes: z.array(z.object({ text: z.string(), writtenAt: z.string(), writtenBy: z.string().nullable() })),
+    outreach: z.object({ campaigns: outreachHistorySchema.shape.enrollments, outcomes: outreachHistorySchema.shape.outcomes }),
+    rankingExamples: z.array(
+      z.object({ roleId: z.string(), kind: z.string(), label: z.string(), fitSignals: z.record(z.string(), z.number()), replySignals: z.record(z.string(), z.number()), createdAt: z.string() }),
+    ),
+    suppression: z.object({
+      suppressed: z.boolean(),
+      entries: z.array(z.object({ reason: suppressionSchema.shape.reason, note: z.string(), since: z.string(), by: z.enum(['email', 'profile URL', 'candidate id']) })),
+      matchesAnErasedPerson: z.boolean(),
+    }),
+    retention: z.object({ flaggedAt: z.string(), lastActivityAt: z.string() }).nullable(),
+  })
+  .openapi('DataSubjectExport');
 
 export const getCandidatesByIdExportRoute = createRoute({
   method: 'get',
@@ -52,7 +100,7 @@ export const getCandidatesByIdExportRoute = createRoute({
   tags: ['privacy'],
   summary: 'Data-subject export: everything held about one person, as a JSON download (audited as export)',
   request: { params: idParam },
-  responses: { 200: json(z.record(z.string(), z.unknown()).openapi('DataSubjectExport'), 'The export (Content-Disposition: attachment)'), ...errorResponses },
+  responses: { 200: json(dataSubjectExportSchema, 'The export (Content-Disposition: attachment)'), ...errorResponses },
 });
 
 export const getCandidatesByIdPrivacyRoute = createRoute({

@@ -33,8 +33,9 @@ export interface ExportParts {
 export function buildDataSubjectExport(parts: ExportParts, exportedAt: string) {
   const { candidate, privacy } = parts;
   return {
-    format: exportFormat,
-    version: exportVersion,
+    // the literals, not string and number: a reader of the file keys on them
+    format: exportFormat as typeof exportFormat,
+    version: exportVersion as typeof exportVersion,
     exportedAt,
     about: `Everything the ${parts.workspace.name} workspace of Scoutline holds about ${candidate.name || `candidate #${candidate.id}`}.`,
     controller: {
@@ -57,11 +58,16 @@ export function buildDataSubjectExport(parts: ExportParts, exportedAt: string) {
     rankingExamples: parts.rankingExamples,
     suppression: {
       suppressed: parts.suppressions.length > 0 || parts.suppressedAsErased,
-      entries: parts.suppressions.map((s) => ({ reason: s.reason, note: s.note, since: s.createdAt, by: s.email ? 'email' : s.profileUrl ? 'profile URL' : 'candidate id' })),
+      entries: parts.suppressions.map((s) => ({ reason: s.reason, note: s.note, since: s.createdAt, by: entryKey(s) })),
       matchesAnErasedPerson: parts.suppressedAsErased,
     },
     retention: parts.retentionFlag,
   };
+}
+
+/** What a suppression entry matches the person by. */
+function entryKey(s: SuppressionEntry): 'email' | 'profile URL' | 'candidate id' {
+  return s.email ? 'email' : s.profileUrl ? 'profile URL' : 'candidate id';
 }
 
 export type DataSubjectExport = ReturnType<typeof buildDataSubjectExport>;

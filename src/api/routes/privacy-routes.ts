@@ -26,7 +26,7 @@ export function registerPrivacyRoutes(app: ScoutlineApp): void {
       });
       c.header('Content-Disposition', `attachment; filename="${exportFileName(id, now)}"`);
       c.header('Cache-Control', 'no-store');
-      return c.json(data as unknown as Record<string, unknown>, 200);
+      return c.json(data, 200);
     },
   );
 
