@@ -26,10 +26,6 @@ export class ApiError extends Error {
     this.code = code;
     this.details = details;
   }
-  /** The route does not exist on this server (yet). */
-  get isMissingRoute(): boolean {
-    return this.status === 404 && this.code === 'not_found' && /^no route for /.test(this.message);
-  }
 }
 
 function isErrorBody(v: unknown): v is ApiErrorBody {
@@ -44,11 +40,6 @@ export async function request<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DEL
       ? { method, headers: { accept: 'application/json' }, signal }
       : { method, headers: { accept: 'application/json', 'content-type': 'application/json' }, body: JSON.stringify(body), signal };
   return send<T>(method, path, init);
-}
-
-/** POSTs a file as it is (the server streams it), with its content type. */
-export function upload<T>(path: string, file: Blob, contentType: string, signal?: AbortSignal): Promise<T> {
-  return send<T>('POST', path, { method: 'POST', headers: { accept: 'application/json', 'content-type': contentType }, body: file, signal });
 }
 
 /**
@@ -122,21 +113,14 @@ export async function call<R extends ClientResponse<unknown, number, string>>(pe
   return readAnswer<Answer<R>>(res, '', url.pathname);
 }
 
+/**
+ * Untyped calls, for what is not in our contract: better-auth's own
+ * /api/auth/* endpoints and the /openapi.json document itself.
+ */
 export const api = {
   get: <T>(path: string, signal?: AbortSignal) => request<T>('GET', path, undefined, signal),
   post: <T>(path: string, body?: unknown, signal?: AbortSignal) => request<T>('POST', path, body ?? {}, signal),
-  put: <T>(path: string, body?: unknown) => request<T>('PUT', path, body ?? {}),
-  patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, body ?? {}),
-  del: <T>(path: string) => request<T>('DELETE', path),
 };
-
-/** Query string from an object, skipping undefined and empty values. */
-export function qs(params: Record<string, string | number | boolean | undefined | null>): string {
-  const u = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') u.set(k, String(v));
-  const s = u.toString();
-  return s ? `?${s}` : '';
-}
 
 /** A readable one-line message for any thrown value. */
 export function errorMessage(err: unknown): string {

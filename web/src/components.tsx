@@ -1,20 +1,11 @@
 import type { ReactNode } from 'react';
-import { ApiError, errorMessage } from './api-client.ts';
+import { errorMessage } from './api-client.ts';
 
 export function ErrorBanner({ error }: { error: unknown }) {
   if (error === undefined || error === null) return null;
-  if (error instanceof ApiError && error.isMissingRoute) return <NotYet what="This part of the API" />;
   return (
     <div className="banner error" role="alert">
       {errorMessage(error)}
-    </div>
-  );
-}
-
-export function NotYet({ what }: { what: string }) {
-  return (
-    <div className="banner info" role="status">
-      {what} is not available on this server yet.
     </div>
   );
 }

@@ -1,12 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError } from './api-client.ts';
 
 export interface Loaded<T> {
   data: T | undefined;
   error: unknown;
   loading: boolean;
-  /** the route does not exist on this server yet */
-  missing: boolean;
   reload: () => void;
 }
 
@@ -31,6 +28,5 @@ export function useApi<T>(load: (signal: AbortSignal) => Promise<T>, deps: reado
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [...deps, tick]);
   const reload = useCallback(() => setTick((t) => t + 1), []);
-  const missing = state.error instanceof ApiError && state.error.isMissingRoute;
-  return { ...state, missing, reload };
+  return { ...state, reload };
 }

@@ -1,23 +1,18 @@
 import { Notice } from '../form-parts.tsx';
 import { useState } from 'react';
-import { api, errorMessage } from '../api-client.ts';
+import { call, client, errorMessage } from '../api-client.ts';
 import { Link, navigate } from '../router.tsx';
 import { useApi } from '../use-api.ts';
 import { outreachApi, type CampaignInput } from '../outreach-api.ts';
 
-interface SeatLite {
-  id: string;
-  name: string;
-  plan: string | null;
-}
 
 /**
  * Creates a campaign from a Boolean query or a list of candidates (the
  * search page's selection), with the default framework as its sequence.
  */
 export function NewCampaignForm(props: { query?: string; candidateIds?: number[]; roleId?: string; onCancel?: () => void; onCreated?: (id: string) => void; /** inside another card (Add to campaign): no card of its own */ embedded?: boolean }) {
-  const seats = useApi((signal) => api.get<{ seats: SeatLite[] }>('/api/seats', signal), []);
-  const roles = useApi((signal) => api.get<{ roles: Array<{ id: string; name?: string }> }>('/api/roles', signal), []);
+  const seats = useApi((signal) => call(client.api.seats.$get({ query: {} }, { init: { signal } })), []);
+  const roles = useApi((signal) => call(client.api.roles.$get({}, { init: { signal } })), []);
   const [name, setName] = useState(() => (props.query ? `Search: ${props.query}`.slice(0, 80) : ''));
   const [query, setQuery] = useState(props.query ?? '');
   const [roleId, setRoleId] = useState(props.roleId ?? '');

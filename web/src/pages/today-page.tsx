@@ -1,6 +1,6 @@
 import { Notice } from '../form-parts.tsx';
 import { useEffect, useState } from 'react';
-import { api, errorMessage } from '../api-client.ts';
+import { call, client, errorMessage, type AnswerOf } from '../api-client.ts';
 import { channelName } from '../channel-names.ts';
 import { Empty, ErrorBanner, Loading } from '../components.tsx';
 import { Link } from '../router.tsx';
@@ -10,15 +10,8 @@ import { whenInZone, zonePlace } from '../seat-time.ts';
 import { RoleNote, usePermit } from '../session.tsx';
 import type { Permit } from '../role-policy.ts';
 
-interface SeatLite {
-  id: string;
-  name: string;
-  plan: string | null;
-  balance?: number;
-  weeklyInviteCap?: number;
-  timeZone?: string;
-  workingHours?: { start: string; end: string; days: number[] };
-}
+/** A seat as GET /api/seats serves it. */
+type SeatLite = AnswerOf<typeof client.api.seats.$get>['seats'][number];
 
 /** The caps the seat has left, as the planner counts them (GET /api/tasks `seats[].caps`). */
 function capsOf(seat: SeatLite, caps: SeatCaps | undefined, tasks: Task[]): Array<[string, string, string?]> {
@@ -42,7 +35,7 @@ function capsOf(seat: SeatLite, caps: SeatCaps | undefined, tasks: Task[]): Arra
 }
 
 export function TodayPage() {
-  const seats = useApi((signal) => api.get<{ seats: SeatLite[] }>('/api/seats', signal), []);
+  const seats = useApi((signal) => call(client.api.seats.$get({ query: {} }, { init: { signal } })), []);
   const [seatId, setSeatId] = useState('');
   const list = seats.data?.seats ?? [];
   const current = list.find((s) => s.id === seatId) ?? list[0];
