@@ -43,7 +43,7 @@ export const searchResultSchema = z
     degree: z.number().int().nullable().openapi({ description: 'connection degree to the workspace (1, 2, 3), null when unknown' }),
     score: z.number().openapi({ description: 'relevance, higher is better; comparable within one result list only' }),
     matched: z
-      .record(z.enum(searchFieldNames as [string, ...string[]]), z.array(z.string()))
+      .partialRecord(z.enum(searchFieldNames as [string, ...string[]]), z.array(z.string()))
       .openapi({ description: 'per field, the query terms that matched there (normalised: java, "front end", eng*)', example: { title: ['"software engineer"'], skill: ['java'] } }),
     fit: z.number().optional().openapi({ description: 'ranked searches: fit to the role 0-100' }),
     replyLikelihood: z.number().optional().openapi({ description: 'ranked searches: estimated reply chance in percent' }),
