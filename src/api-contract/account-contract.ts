@@ -1,11 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { errorResponses } from './error-body.ts';
+import { answers, json, jsonBody } from './json-content.ts';
 import { roleSchema } from '../access/role.ts';
 
 /** A member's role in a workspace (src/access/role.ts), for the UI's types. */
 export type Role = z.infer<typeof roleSchema>;
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
 
 export const workspaceMembershipSchema = z.object({ id: z.string(), name: z.string(), role: roleSchema }).openapi('WorkspaceMembership');
 
@@ -28,7 +28,7 @@ export const meRoute = createRoute({
   path: '/api/me',
   tags: ['accounts'],
   summary: 'The signed-in user, their current workspace and role, and all their workspaces',
-  responses: { 200: json(meSchema, 'Me'), ...errorResponses },
+  responses: answers(meSchema, 'Me'),
 });
 
 export const switchWorkspaceRoute = createRoute({
@@ -36,8 +36,8 @@ export const switchWorkspaceRoute = createRoute({
   path: '/api/me/workspace',
   tags: ['accounts'],
   summary: 'Switch the session to another of your workspaces',
-  request: { body: { content: { 'application/json': { schema: z.object({ workspaceId: z.string().min(1) }) } }, required: true } },
-  responses: { 200: json(workspaceMembershipSchema, 'The workspace now current'), ...errorResponses },
+  request: { ...jsonBody(z.object({ workspaceId: z.string().min(1) })) },
+  responses: answers(workspaceMembershipSchema, 'The workspace now current'),
 });
 
 export const setPasswordRoute = createRoute({
@@ -45,8 +45,8 @@ export const setPasswordRoute = createRoute({
   path: '/api/me/password',
   tags: ['accounts'],
   summary: 'Set or change your password (the current one is needed when you have one); other sessions are signed out',
-  request: { body: { content: { 'application/json': { schema: z.object({ currentPassword: z.string().optional(), newPassword: z.string() }) } }, required: true } },
-  responses: { 200: json(z.object({ ok: z.literal(true) }), 'Changed'), ...errorResponses },
+  request: { ...jsonBody(z.object({ currentPassword: z.string().optional(), newPassword: z.string() })) },
+  responses: answers(z.object({ ok: z.literal(true) }), 'Changed'),
 });
 
 export const createWorkspaceRoute = createRoute({
@@ -54,7 +54,7 @@ export const createWorkspaceRoute = createRoute({
   path: '/api/workspaces',
   tags: ['accounts'],
   summary: 'Create a workspace (you become its owner) and switch to it',
-  request: { body: { content: { 'application/json': { schema: z.object({ name: z.string().min(1).max(100) }) } }, required: true } },
+  request: { ...jsonBody(z.object({ name: z.string().min(1).max(100) })) },
   responses: { 201: json(workspaceMembershipSchema, 'The new workspace'), ...errorResponses },
 });
 
@@ -66,7 +66,7 @@ export const invitationPreviewRoute = createRoute({
   tags: ['accounts'],
   summary: 'What an invitation link is for (workspace, role), before accepting it',
   request: { params: tokenParam },
-  responses: { 200: json(invitationPreviewSchema, 'The invitation'), ...errorResponses },
+  responses: answers(invitationPreviewSchema, 'The invitation'),
 });
 
 export const acceptInvitationRoute = createRoute({
@@ -76,7 +76,7 @@ export const acceptInvitationRoute = createRoute({
   summary: 'Accept an invitation: signed in, you join the workspace; otherwise give a name, email and password to create your account (you are then signed in)',
   request: {
     params: tokenParam,
-    body: { content: { 'application/json': { schema: z.object({ name: z.string().optional(), email: z.string().optional(), password: z.string().optional() }) } }, required: true },
+    ...jsonBody(z.object({ name: z.string().optional(), email: z.string().optional(), password: z.string().optional() })),
   },
-  responses: { 200: json(workspaceMembershipSchema, 'The workspace joined'), ...errorResponses },
+  responses: answers(workspaceMembershipSchema, 'The workspace joined'),
 });

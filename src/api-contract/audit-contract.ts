@@ -1,8 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { errorResponses } from './error-body.ts';
+import { answers, json } from './json-content.ts';
 import { auditActions } from '../access/audit-action.ts';
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
 
 /** An entry of the audit log; `details` depend on the action (docs/audit.md), so they stay a free-form record. */
 export const auditEntrySchema = z
@@ -38,5 +38,5 @@ export const listAuditRoute = createRoute({
       limit: z.coerce.number().int().min(1).max(500).optional(),
     }),
   },
-  responses: { 200: json(z.object({ entries: z.array(auditEntrySchema), nextBefore: z.number().nullable() }), 'Entries'), ...errorResponses },
+  responses: answers(z.object({ entries: z.array(auditEntrySchema), nextBefore: z.number().nullable() }), 'Entries'),
 });

@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { errorResponses } from './error-body.ts';
+import { answers, json } from './json-content.ts';
 
 export const backupFileSchema = z.object({ file: z.string(), bytes: z.number().int(), at: z.string() }).openapi('BackupFile');
 
@@ -23,5 +24,5 @@ export const backupStatusRoute = createRoute({
   path: '/api/settings/backups',
   tags: ['settings'],
   summary: 'Backup status: schedule, last backup, next one',
-  responses: { 200: { content: { 'application/json': { schema: backupStatusSchema } }, description: 'The status' }, ...errorResponses },
+  responses: answers(backupStatusSchema, 'The status'),
 });

@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { errorResponses } from './error-body.ts';
+import { answers, json, jsonBody } from './json-content.ts';
 import { candidateInputSchema } from '../candidates/candidate.ts';
 
 /** Candidate routes: the candidates, their notes and their outreach history (handlers: src/api/routes/candidate-routes.ts). */
@@ -99,7 +100,7 @@ export const listCandidatesRoute = createRoute({
       }),
     },
     responses: {
-      200: { content: { 'application/json': { schema: z.object({ total: z.number(), candidates: z.array(candidateSchema) }) } }, description: 'A page of candidates' },
+      200: json(z.object({ total: z.number(), candidates: z.array(candidateSchema) }), 'A page of candidates'),
       ...errorResponses,
     },
 });
@@ -110,7 +111,7 @@ export const getCandidateRoute = createRoute({
     tags: ['candidates'],
     summary: 'Show one candidate',
     request: { params: idParam },
-    responses: { 200: { content: { 'application/json': { schema: candidateSchema } }, description: 'The candidate' }, ...errorResponses },
+    responses: answers(candidateSchema, 'The candidate'),
 });
 
 export const upsertCandidatesRoute = createRoute({
@@ -119,7 +120,7 @@ export const upsertCandidatesRoute = createRoute({
     tags: ['candidates'],
     summary: 'Create or merge candidates (dedupe by profile URL, then email)',
     request: {
-      body: { content: { 'application/json': { schema: z.object({ candidates: z.array(candidateInputSchema).min(1).max(1000) }) } }, required: true },
+      ...jsonBody(z.object({ candidates: z.array(candidateInputSchema).min(1).max(1000) })),
     },
     responses: {
       200: {
@@ -141,7 +142,7 @@ export const deleteCandidateRoute = createRoute({
     summary: 'Erase a candidate: their data leaves every table in one transaction; hashed addresses stay on the suppression list (docs/privacy.md)',
     request: { params: idParam },
     responses: {
-      200: { content: { 'application/json': { schema: z.object({ deleted: z.number(), suppressionHashes: z.number().int() }) } }, description: 'Erased' },
+      200: json(z.object({ deleted: z.number(), suppressionHashes: z.number().int() }), 'Erased'),
       ...errorResponses,
     },
 });
@@ -152,7 +153,7 @@ export const candidateOutreachRoute = createRoute({
     tags: ['candidates'],
     summary: "The candidate's outreach across campaigns: enrollments with transitions, actions and messages, outcomes",
     request: { params: idParam },
-    responses: { 200: { content: { 'application/json': { schema: outreachHistorySchema } }, description: 'The history' }, ...errorResponses },
+    responses: answers(outreachHistorySchema, 'The history'),
 });
 
 export const listCandidateNotesRoute = createRoute({
@@ -161,7 +162,7 @@ export const listCandidateNotesRoute = createRoute({
     tags: ['candidates'],
     summary: "The candidate's notes, newest first",
     request: { params: idParam },
-    responses: { 200: { content: { 'application/json': { schema: z.object({ notes: z.array(noteSchema) }) } }, description: 'Notes' }, ...errorResponses },
+    responses: answers(z.object({ notes: z.array(noteSchema) }), 'Notes'),
 });
 
 export const addCandidateNoteRoute = createRoute({
@@ -171,9 +172,9 @@ export const addCandidateNoteRoute = createRoute({
     summary: 'Add a note (text, optional author seat); the caller is recorded as its author',
     request: {
       params: idParam,
-      body: { content: { 'application/json': { schema: z.object({ text: z.string().max(5000), authorSeatId: z.string().min(1).nullable().optional() }) } }, required: true },
+      ...jsonBody(z.object({ text: z.string().max(5000), authorSeatId: z.string().min(1).nullable().optional() })),
     },
-    responses: { 201: { content: { 'application/json': { schema: noteSchema } }, description: 'The note' }, ...errorResponses },
+    responses: { 201: json(noteSchema, 'The note'), ...errorResponses },
 });
 
 export const deleteCandidateNoteRoute = createRoute({
@@ -182,5 +183,5 @@ export const deleteCandidateNoteRoute = createRoute({
     tags: ['candidates'],
     summary: 'Delete a note: its author may, and admins and owners may delete any (403 otherwise)',
     request: { params: idParam.extend({ noteId: z.coerce.number().int().positive().openapi({ param: { name: 'noteId', in: 'path' } }) }) },
-    responses: { 200: { content: { 'application/json': { schema: z.object({ deleted: z.number() }) } }, description: 'Deleted' }, ...errorResponses },
+    responses: answers(z.object({ deleted: z.number() }), 'Deleted'),
 });

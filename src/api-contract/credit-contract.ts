@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { errorResponses } from './error-body.ts';
+import { answers, json } from './json-content.ts';
 import { fromDomain } from './domain-schema.ts';
 import { seatSchema, seatWithCreditsSchema } from './seat-schema.ts';
 import { creditOverridesSchema } from '../credits/credit-config.ts';
@@ -15,7 +16,6 @@ import { seatInputSchema } from '../seats/seat.ts';
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).openapi({ example: '2025-03-01' });
 const seatParam = z.object({ seatId: z.string().min(1).openapi({ param: { name: 'seatId', in: 'path' }, example: 'ann-lee' }) });
 const dateQuery = z.object({ date: date.optional().openapi({ description: 'as of this UTC day (default today)' }) });
-const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
 const body = <T extends z.ZodTypeAny>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
 
 const rulesSchema = z.object({ lotLifetimeDays: z.number(), refundWindowDays: z.number(), refundLotLifetimeDays: z.number(), purchaseLotLifetimeDays: z.number() });
@@ -32,7 +32,7 @@ export const creditPlansRoute = createRoute({
   path: '/api/credits/plans',
   tags: ['credits'],
   summary: "The plan catalogue with the workspace's overrides",
-  responses: { 200: json(creditCatalogueSchema, 'Plans and rules'), ...errorResponses },
+  responses: answers(creditCatalogueSchema, 'Plans and rules'),
 });
 
 export const creditPlansPutRoute = createRoute({
@@ -41,7 +41,7 @@ export const creditPlansPutRoute = createRoute({
   tags: ['credits'],
   summary: "Replace the workspace's plan and rule overrides ({} restores the defaults)",
   request: body(fromDomain(creditOverridesSchema).openapi('CreditOverrides')),
-  responses: { 200: json(creditCatalogueSchema, 'Plans and rules'), ...errorResponses },
+  responses: answers(creditCatalogueSchema, 'Plans and rules'),
 });
 
 export const seatsRoute = createRoute({
@@ -50,7 +50,7 @@ export const seatsRoute = createRoute({
   tags: ['seats'],
   summary: 'Seats with their plan and current balance',
   request: { query: dateQuery },
-  responses: { 200: json(z.object({ seats: z.array(seatWithCreditsSchema) }), 'Seats'), ...errorResponses },
+  responses: answers(z.object({ seats: z.array(seatWithCreditsSchema) }), 'Seats'),
 });
 
 export const seatCreateRoute = createRoute({
@@ -75,7 +75,7 @@ export const seatAssignRoute = createRoute({
   tags: ['seats'],
   summary: 'Give the seat to a member of the workspace, or take it back (ownerUserId null): a recruiter works only the seats they own',
   request: { params: seatParam, ...body(z.object({ ownerUserId: z.string().min(1).nullable() }).openapi('SeatAssignment')) },
-  responses: { 200: json(z.object({ seat: seatSchema }), 'The seat'), ...errorResponses },
+  responses: answers(z.object({ seat: seatSchema }), 'The seat'),
 });
 
 const lotSchema = z.object({ source: z.enum(['grant', 'refund', 'purchase', 'transfer']), granted: z.string(), expires: z.string(), remaining: z.number() });
@@ -114,7 +114,7 @@ export const seatCreditsRoute = createRoute({
   tags: ['credits'],
   summary: 'Balance, lots and expiry dates, credits expiring in 14 days, InMails awaiting reply with their last refund day',
   request: { params: seatParam, query: dateQuery },
-  responses: { 200: json(creditSummarySchema, 'Credit summary'), ...errorResponses },
+  responses: answers(creditSummarySchema, 'Credit summary'),
 });
 
 /**
@@ -159,7 +159,7 @@ export const seatCreditEventsRoute = createRoute({
   tags: ['credits'],
   summary: "The seat's recorded credit events (append-only), in order",
   request: { params: seatParam },
-  responses: { 200: json(z.object({ seatId: z.string(), events: z.array(storedCreditEventSchema) }), 'History'), ...errorResponses },
+  responses: answers(z.object({ seatId: z.string(), events: z.array(storedCreditEventSchema) }), 'History'),
 });
 
 export const creditEventInputSchema = z
@@ -248,7 +248,7 @@ export const seatCreditCostRoute = createRoute({
   tags: ['credits'],
   summary: 'Effective cost per InMail sent and per reply (subscription fees and purchases)',
   request: { params: seatParam, query: z.object({ from: date.optional(), date: date.optional() }) },
-  responses: { 200: json(creditCostSchema, 'Cost'), ...errorResponses },
+  responses: answers(creditCostSchema, 'Cost'),
 });
 
 export const creditForecastRequestSchema = forecastOptionsSchema
@@ -277,7 +277,7 @@ export const creditForecastRoute = createRoute({
   tags: ['credits'],
   summary: 'Project the balance for 180 days (expected and a Monte Carlo 10th-90th percentile band) and the first day the seat runs dry',
   request: body(creditForecastRequestSchema),
-  responses: { 200: json(creditForecastSchema, 'Forecast'), ...errorResponses },
+  responses: answers(creditForecastSchema, 'Forecast'),
 });
 
 /** One plan's figures in a scenario (plan-advisor.ts PlanOption). */
@@ -329,7 +329,7 @@ export const creditAdviceRoute = createRoute({
   tags: ['credits'],
   summary: 'Compare plans and connection requests by cost per reply for a monthly outreach volume',
   request: body(fromDomain(adviceInputSchema).openapi('PlanAdviceRequest')),
-  responses: { 200: json(planAdviceSchema, 'Advice'), ...errorResponses },
+  responses: answers(planAdviceSchema, 'Advice'),
 });
 
 export const creditSimulationSchema = z
@@ -357,5 +357,5 @@ export const creditSimulateRoute = createRoute({
   tags: ['credits'],
   summary: "Run one seat's events through the ledger: one {type, ok, reason, balance} per event (same contract as `credits simulate --json`)",
   request: body(creditSimulationInputSchema),
-  responses: { 200: json(creditSimulationSchema, 'Results'), ...errorResponses },
+  responses: answers(creditSimulationSchema, 'Results'),
 });

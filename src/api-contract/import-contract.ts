@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { errorResponses } from './error-body.ts';
+import { json } from './json-content.ts';
 
 export const importSummarySchema = z
   .object({
@@ -59,7 +60,7 @@ export const postImportRoute = createRoute({
     },
   },
   responses: {
-    200: { content: { 'application/json': { schema: importSummarySchema } }, description: 'What the import did, with each bad record' },
+    200: json(importSummarySchema, 'What the import did, with each bad record'),
     ...errorResponses,
   },
 });

@@ -1,8 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { errorResponses } from './error-body.ts';
+import { answers, json, jsonBody } from './json-content.ts';
 import { roleSchema } from '../access/role.ts';
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
 
 export const memberSchema = z.object({ userId: z.string(), email: z.string(), name: z.string(), role: roleSchema, joinedAt: z.string() }).openapi('Member');
 
@@ -29,7 +29,7 @@ export const listMembersRoute = createRoute({
   path: '/api/members',
   tags: ['accounts'],
   summary: "The workspace's members and their roles",
-  responses: { 200: json(z.object({ members: z.array(memberSchema) }), 'Members'), ...errorResponses },
+  responses: answers(z.object({ members: z.array(memberSchema) }), 'Members'),
 });
 
 const userParam = z.object({ userId: z.string().min(1) });
@@ -39,8 +39,8 @@ export const changeMemberRoleRoute = createRoute({
   path: '/api/members/{userId}',
   tags: ['accounts'],
   summary: "Change a member's role (only an owner makes or changes owners; a workspace keeps one owner)",
-  request: { params: userParam, body: { content: { 'application/json': { schema: z.object({ role: roleSchema }) } }, required: true } },
-  responses: { 200: json(memberSchema, 'The member'), ...errorResponses },
+  request: { params: userParam, ...jsonBody(z.object({ role: roleSchema })) },
+  responses: answers(memberSchema, 'The member'),
 });
 
 export const removeMemberRoute = createRoute({
@@ -49,7 +49,7 @@ export const removeMemberRoute = createRoute({
   tags: ['accounts'],
   summary: 'Remove a member (their seats become unassigned, their tokens here are revoked)',
   request: { params: userParam },
-  responses: { 200: json(z.object({ removed: z.string() }), 'Removed'), ...errorResponses },
+  responses: answers(z.object({ removed: z.string() }), 'Removed'),
 });
 
 export const listInvitationsRoute = createRoute({
@@ -57,7 +57,7 @@ export const listInvitationsRoute = createRoute({
   path: '/api/invitations',
   tags: ['accounts'],
   summary: "The workspace's invitations with their status",
-  responses: { 200: json(z.object({ invitations: z.array(invitationSchema) }), 'Invitations'), ...errorResponses },
+  responses: answers(z.object({ invitations: z.array(invitationSchema) }), 'Invitations'),
 });
 
 export const createInvitationRoute = createRoute({
@@ -65,7 +65,7 @@ export const createInvitationRoute = createRoute({
   path: '/api/invitations',
   tags: ['accounts'],
   summary: 'Invite someone: by link (no email) or for one address (emailed when the server has SMTP settings); the link is shown once',
-  request: { body: { content: { 'application/json': { schema: z.object({ email: z.string().nullable().default(null), role: roleSchema, send: z.boolean().default(true) }) } }, required: true } },
+  request: { ...jsonBody(z.object({ email: z.string().nullable().default(null), role: roleSchema, send: z.boolean().default(true) })) },
   responses: { 201: json(z.object({ invitation: invitationSchema, url: z.string(), emailed: z.boolean() }), 'The invitation and its link'), ...errorResponses },
 });
 
@@ -75,5 +75,5 @@ export const revokeInvitationRoute = createRoute({
   tags: ['accounts'],
   summary: 'Revoke a pending invitation (its link stops working)',
   request: { params: z.object({ id: z.string().min(1) }) },
-  responses: { 200: json(invitationSchema, 'The invitation'), ...errorResponses },
+  responses: answers(invitationSchema, 'The invitation'),
 });

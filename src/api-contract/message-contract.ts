@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { errorResponses } from './error-body.ts';
+import { json } from './json-content.ts';
 import { lintFindingSchema } from './lint-finding-schema.ts';
 import { candidateInputSchema } from '../candidates/candidate.ts';
 import { messageRoleSchema } from '../messages/message-role.ts';
@@ -63,7 +64,7 @@ export const composeFailureSchema = z
   .openapi('ComposeFailure');
 const rewriteSchema = z.object({ status: z.enum(['rewritten', 'fallback']), model: z.string(), reason: z.string().optional() });
 
-const unprocessable = { 422: { content: { 'application/json': { schema: errorResponses[400].content['application/json'].schema } }, description: 'The message cannot be composed within its limit, or the template is broken' } } as const;
+const unprocessable = { 422: json(errorResponses[400].content['application/json'].schema, 'The message cannot be composed within its limit, or the template is broken') } as const;
 
 export const messageTemplatesRoute = createRoute({
   method: 'get',
@@ -106,7 +107,7 @@ export const messagePreviewRoute = createRoute({
     },
   },
   responses: {
-    200: { content: { 'application/json': { schema: z.object({ message: composedSchema, rewrite: rewriteSchema.optional() }) } }, description: 'The composed message' },
+    200: json(z.object({ message: composedSchema, rewrite: rewriteSchema.optional() }), 'The composed message'),
     ...errorResponses,
     ...unprocessable,
   },
@@ -155,7 +156,7 @@ export const messageBulkPreviewRoute = createRoute({
     },
   },
   responses: {
-    200: { content: { 'application/json': { schema: bulkPreviewResponseSchema } }, description: 'Every candidate with its message or the reason it could not be composed' },
+    200: json(bulkPreviewResponseSchema, 'Every candidate with its message or the reason it could not be composed'),
     ...errorResponses,
   },
 });

@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { errorResponses } from './error-body.ts';
+import { answers, json, jsonBody } from './json-content.ts';
 import { lintFindingSchema } from './lint-finding-schema.ts';
 import { seatOutlookSchema } from './seat-outlook-schema.ts';
 import { channelSchema } from '../core/channel.ts';
@@ -76,17 +77,16 @@ export const suppressionSchema = z
 export const pacingSchema = pacingRulesSchema.openapi('PacingRules');
 
 const idParam = z.object({ id: z.string().min(1).openapi({ param: { name: 'id', in: 'path' } }) });
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
 const stepsSchema = z.object({ steps: sequenceSchema });
 
-export const listCampaignsRoute = createRoute({ method: 'get', path: '/api/campaigns', tags: ['outreach'], summary: 'List campaigns', responses: { 200: json(z.object({ campaigns: z.array(campaignSchema) }), 'Campaigns'), ...errorResponses } });
+export const listCampaignsRoute = createRoute({ method: 'get', path: '/api/campaigns', tags: ['outreach'], summary: 'List campaigns', responses: answers(z.object({ campaigns: z.array(campaignSchema) }), 'Campaigns') });
 
 export const createCampaignRoute = createRoute({
   method: 'post',
   path: '/api/campaigns',
   tags: ['outreach'],
   summary: 'Create a campaign (candidates from a search, a list of ids or a file of ids; the default sequence unless given)',
-  request: { body: { content: { 'application/json': { schema: campaignInputSchema.and(z.object({ launch: z.boolean().default(false) })) } }, required: true } },
+  request: { ...jsonBody(campaignInputSchema.and(z.object({ launch: z.boolean().default(false) }))) },
   responses: { 201: json(campaignSchema, 'The campaign'), ...errorResponses },
 });
 
@@ -95,36 +95,36 @@ export const defaultSequenceRoute = createRoute({
   path: '/api/campaigns/default-sequence',
   tags: ['outreach'],
   summary: 'The default sequence (the framework of spec section 6) a campaign gets when it names none',
-  responses: { 200: json(stepsSchema, 'The steps'), ...errorResponses },
+  responses: answers(stepsSchema, 'The steps'),
 });
 
-export const getCampaignRoute = createRoute({ method: 'get', path: '/api/campaigns/{id}', tags: ['outreach'], summary: 'Show a campaign', request: { params: idParam }, responses: { 200: json(campaignSchema, 'The campaign'), ...errorResponses } });
+export const getCampaignRoute = createRoute({ method: 'get', path: '/api/campaigns/{id}', tags: ['outreach'], summary: 'Show a campaign', request: { params: idParam }, responses: answers(campaignSchema, 'The campaign') });
 
 const statusRoute = <V extends 'launch' | 'pause' | 'stop'>(verb: V, summary: string) =>
-  createRoute({ method: 'post', path: `/api/campaigns/{id}/${verb}`, tags: ['outreach'], summary, request: { params: idParam }, responses: { 200: json(campaignSchema, 'The campaign'), ...errorResponses } });
+  createRoute({ method: 'post', path: `/api/campaigns/{id}/${verb}`, tags: ['outreach'], summary, request: { params: idParam }, responses: answers(campaignSchema, 'The campaign') });
 export const launchCampaignRoute = statusRoute('launch', 'Launch a campaign');
 export const pauseCampaignRoute = statusRoute('pause', 'Pause a campaign');
 export const stopCampaignRoute = statusRoute('stop', 'Stop a campaign');
 
-export const getCampaignStepsRoute = createRoute({ method: 'get', path: '/api/campaigns/{id}/steps', tags: ['outreach'], summary: "A campaign's sequence", request: { params: idParam }, responses: { 200: json(stepsSchema, 'The steps'), ...errorResponses } });
+export const getCampaignStepsRoute = createRoute({ method: 'get', path: '/api/campaigns/{id}/steps', tags: ['outreach'], summary: "A campaign's sequence", request: { params: idParam }, responses: answers(stepsSchema, 'The steps') });
 
 export const putCampaignStepsRoute = createRoute({
   method: 'put',
   path: '/api/campaigns/{id}/steps',
   tags: ['outreach'],
   summary: 'Replace the sequence (steps a candidate already reached cannot change: 409 conflict)',
-  request: { params: idParam, body: { content: { 'application/json': { schema: z.object({ steps: sequenceSchema }) } }, required: true } },
-  responses: { 200: json(stepsSchema, 'The steps'), ...errorResponses },
+  request: { params: idParam, ...jsonBody(z.object({ steps: sequenceSchema })) },
+  responses: answers(stepsSchema, 'The steps'),
 });
 
-export const listSuppressionsRoute = createRoute({ method: 'get', path: '/api/suppressions', tags: ['outreach'], summary: 'The suppression list', responses: { 200: json(z.object({ suppressions: z.array(suppressionSchema) }), 'Suppressions'), ...errorResponses } });
+export const listSuppressionsRoute = createRoute({ method: 'get', path: '/api/suppressions', tags: ['outreach'], summary: 'The suppression list', responses: answers(z.object({ suppressions: z.array(suppressionSchema) }), 'Suppressions') });
 
 export const addSuppressionRoute = createRoute({
   method: 'post',
   path: '/api/suppressions',
   tags: ['outreach'],
   summary: 'Suppress a person in every campaign (stops their active enrollments)',
-  request: { body: { content: { 'application/json': { schema: suppressionInputSchema } }, required: true } },
+  request: { ...jsonBody(suppressionInputSchema) },
   responses: { 201: json(z.object({ entry: suppressionSchema, stoppedEnrollments: z.array(z.string()) }), 'Added'), ...errorResponses },
 });
 
@@ -134,7 +134,7 @@ export const removeSuppressionRoute = createRoute({
   tags: ['outreach'],
   summary: 'Remove a suppression',
   request: { params: z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' } }) }) },
-  responses: { 200: json(z.object({ deleted: z.number() }), 'Removed'), ...errorResponses },
+  responses: answers(z.object({ deleted: z.number() }), 'Removed'),
 });
 
 export const listTasksRoute = createRoute({
@@ -144,7 +144,7 @@ export const listTasksRoute = createRoute({
   summary: "The task queue: due LinkedIn actions waiting for the recruiter (a recruiter sees only their own seats' tasks; admins, owners and viewers see all)",
   request: { query: z.object({ seat: z.string().optional(), limit: z.coerce.number().int().min(1).max(1000).default(200) }) },
   // seats: per seat the caps left and what comes next (src/outreach/planning/seat-outlook-store.ts)
-  responses: { 200: json(z.object({ tasks: z.array(taskSchema), seats: z.array(seatOutlookSchema) }), 'Tasks'), ...errorResponses },
+  responses: answers(z.object({ tasks: z.array(taskSchema), seats: z.array(seatOutlookSchema) }), 'Tasks'),
 });
 
 const taskAnswerRoute = <V extends 'done' | 'skip' | 'fail'>(verb: V, outcome: string) =>
@@ -154,21 +154,21 @@ const taskAnswerRoute = <V extends 'done' | 'skip' | 'fail'>(verb: V, outcome: s
     tags: ['outreach'],
     summary: `Mark a task ${outcome}`,
     request: { params: idParam, body: { content: { 'application/json': { schema: z.object({ message: z.string().max(500).default('') }) } }, required: false } },
-    responses: { 200: json(z.object({ actionId: z.string(), status: z.string() }), 'The task'), ...errorResponses },
+    responses: answers(z.object({ actionId: z.string(), status: z.string() }), 'The task'),
   });
 export const taskDoneRoute = taskAnswerRoute('done', 'done');
 export const taskSkipRoute = taskAnswerRoute('skip', 'skipped');
 export const taskFailRoute = taskAnswerRoute('fail', 'failed');
 
-export const getPacingRoute = createRoute({ method: 'get', path: '/api/outreach/pacing', tags: ['outreach'], summary: "The workspace's pacing rules (spec 4), defaults filled in", responses: { 200: json(pacingSchema, 'Pacing rules'), ...errorResponses } });
+export const getPacingRoute = createRoute({ method: 'get', path: '/api/outreach/pacing', tags: ['outreach'], summary: "The workspace's pacing rules (spec 4), defaults filled in", responses: answers(pacingSchema, 'Pacing rules') });
 
 export const putPacingRoute = createRoute({
   method: 'put',
   path: '/api/outreach/pacing',
   tags: ['outreach'],
   summary: "Set the workspace's pacing rules (withdrawal age, pending limit, re-invite block, note quota, daily limits, weekday weights); rules left out take their defaults",
-  request: { body: { content: { 'application/json': { schema: pacingRulesSchema.partial().strict() } }, required: true } },
-  responses: { 200: json(pacingSchema, 'The rules in force'), ...errorResponses },
+  request: { ...jsonBody(pacingRulesSchema.partial().strict()) },
+  responses: answers(pacingSchema, 'The rules in force'),
 });
 
 export const pauseSeatRoute = createRoute({
@@ -177,7 +177,7 @@ export const pauseSeatRoute = createRoute({
   tags: ['outreach'],
   summary: 'A limit was reported: pause the seat for the rest of its local day',
   request: { params: idParam, body: { content: { 'application/json': { schema: z.object({ reason: z.string().max(500).default('limit reported') }) } }, required: false } },
-  responses: { 200: json(z.object({ seatId: z.string(), pausedOn: z.string() }), 'Paused'), ...errorResponses },
+  responses: answers(z.object({ seatId: z.string(), pausedOn: z.string() }), 'Paused'),
 });
 
 export const reportOutcomeRoute = createRoute({
@@ -185,7 +185,7 @@ export const reportOutcomeRoute = createRoute({
   path: '/api/outcomes',
   tags: ['outreach'],
   summary: 'Report an outcome (accepted, replied, bounced, declined_invitation): advances the state machine, a reply stops the sequence, an InMail reply refunds',
-  request: { body: { content: { 'application/json': { schema: outcomeReportSchema } }, required: true } },
+  request: { ...jsonBody(outcomeReportSchema) },
   responses: {
     200: json(
       z.object({

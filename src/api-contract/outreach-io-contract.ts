@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { errorBodySchema, errorResponses } from './error-body.ts';
+import { answers, json, jsonBody } from './json-content.ts';
 import { errorCodes } from '../core/error-codes.ts';
 import { channelSchema } from '../core/channel.ts';
 import { outcomeInputSchema } from '../outreach/delivery/executors/outcome-input.ts';
@@ -93,13 +94,13 @@ export const webhookOutcomesRoute = createRoute({
       'x-scoutline-signature': z.string().openapi({ example: 'sha256=5f1c...' }),
       'x-scoutline-timestamp': z.string().openapi({ example: '1767225600' }),
     }),
-    body: { content: { 'application/json': { schema: webhookBodySchema } }, required: true },
+    ...jsonBody(webhookBodySchema),
   },
   responses: {
-    200: { content: { 'application/json': { schema: ingestResultSchema } }, description: 'What happened to each outcome, in order (ref = index)' },
-    401: { content: { 'application/json': { schema: errorBodySchema } }, description: 'Missing or wrong signature, or a timestamp too old or too far ahead (bad_signature)' },
+    200: json(ingestResultSchema, 'What happened to each outcome, in order (ref = index)'),
+    401: json(errorBodySchema, 'Missing or wrong signature, or a timestamp too old or too far ahead (bad_signature)'),
     ...errorResponses,
-    409: { content: { 'application/json': { schema: errorBodySchema } }, description: 'This signed delivery was already received (replayed): nothing applied again' },
+    409: json(errorBodySchema, 'This signed delivery was already received (replayed): nothing applied again'),
   },
 });
 
@@ -131,5 +132,5 @@ export const campaignSimulationRoute = createRoute({
       start: z.string().optional().openapi({ description: 'first day YYYY-MM-DD (default today, UTC)' }),
     }),
   },
-  responses: { 200: { content: { 'application/json': { schema: simulationSchema } }, description: 'The simulation report' }, ...errorResponses },
+  responses: answers(simulationSchema, 'The simulation report'),
 });

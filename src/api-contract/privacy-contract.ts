@@ -1,11 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { errorResponses } from './error-body.ts';
+import { answers, json, jsonBody } from './json-content.ts';
 import { lawfulBases, privacySettingsSchema, retentionPolicySchema } from '../privacy/privacy-settings.ts';
 import { candidateSchema, outreachHistorySchema } from './candidate-contract.ts';
 import { suppressionSchema } from './outreach-contract.ts';
 
 /** Privacy routes (docs/privacy.md): the data-subject export, a candidate's privacy view, the workspace's privacy settings and retention. */
-export const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
 export const idParam = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' }, example: 1 }) });
 
 export const retentionSchema = z.object({ months: z.number().int().nullable(), action: z.enum(['flag', 'erase']), schedule: z.boolean() });
@@ -100,7 +100,7 @@ export const getCandidatesByIdExportRoute = createRoute({
   tags: ['privacy'],
   summary: 'Data-subject export: everything held about one person, as a JSON download (audited as export)',
   request: { params: idParam },
-  responses: { 200: json(dataSubjectExportSchema, 'The export (Content-Disposition: attachment)'), ...errorResponses },
+  responses: answers(dataSubjectExportSchema, 'The export (Content-Disposition: attachment)'),
 });
 
 export const getCandidatesByIdPrivacyRoute = createRoute({
@@ -109,7 +109,7 @@ export const getCandidatesByIdPrivacyRoute = createRoute({
   tags: ['privacy'],
   summary: "Where the candidate's data came from and when, the workspace's lawful basis, a retention flag",
   request: { params: idParam },
-  responses: { 200: json(candidatePrivacySchema, 'The privacy view'), ...errorResponses },
+  responses: answers(candidatePrivacySchema, 'The privacy view'),
 });
 
 export const getPrivacySettingsRoute = createRoute({
@@ -117,7 +117,7 @@ export const getPrivacySettingsRoute = createRoute({
   path: '/api/privacy/settings',
   tags: ['privacy'],
   summary: "The workspace's privacy settings: lawful basis, privacy notice address, retention policy",
-  responses: { 200: json(settingsSchema, 'Settings'), ...errorResponses },
+  responses: answers(settingsSchema, 'Settings'),
 });
 
 export const putPrivacySettingsRoute = createRoute({
@@ -125,7 +125,7 @@ export const putPrivacySettingsRoute = createRoute({
   path: '/api/privacy/settings',
   tags: ['privacy'],
   summary: 'Replace the privacy settings (admins); audited with the names of the fields that changed',
-  request: { body: { content: { 'application/json': { schema: privacySettingsSchema } }, required: true } },
+  request: { ...jsonBody(privacySettingsSchema) },
   responses: { 200: json(settingsSchema.extend({ changed: z.array(z.string()) }), 'Saved'), ...errorResponses },
 });
 
@@ -137,7 +137,7 @@ export const postPrivacyRetentionDryRunRoute = createRoute({
   request: {
     body: { content: { 'application/json': { schema: z.object({ policy: retentionPolicySchema.optional(), limit: z.number().int().min(1).max(5000).default(500) }) } }, required: false },
   },
-  responses: { 200: json(dryRunSchema, 'Who would be affected, oldest activity first'), ...errorResponses },
+  responses: answers(dryRunSchema, 'Who would be affected, oldest activity first'),
 });
 
 export const postPrivacyRetentionApplyRoute = createRoute({

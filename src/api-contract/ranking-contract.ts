@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { errorResponses } from './error-body.ts';
+import { answers, json, jsonBody } from './json-content.ts';
 import { explanationSchema } from './explanation-schema.ts';
 import { rankSorts } from '../ranking/candidate-score.ts';
 import { feedbackVerdicts, outreachOutcomes } from '../ranking/ranking-model.ts';
@@ -65,8 +66,8 @@ export const postRankRoute = createRoute({
   path: '/api/rank',
   tags: ['ranking'],
   summary: 'Rank the matches of a role by priority (fit and reply likelihood), with explanations',
-  request: { body: { content: { 'application/json': { schema: rankBodySchema } }, required: true } },
-  responses: { 200: { content: { 'application/json': { schema: rankResultSchema } }, description: 'Ranked candidates' }, ...errorResponses },
+  request: { ...jsonBody(rankBodySchema) },
+  responses: answers(rankResultSchema, 'Ranked candidates'),
 });
 
 export const postRolesRoute = createRoute({
@@ -74,8 +75,8 @@ export const postRolesRoute = createRoute({
   path: '/api/roles',
   tags: ['ranking'],
   summary: 'Save a role (create, or replace the role with the same id)',
-  request: { body: { content: { 'application/json': { schema: roleProfileSchema } }, required: true } },
-  responses: { 200: { content: { 'application/json': { schema: savedRoleSchema } }, description: 'The saved role' }, ...errorResponses },
+  request: { ...jsonBody(roleProfileSchema) },
+  responses: answers(savedRoleSchema, 'The saved role'),
 });
 
 export const getRolesRoute = createRoute({
@@ -83,7 +84,7 @@ export const getRolesRoute = createRoute({
   path: '/api/roles',
   tags: ['ranking'],
   summary: 'List saved roles',
-  responses: { 200: { content: { 'application/json': { schema: z.object({ roles: z.array(savedRoleSchema) }) } }, description: 'Saved roles' }, ...errorResponses },
+  responses: answers(z.object({ roles: z.array(savedRoleSchema) }), 'Saved roles'),
 });
 
 export const getRolesByIdRoute = createRoute({
@@ -92,7 +93,7 @@ export const getRolesByIdRoute = createRoute({
   tags: ['ranking'],
   summary: 'Show a saved role',
   request: { params: roleIdParam },
-  responses: { 200: { content: { 'application/json': { schema: savedRoleSchema } }, description: 'The role' }, ...errorResponses },
+  responses: answers(savedRoleSchema, 'The role'),
 });
 
 export const deleteRolesByIdRoute = createRoute({
@@ -101,7 +102,7 @@ export const deleteRolesByIdRoute = createRoute({
   tags: ['ranking'],
   summary: 'Delete a saved role',
   request: { params: roleIdParam },
-  responses: { 200: { content: { 'application/json': { schema: z.object({ deleted: z.string() }) } }, description: 'Deleted' }, ...errorResponses },
+  responses: answers(z.object({ deleted: z.string() }), 'Deleted'),
 });
 
 export const postRolesExtractRoute = createRoute({
@@ -109,7 +110,7 @@ export const postRolesExtractRoute = createRoute({
   path: '/api/roles/extract',
   tags: ['ranking'],
   summary: 'Extract role criteria (title, skills, seniority, location) from a job description',
-  request: { body: { content: { 'application/json': { schema: z.object({ jobDescription: z.string().min(1).max(50_000) }) } }, required: true } },
+  request: { ...jsonBody(z.object({ jobDescription: z.string().min(1).max(50_000) })) },
   responses: {
     200: {
       content: {
@@ -144,7 +145,7 @@ export const postCandidatesByIdFeedbackRoute = createRoute({
       required: true,
     },
   },
-  responses: { 200: { content: { 'application/json': { schema: z.object({ recorded: z.boolean(), weights: z.string() }) } }, description: 'Recorded' }, ...errorResponses },
+  responses: answers(z.object({ recorded: z.boolean(), weights: z.string() }), 'Recorded'),
 });
 
 export const postRankingOutcomesRoute = createRoute({
@@ -158,7 +159,7 @@ export const postRankingOutcomesRoute = createRoute({
       required: true,
     },
   },
-  responses: { 200: { content: { 'application/json': { schema: z.object({ recorded: z.boolean(), weights: z.string() }) } }, description: 'Recorded' }, ...errorResponses },
+  responses: answers(z.object({ recorded: z.boolean(), weights: z.string() }), 'Recorded'),
 });
 
 export const getRankingModelRoute = createRoute({
@@ -166,5 +167,5 @@ export const getRankingModelRoute = createRoute({
   path: '/api/ranking/model',
   tags: ['ranking'],
   summary: "The workspace's ranking weights: priors, or learned from feedback and outcomes",
-  responses: { 200: { content: { 'application/json': { schema: learningStateSchema } }, description: 'Weights' }, ...errorResponses },
+  responses: answers(learningStateSchema, 'Weights'),
 });

@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { errorResponses } from './error-body.ts';
+import { json, jsonBody } from './json-content.ts';
 import { explanationSchema } from './explanation-schema.ts';
 import { defaultSearchLimit, maxSearchLimit } from '../search-request/search-candidates.ts';
 import { searchFieldNames } from '../search/search-fields.ts';
@@ -68,9 +69,9 @@ export const searchRoute = createRoute({
   summary: 'Boolean candidate search',
   description:
     'Recruiter Boolean syntax with field filters (docs/search.md). A syntax error is a 400 with code query_syntax and details.column (1-based).',
-  request: { body: { content: { 'application/json': { schema: searchRequestSchema } }, required: true } },
+  request: { ...jsonBody(searchRequestSchema) },
   responses: {
-    200: { content: { 'application/json': { schema: searchResponseSchema } }, description: 'The total and one page, best first' },
+    200: json(searchResponseSchema, 'The total and one page, best first'),
     ...errorResponses,
   },
 });
@@ -88,7 +89,7 @@ export const getSearchFieldsRoute = createRoute({
   tags: ['search'],
   summary: "The query language's fields (field:term), for query boxes and their suggestions",
   responses: {
-    200: { content: { 'application/json': { schema: z.object({ fields: z.array(searchFieldSchema) }) } }, description: 'Every field, in the order of the spec' },
+    200: json(z.object({ fields: z.array(searchFieldSchema) }), 'Every field, in the order of the spec'),
     ...errorResponses,
   },
 });

@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { errorResponses } from './error-body.ts';
+import { answers, json, jsonBody } from './json-content.ts';
 import {
   executorSettingsInputSchema,
   sandboxSettingsViewSchema,
@@ -8,7 +9,6 @@ import {
   webhookSettingsViewSchema,
 } from '../outreach/delivery/executors/executor-settings-update.ts';
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
 
 export const secretStateSchema = domainSecretState.openapi('SecretState', { description: 'whether the secret is stored; the value itself is never returned' });
 
@@ -26,7 +26,7 @@ export const executorSettingsRoute = createRoute({
   path: '/api/settings/executors',
   tags: ['settings'],
   summary: 'Executor settings and the inbound webhook secret (secrets as { set })',
-  responses: { 200: json(executorSettingsViewSchema, 'The settings'), ...errorResponses },
+  responses: answers(executorSettingsViewSchema, 'The settings'),
 });
 
 export const saveExecutorSettingsRoute = createRoute({
@@ -34,6 +34,6 @@ export const saveExecutorSettingsRoute = createRoute({
   path: '/api/settings/executors',
   tags: ['settings'],
   summary: 'Change executor settings: a section left out is kept, null removes it; in a section, a secret left out is kept and null clears it. The worker reads them at its start.',
-  request: { body: { content: { 'application/json': { schema: executorSettingsInputSchema } }, required: true } },
+  request: { ...jsonBody(executorSettingsInputSchema) },
   responses: { 200: json(z.object({ settings: executorSettingsViewSchema, changed: z.array(z.string()) }), 'The settings now, and the fields that changed'), ...errorResponses },
 });

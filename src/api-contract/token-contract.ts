@@ -1,8 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { errorResponses } from './error-body.ts';
+import { answers, json, jsonBody } from './json-content.ts';
 import { roleSchema } from '../access/role.ts';
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
 
 export const apiTokenSchema = z
   .object({ id: z.string(), workspaceId: z.string(), userId: z.string(), name: z.string(), role: roleSchema, prefix: z.string(), createdAt: z.string(), lastUsedAt: z.string().nullable(), revokedAt: z.string().nullable() })
@@ -13,7 +13,7 @@ export const listTokensRoute = createRoute({
   path: '/api/tokens',
   tags: ['accounts'],
   summary: 'Your API tokens in this workspace (admins: everyone’s)',
-  responses: { 200: json(z.object({ tokens: z.array(apiTokenSchema) }), 'Tokens'), ...errorResponses },
+  responses: answers(z.object({ tokens: z.array(apiTokenSchema) }), 'Tokens'),
 });
 
 export const createTokenRoute = createRoute({
@@ -21,7 +21,7 @@ export const createTokenRoute = createRoute({
   path: '/api/tokens',
   tags: ['accounts'],
   summary: 'Create an API token for this workspace; the token is in this answer only (stored hashed)',
-  request: { body: { content: { 'application/json': { schema: z.object({ name: z.string().min(1).max(100), role: roleSchema.optional() }) } }, required: true } },
+  request: { ...jsonBody(z.object({ name: z.string().min(1).max(100), role: roleSchema.optional() })) },
   responses: { 201: json(z.object({ token: z.string(), info: apiTokenSchema }), 'The token, shown once'), ...errorResponses },
 });
 
@@ -31,5 +31,5 @@ export const revokeTokenRoute = createRoute({
   tags: ['accounts'],
   summary: 'Revoke a token (yours; admins: anyone’s in this workspace)',
   request: { params: z.object({ id: z.string().min(1) }) },
-  responses: { 200: json(apiTokenSchema, 'The revoked token'), ...errorResponses },
+  responses: answers(apiTokenSchema, 'The revoked token'),
 });
