@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -91,4 +92,21 @@ describe('the API contract (src/api-contract)', () => {
     }
     expect(wrong).toEqual([]);
   });
+});
+
+describe('the contract after the domain', () => {
+  it('loads when every domain module it builds on was loaded first, as the CLI loads them (zod 4 gives a schema its methods when it is made)', () => {
+    const contractDir = join(root, 'src/api-contract');
+    const domainModules = new Set<string>();
+    for (const file of filesUnder(contractDir, /\.ts$/)) {
+      if (file.endsWith('.test.ts')) continue;
+      for (const { from, typeOnly } of importsOf(file)) if (!typeOnly && from.startsWith('../')) domainModules.add(resolve(file, '..', from));
+    }
+    expect(domainModules.size).toBeGreaterThan(5);
+    // the domain first, then @hono/zod-openapi through the contract: a `.openapi()` on a schema made before that is not a function
+    const code = [...[...domainModules].map((m) => `await import(${JSON.stringify(m)});`), `const { apiRoutes } = await import(${JSON.stringify(join(contractDir, 'api-routes.ts'))});`, 'console.log(apiRoutes.length);'].join('\n');
+    const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], { cwd: root, encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(Number(run.stdout.trim())).toBe(apiRoutes.length);
+  }, 60_000);
 });

@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { fromDomain } from './domain-schema.ts';
 import { errorResponses } from './error-body.ts';
 import { answers, json, jsonBody } from './json-content.ts';
 import { lintFindingSchema } from './lint-finding-schema.ts';
@@ -74,7 +75,7 @@ export const suppressionSchema = z
   })
   .openapi('Suppression');
 
-export const pacingSchema = pacingRulesSchema.openapi('PacingRules');
+export const pacingSchema = fromDomain(pacingRulesSchema).openapi('PacingRules');
 
 const idParam = z.object({ id: z.string().min(1).openapi({ param: { name: 'id', in: 'path' } }) });
 const stepsSchema = z.object({ steps: sequenceSchema });

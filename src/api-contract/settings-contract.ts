@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { fromDomain } from './domain-schema.ts';
 import { errorResponses } from './error-body.ts';
 import { answers, json, jsonBody } from './json-content.ts';
 import {
@@ -10,7 +11,7 @@ import {
 } from '../outreach/delivery/executors/executor-settings-update.ts';
 
 
-export const secretStateSchema = domainSecretState.openapi('SecretState', { description: 'whether the secret is stored; the value itself is never returned' });
+export const secretStateSchema = fromDomain(domainSecretState).openapi('SecretState', { description: 'whether the secret is stored; the value itself is never returned' });
 
 export const executorSettingsViewSchema = z
   .object({

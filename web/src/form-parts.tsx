@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 
-/** Small form pieces every page repeated: a message banner, a one-row form, a labelled number input. */
+/** Small form pieces every page repeated: a message banner, a form that runs an action, a labelled number input. */
 export function Notice({ message, tone = 'error' }: { message: ReactNode | null | undefined; tone?: 'error' | 'ok' | 'warn' | 'info' }) {
   if (message === null || message === undefined || message === '' || message === false) return null;
   return (
@@ -10,12 +10,13 @@ export function Notice({ message, tone = 'error' }: { message: ReactNode | null 
   );
 }
 
-/** A form laid out as one row of fields; Enter or the submit button runs `onSubmit`. */
-export function InlineForm({ onSubmit, children, label }: { onSubmit: () => void | Promise<void>; children: ReactNode; label?: string }) {
+/** A form whose Enter or submit button runs `onSubmit` (never a page load); laid out as one row of fields unless `className` says otherwise. */
+export function ActionForm({ onSubmit, children, label, labelledBy, className = 'field-row' }: { onSubmit: () => void | Promise<void>; children: ReactNode; label?: string; labelledBy?: string; className?: string }) {
   return (
     <form
-      className="field-row"
+      className={className}
       aria-label={label}
+      aria-labelledby={labelledBy}
       onSubmit={(e) => {
         e.preventDefault();
         void onSubmit();

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { ActionForm } from './form-parts.tsx';
 import { errorMessage } from './api-client.ts';
 import { accountApi, signOutAndLeave } from './account-api.ts';
 import { Link, navigate } from './router.tsx';
@@ -111,14 +112,7 @@ export function TopBar({ current }: { current: string }) {
         </div>
       </header>
       {creating ? (
-        <form
-          className="workspace-new"
-          aria-label="New workspace"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void create();
-          }}
-        >
+        <ActionForm className="workspace-new" label="New workspace" onSubmit={create}>
           <label htmlFor="ws-new-name">New workspace</label>
           <input id="ws-new-name" type="text" maxLength={100} value={name} autoFocus onChange={(e) => setName(e.target.value)} placeholder="e.g. Berlin hiring team" />
           <button type="submit" className="primary small" disabled={busy || !name.trim()}>
@@ -128,7 +122,7 @@ export function TopBar({ current }: { current: string }) {
             Cancel
           </button>
           <span className="muted small">You become its owner; its candidates, campaigns and seats are its own.</span>
-        </form>
+        </ActionForm>
       ) : null}
       {error ? (
         <div className="banner error topbar-error" role="alert">

@@ -9,8 +9,5 @@ import { backupStatus, type BackupStatus } from '../../operations/backup-status.
  * whole database (every workspace); the answer names files, not content.
  */
 export function registerBackupRoutes(app: ScoutlineApp, opts: { status?: () => BackupStatus }): void {
-  app.openapi(
-    backupStatusRoute,
-    (c) => c.json(opts.status?.() ?? backupStatus({ database: c.get('store').dialect, schedule: null, files: [], now: new Date().toISOString() }), 200),
-  );
+  app.openapi(backupStatusRoute, (c) => c.json(opts.status?.() ?? backupStatus({ database: c.get('store').dialect, schedule: null, files: [], now: new Date().toISOString() }), 200));
 }

@@ -32,10 +32,7 @@ export function registerCandidateRoutes(app: ScoutlineApp): void {
     },
   );
 
-  app.openapi(
-    getCandidateRoute,
-    async (c) => c.json(await getCandidate(c.get('store'), c.get('workspaceId'), c.req.valid('param').id), 200),
-  );
+  app.openapi(getCandidateRoute, async (c) => c.json(await getCandidate(c.get('store'), c.get('workspaceId'), c.req.valid('param').id), 200));
 
   app.openapi(
     upsertCandidatesRoute,
@@ -63,15 +60,9 @@ export function registerCandidateRoutes(app: ScoutlineApp): void {
     },
   );
 
-  app.openapi(
-    candidateOutreachRoute,
-    async (c) => c.json(await candidateOutreachHistory(c.get('store'), c.get('workspaceId'), c.req.valid('param').id), 200),
-  );
+  app.openapi(candidateOutreachRoute, async (c) => c.json(await candidateOutreachHistory(c.get('store'), c.get('workspaceId'), c.req.valid('param').id), 200));
 
-  app.openapi(
-    listCandidateNotesRoute,
-    async (c) => c.json({ notes: await listCandidateNotes(c.get('store'), c.get('workspaceId'), c.req.valid('param').id) }, 200),
-  );
+  app.openapi(listCandidateNotesRoute, async (c) => c.json({ notes: await listCandidateNotes(c.get('store'), c.get('workspaceId'), c.req.valid('param').id) }, 200));
 
   app.openapi(
     addCandidateNoteRoute,

@@ -7,10 +7,7 @@ import { AppError } from '../../core/app-error.ts';
 
 /** Members of the current workspace, their roles, and invitations. */
 export function registerMemberRoutes(app: ScoutlineApp): void {
-  app.openapi(
-    listMembersRoute,
-    async (c) => c.json({ members: await listMembers(c.get('store'), c.get('workspaceId')) }, 200),
-  );
+  app.openapi(listMembersRoute, async (c) => c.json({ members: await listMembers(c.get('store'), c.get('workspaceId')) }, 200));
 
   app.openapi(
     changeMemberRoleRoute,
@@ -36,10 +33,7 @@ export function registerMemberRoutes(app: ScoutlineApp): void {
     },
   );
 
-  app.openapi(
-    listInvitationsRoute,
-    async (c) => c.json({ invitations: await listInvitations(c.get('store'), c.get('workspaceId')) }, 200),
-  );
+  app.openapi(listInvitationsRoute, async (c) => c.json({ invitations: await listInvitations(c.get('store'), c.get('workspaceId')) }, 200));
 
   app.openapi(
     createInvitationRoute,

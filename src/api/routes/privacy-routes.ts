@@ -30,15 +30,9 @@ export function registerPrivacyRoutes(app: ScoutlineApp): void {
     },
   );
 
-  app.openapi(
-    getCandidatesByIdPrivacyRoute,
-    async (c) => c.json(await candidatePrivacy(c.get('store'), c.get('workspaceId'), c.req.valid('param').id), 200),
-  );
+  app.openapi(getCandidatesByIdPrivacyRoute, async (c) => c.json(await candidatePrivacy(c.get('store'), c.get('workspaceId'), c.req.valid('param').id), 200));
 
-  app.openapi(
-    getPrivacySettingsRoute,
-    async (c) => c.json(withLabels(await loadPrivacySettings(c.get('store').db, c.get('workspaceId'))), 200),
-  );
+  app.openapi(getPrivacySettingsRoute, async (c) => c.json(withLabels(await loadPrivacySettings(c.get('store').db, c.get('workspaceId'))), 200));
 
   app.openapi(
     putPrivacySettingsRoute,
@@ -69,8 +63,5 @@ export function registerPrivacyRoutes(app: ScoutlineApp): void {
     },
   );
 
-  app.openapi(
-    getPrivacyRetentionFlagsRoute,
-    async (c) => c.json(await listRetentionFlags(c.get('store'), c.get('workspaceId'), c.req.valid('query').limit), 200),
-  );
+  app.openapi(getPrivacyRetentionFlagsRoute, async (c) => c.json(await listRetentionFlags(c.get('store'), c.get('workspaceId'), c.req.valid('query').limit), 200));
 }

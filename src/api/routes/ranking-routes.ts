@@ -24,20 +24,11 @@ export function registerRankingRoutes(app: ScoutlineApp): void {
     },
   );
 
-  app.openapi(
-    postRolesRoute,
-    async (c) => c.json(await saveRole(c.get('store'), c.get('workspaceId'), c.req.valid('json')), 200),
-  );
+  app.openapi(postRolesRoute, async (c) => c.json(await saveRole(c.get('store'), c.get('workspaceId'), c.req.valid('json')), 200));
 
-  app.openapi(
-    getRolesRoute,
-    async (c) => c.json({ roles: await listRoles(c.get('store'), c.get('workspaceId')) }, 200),
-  );
+  app.openapi(getRolesRoute, async (c) => c.json({ roles: await listRoles(c.get('store'), c.get('workspaceId')) }, 200));
 
-  app.openapi(
-    getRolesByIdRoute,
-    async (c) => c.json(await getRole(c.get('store'), c.get('workspaceId'), c.req.valid('param').id), 200),
-  );
+  app.openapi(getRolesByIdRoute, async (c) => c.json(await getRole(c.get('store'), c.get('workspaceId'), c.req.valid('param').id), 200));
 
   app.openapi(
     deleteRolesByIdRoute,
@@ -48,10 +39,7 @@ export function registerRankingRoutes(app: ScoutlineApp): void {
     },
   );
 
-  app.openapi(
-    postRolesExtractRoute,
-    async (c) => c.json(extractCriteria(c.req.valid('json').jobDescription), 200),
-  );
+  app.openapi(postRolesExtractRoute, async (c) => c.json(extractCriteria(c.req.valid('json').jobDescription), 200));
 
   app.openapi(
     postCandidatesByIdFeedbackRoute,

@@ -1,4 +1,4 @@
-import { Notice } from '../form-parts.tsx';
+import { ActionForm, Notice } from '../form-parts.tsx';
 import { useState } from 'react';
 import { errorMessage } from '../api-client.ts';
 import { outreachApi, type AddCandidatesResult } from '../outreach-api.ts';
@@ -50,12 +50,7 @@ export function AddToCampaign(props: { candidateIds: number[]; query: string; ro
         </label>
       </div>
       {chosenMode === 'existing' && open.length ? (
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            void add();
-          }}
-        >
+        <ActionForm  onSubmit={add}>
           <div className="field-row">
             <div className="field grow">
               <label htmlFor="atc-campaign">Campaign</label>
@@ -77,7 +72,7 @@ export function AddToCampaign(props: { candidateIds: number[]; query: string; ro
               Cancel
             </button>
           </div>
-        </form>
+        </ActionForm>
       ) : null}
       {chosenMode === 'new' ? <NewCampaignForm candidateIds={props.candidateIds} query={props.query} roleId={props.roleId} onCancel={props.onCancel} embedded /> : null}
       <Notice message={error} />

@@ -1,4 +1,4 @@
-import { Notice, InlineForm } from '../form-parts.tsx';
+import { Notice, ActionForm } from '../form-parts.tsx';
 import { useState } from 'react';
 import type { InferRequestType } from 'hono/client';
 import { call, client, errorMessage, type Answer } from '../api-client.ts';
@@ -44,7 +44,7 @@ export function MessagePreview({ campaign, candidateIds }: { campaign: Campaign;
   if (steps.length === 0) return <p className="muted">This sequence has no message steps.</p>;
   return (
     <div>
-      <InlineForm onSubmit={run}>
+      <ActionForm onSubmit={run}>
         <div className="field">
           <label htmlFor="pv-step">Step</label>
           <select id="pv-step" value={stepKey} onChange={(e) => setStepKey(e.target.value)}>
@@ -70,7 +70,7 @@ export function MessagePreview({ campaign, candidateIds }: { campaign: Campaign;
             Preview messages
           </button>
         </div>
-      </InlineForm>
+      </ActionForm>
       {busy ? <Loading label="Composing" /> : null}
       <Notice message={error} />
       {data ? (

@@ -1,4 +1,4 @@
-import { Notice } from '../form-parts.tsx';
+import { ActionForm, Notice } from '../form-parts.tsx';
 import { useState } from 'react';
 import { call, client, errorMessage } from '../api-client.ts';
 import { Link, navigate } from '../router.tsx';
@@ -46,14 +46,7 @@ export function NewCampaignForm(props: { query?: string; candidateIds?: number[]
   };
 
   return (
-    <form
-      className={props.embedded ? undefined : 'card'}
-      aria-label="New campaign"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
-    >
+    <ActionForm className={props.embedded ? undefined : 'card'} label="New campaign" onSubmit={submit}>
       {props.embedded ? null : <h2>New campaign</h2>}
       <div className="field-row">
         <div className="field grow">
@@ -121,7 +114,7 @@ export function NewCampaignForm(props: { query?: string; candidateIds?: number[]
         ) : null}
       </div>
       <Notice message={error} />
-    </form>
+    </ActionForm>
   );
 }
 

@@ -1,4 +1,4 @@
-import { Notice, InlineForm, NumberField } from '../form-parts.tsx';
+import { Notice, ActionForm, NumberField } from '../form-parts.tsx';
 import { useState } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { call, client, errorMessage, type Answer } from '../api-client.ts';
@@ -43,7 +43,7 @@ export function SimulationPanel({ campaignId }: { campaignId: string }) {
   const o: Partial<SimulationTotals> = sim?.inmailOnly.totals ?? {};
   return (
     <div>
-      <InlineForm onSubmit={run}>
+      <ActionForm onSubmit={run}>
         <NumberField id="sim-days" label="Days" min={1} max={365} value={days} onChange={setDays} />
         <div className="field">
           <label htmlFor="sim-seed">Seed</label>
@@ -54,7 +54,7 @@ export function SimulationPanel({ campaignId }: { campaignId: string }) {
             {busy ? 'Simulating…' : 'Simulate'}
           </button>
         </div>
-      </InlineForm>
+      </ActionForm>
       {busy ? <Loading label="Simulating" /> : null}
       <Notice message={error} />
       {sim ? (

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { errorMessage } from '../api-client.ts';
 import { accountApi, roleLabel, signOutAndLeave } from '../account-api.ts';
 import { Section } from '../components.tsx';
-import { Notice } from '../form-parts.tsx';
+import { ActionForm, Notice } from '../form-parts.tsx';
 import { Link } from '../router.tsx';
 import { useSession } from '../session.tsx';
 import { PasswordFields, passwordProblem } from './password-fields.tsx';
@@ -82,13 +82,7 @@ export function AccountPage() {
       </Section>
       {me.via === 'session' ? (
         <Section title={first ? 'Set a password' : 'Change password'} id="acct-password">
-          <form
-            aria-label={first ? 'Set a password' : 'Change password'}
-            onSubmit={(e) => {
-              e.preventDefault();
-              void save();
-            }}
-          >
+          <ActionForm label={first ? 'Set a password' : 'Change password'} onSubmit={save}>
             {!first ? (
               <div className="field">
                 <label htmlFor="pw-current">Current password</label>
@@ -102,7 +96,7 @@ export function AccountPage() {
               {busy ? 'Saving…' : first ? 'Set password' : 'Change password'}
             </button>
             {!first ? <p className="muted small">Changing it signs out your other sessions (other browsers and devices).</p> : null}
-          </form>
+          </ActionForm>
         </Section>
       ) : null}
     </div>

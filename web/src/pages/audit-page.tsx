@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { errorMessage } from '../api-client.ts';
 import { accountApi, type AuditAction, type AuditEntry, type AuditQuery } from '../account-api.ts';
 import { Empty, Loading } from '../components.tsx';
-import { Notice } from '../form-parts.tsx';
+import { ActionForm, Notice } from '../form-parts.tsx';
 import { RoleNote, usePermit } from '../session.tsx';
 import { useLocation } from '../router.tsx';
 import { useApi } from '../use-api.ts';
@@ -73,14 +73,7 @@ export function AuditPage() {
     <div className="page">
       <h1>Audit log</h1>
       <p className="muted">Who did what and when in this workspace: sign-ins, invitations and role changes, tokens, imports, deletions, campaign launches, credit moves, settings. Entries cannot be changed or removed.</p>
-      <form
-        className="filters card"
-        aria-label="Audit filters"
-        onSubmit={(e) => {
-          e.preventDefault();
-          setFilters({ ...draft });
-        }}
-      >
+      <ActionForm className="filters card" label="Audit filters" onSubmit={() => setFilters({ ...draft })}>
         <div className="field">
           <label htmlFor="au-action">Action</label>
           <select id="au-action" value={draft.action} onChange={(e) => setDraft({ ...draft, action: actions.data?.find((a) => a === e.target.value) ?? '' })}>
@@ -122,7 +115,7 @@ export function AuditPage() {
             </button>
           </div>
         ) : null}
-      </form>
+      </ActionForm>
       <Notice message={error} />
       {entries === null ? (
         <Loading />

@@ -1,4 +1,4 @@
-import { Notice } from '../form-parts.tsx';
+import { ActionForm, Notice } from '../form-parts.tsx';
 import { useState } from 'react';
 import { errorMessage } from '../api-client.ts';
 import { Empty, ErrorBanner, Section } from '../components.tsx';
@@ -44,12 +44,7 @@ export function CandidateNotes({ candidateId }: { candidateId: number }) {
   };
   return (
     <Section title="Notes" id={`notes-${candidateId}`}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void add();
-        }}
-      >
+      <ActionForm  onSubmit={add}>
         <div className="field">
           <label htmlFor={`note-text-${candidateId}`}>New note</label>
           <textarea
@@ -66,7 +61,7 @@ export function CandidateNotes({ candidateId }: { candidateId: number }) {
         <button type="submit" className="small primary" disabled={busy || !comment.allowed} title={comment.reason ?? undefined}>
           Add note
         </button>
-      </form>
+      </ActionForm>
       <Notice message={error} />
       <ErrorBanner error={notes.error} />
       {notes.data && notes.data.notes.length === 0 ? <Empty>No notes yet.</Empty> : null}

@@ -1,4 +1,4 @@
-import { Notice, InlineForm } from '../form-parts.tsx';
+import { Notice, ActionForm } from '../form-parts.tsx';
 import { useState } from 'react';
 import { errorMessage } from '../api-client.ts';
 import { Section, day } from '../components.tsx';
@@ -107,7 +107,7 @@ export function CandidateOutreach({ candidate, onChanged }: { candidate: Candida
         ) : !canSuppress.allowed ? (
           <RoleNote permit={canSuppress} />
         ) : (
-          <InlineForm onSubmit={suppress}>
+          <ActionForm onSubmit={suppress}>
             <div className="field">
               <label htmlFor="sup-reason">Reason</label>
               <select id="sup-reason" value={reason} onChange={(e) => setReason(e.target.value as SuppressionReason)}>
@@ -127,7 +127,7 @@ export function CandidateOutreach({ candidate, onChanged }: { candidate: Candida
                 Suppress
               </button>
             </div>
-          </InlineForm>
+          </ActionForm>
         )}
         <Notice message={error} />
         <Notice message={notice} tone="ok" />

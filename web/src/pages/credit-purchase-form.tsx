@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { call, client } from '../api-client.ts';
 import { useAction } from '../use-action.ts';
-import { Notice } from '../form-parts.tsx';
+import { ActionForm, Notice } from '../form-parts.tsx';
 import { usePermit } from '../session.tsx';
 
 /**
@@ -20,14 +20,7 @@ export function CreditPurchaseForm({ seatId, thisMonth, cap, onRecorded }: { sea
       return `Recorded ${count} bought credits; the balance is ${r.balance}.`;
     });
   return (
-    <form
-      className="card field-row"
-      aria-label="Record a purchase"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
-    >
+    <ActionForm className="card field-row" label="Record a purchase" onSubmit={submit}>
       <div className="field grow">
         <strong>Record bought credits</strong>
         <span className="muted small">
@@ -46,6 +39,6 @@ export function CreditPurchaseForm({ seatId, thisMonth, cap, onRecorded }: { sea
       </div>
       <Notice message={action.error} />
       <Notice message={action.notice} tone="ok" />
-    </form>
+    </ActionForm>
   );
 }

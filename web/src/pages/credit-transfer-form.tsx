@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { call, client, type Answer } from '../api-client.ts';
 import { useAction } from '../use-action.ts';
-import { Notice } from '../form-parts.tsx';
+import { ActionForm, Notice } from '../form-parts.tsx';
 import { usePermit } from '../session.tsx';
 
 /** What a seat needs for moving credits: a row of `GET /api/seats`, or any part of one with these fields. */
@@ -35,14 +35,7 @@ export function CreditTransferForm({ from, seats, pooledPlans, onMoved }: { from
       return `Moved ${t.count} credits to ${target.name} (they keep their expiry: ${expiries}). ${from.name} has ${t.balances.from}, ${target.name} has ${t.balances.to}.`;
     });
   return (
-    <form
-      className="card field-row"
-      aria-label="Move credits"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
-    >
+    <ActionForm className="card field-row" label="Move credits" onSubmit={submit}>
       <div className="field grow">
         <strong>Move credits</strong>
         <span className="muted small">
@@ -73,6 +66,6 @@ export function CreditTransferForm({ from, seats, pooledPlans, onMoved }: { from
       </div>
       <Notice message={action.error} />
       <Notice message={action.notice} tone="ok" />
-    </form>
+    </ActionForm>
   );
 }

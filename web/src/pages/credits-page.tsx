@@ -1,4 +1,4 @@
-import { Notice, InlineForm, NumberField } from '../form-parts.tsx';
+import { Notice, ActionForm, NumberField } from '../form-parts.tsx';
 import { useState, type ReactNode } from 'react';
 import { Area, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { call, client, errorMessage, type Answer } from '../api-client.ts';
@@ -222,7 +222,7 @@ function ForecastPanel({ seat }: { seat: SeatRow }) {
   const data = result?.days.map((d) => ({ date: d.date, expected: d.expected, band: [d.p10, d.p90] as [number, number] }));
   return (
     <Section title="Balance forecast" id="forecast-title">
-      <InlineForm onSubmit={run}>
+      <ActionForm onSubmit={run}>
         <NumberField id="fc-sends" label="InMails per week" min={0} max={1000} value={weeklySends} onChange={setWeeklySends} />
         <NumberField id="fc-rate" label="Reply rate %" min={0} max={100} value={replyRate} onChange={setReplyRate} />
         <NumberField id="fc-days" label="Days" min={7} max={730} value={days} onChange={setDays} />
@@ -231,7 +231,7 @@ function ForecastPanel({ seat }: { seat: SeatRow }) {
             {busy ? 'Forecasting…' : 'Forecast'}
           </button>
         </div>
-      </InlineForm>
+      </ActionForm>
       <Notice message={error} />
       {result && data ? (
         <>
@@ -279,14 +279,14 @@ function PlanAdvisor() {
   };
   return (
     <Section title="Plan advisor" id="advisor-title">
-      <InlineForm onSubmit={run}>
+      <ActionForm onSubmit={run}>
         <NumberField id="adv-sends" label="InMails per month" min={1} max={5000} value={monthlySends} onChange={setMonthlySends} />
         <div className="field">
           <button type="submit" className="primary">
             Compare plans
           </button>
         </div>
-      </InlineForm>
+      </ActionForm>
       <Notice message={error} />
       {result
         ? result.scenarios.map((sc) => (
@@ -367,14 +367,7 @@ function AddSeat({ plans, onAdded }: { plans: PlanRow[]; onAdded: () => void }) 
     }
   };
   return (
-    <form
-      className="card field-row"
-      aria-label="Add seat"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
-    >
+    <ActionForm className="card field-row" label="Add seat" onSubmit={submit}>
       <div className="field grow">
         <label htmlFor="seat-name">Recruiter name</label>
         <input id="seat-name" type="text" value={name} onChange={(e) => setName(e.target.value)} required />
@@ -410,6 +403,6 @@ function AddSeat({ plans, onAdded }: { plans: PlanRow[]; onAdded: () => void }) 
         </button>
       </div>
       <Notice message={error} />
-    </form>
+    </ActionForm>
   );
 }

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { ActionForm } from '../form-parts.tsx';
 import { call, client, type AnswerOf } from '../api-client.ts';
 import { ErrorBanner } from '../components.tsx';
 import { Link } from '../router.tsx';
@@ -89,14 +90,7 @@ export function ImportPage() {
         People already here are matched by LinkedIn profile URL, then by email, and only gain what they were missing, so importing the same file again changes nothing.
       </p>
       <RoleNote permit={permit} id="import-role-note" />
-      <form
-        className="card"
-        aria-label="Import a file"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
+      <ActionForm className="card" label="Import a file" onSubmit={submit}>
         <fieldset className="plain" disabled={!permit.allowed} aria-describedby={permit.allowed ? undefined : 'import-role-note'}>
         <div className="field-row">
           <div className="field grow">
@@ -144,7 +138,7 @@ export function ImportPage() {
           {busy ? 'Importing…' : 'Import'}
         </button>
         </fieldset>
-      </form>
+      </ActionForm>
       <ErrorBanner error={error} />
       {result ? <ImportOutcome name={result.name} summary={result.summary} /> : null}
     </div>

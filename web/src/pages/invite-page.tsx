@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { api, ApiError, errorMessage } from '../api-client.ts';
 import { accountApi, roleLabel, type AcceptInvitationBody, type InvitationPreview, type Role } from '../account-api.ts';
 import { Loading } from '../components.tsx';
-import { Notice } from '../form-parts.tsx';
+import { ActionForm, Notice } from '../form-parts.tsx';
 import { Link, navigate } from '../router.tsx';
 import { useApi } from '../use-api.ts';
 import { PasswordFields, passwordProblem } from './password-fields.tsx';
@@ -120,13 +120,7 @@ function Invitation({ token, inv, signedInAs }: { token: string; inv: Invitation
           You already have a Scoutline account as {inv.email}. <Link to={`/sign-in?next=${encodeURIComponent(`/invite/${token}`)}`}>Sign in</Link>, and you come back here to join.
         </div>
       ) : (
-        <form
-          aria-label="Create your account"
-          onSubmit={(e) => {
-            e.preventDefault();
-            create();
-          }}
-        >
+        <ActionForm label="Create your account" onSubmit={create}>
           <h2>Create your account</h2>
           <div className="field">
             <label htmlFor="inv-name">Your name</label>
@@ -149,7 +143,7 @@ function Invitation({ token, inv, signedInAs }: { token: string; inv: Invitation
           <p className="muted small">
             Already have an account? <Link to={`/sign-in?next=${encodeURIComponent(`/invite/${token}`)}`}>Sign in first</Link>.
           </p>
-        </form>
+        </ActionForm>
       )}
     </>
   );

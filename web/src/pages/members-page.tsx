@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { errorMessage } from '../api-client.ts';
 import { accountApi, roleLabel, roles, type Invitation, type Member, type Role } from '../account-api.ts';
 import { Empty, ErrorBanner, Loading, Section, day } from '../components.tsx';
-import { Notice } from '../form-parts.tsx';
+import { ActionForm, Notice } from '../form-parts.tsx';
 import { useApi } from '../use-api.ts';
 import { RoleNote, usePermit, useSession } from '../session.tsx';
 import { CopyOnce } from './copy-once.tsx';
@@ -150,14 +150,7 @@ function Invitations({ canInviteOwner }: { canInviteOwner: boolean }) {
 
   return (
     <Section title="Invitations" id="inv-title">
-      <form
-        className="field-row"
-        aria-label="Invite someone"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void invite();
-        }}
-      >
+      <ActionForm label="Invite someone" onSubmit={invite}>
         <div className="field grow">
           <label htmlFor="inv-email-new">Email (optional)</label>
           <input id="inv-email-new" type="email" value={email} placeholder="leave empty for a link anyone can use once" onChange={(e) => setEmail(e.target.value)} />
@@ -179,7 +172,7 @@ function Invitations({ canInviteOwner }: { canInviteOwner: boolean }) {
             {busy ? 'Inviting…' : 'Create invitation'}
           </button>
         </div>
-      </form>
+      </ActionForm>
       <p className="muted small">
         An invitation link works once, for 7 days.{' '}
         {me.smtp ? 'With an email address, Scoutline emails the link too.' : 'This server has no email settings: send the link yourself.'}

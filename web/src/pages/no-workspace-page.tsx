@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { errorMessage } from '../api-client.ts';
 import { accountApi } from '../account-api.ts';
-import { Notice, InlineForm } from '../form-parts.tsx';
+import { Notice, ActionForm } from '../form-parts.tsx';
 import { useSession } from '../session.tsx';
 
 /** Signed in but in no workspace (removed from the last one): ask for an invitation, or start a workspace. */
@@ -22,7 +22,7 @@ export function NoWorkspacePage() {
     <div className="page narrow-page">
       <h1>No workspace yet</h1>
       <p>You are not a member of any workspace. Ask an admin of your team for an invitation link, or start a workspace of your own.</p>
-      <InlineForm onSubmit={create} label="New workspace">
+      <ActionForm onSubmit={create} label="New workspace">
         <div className="field grow">
           <label htmlFor="nw-name">Workspace name</label>
           <input id="nw-name" type="text" maxLength={100} value={name} onChange={(e) => setName(e.target.value)} />
@@ -32,7 +32,7 @@ export function NoWorkspacePage() {
             Create workspace
           </button>
         </div>
-      </InlineForm>
+      </ActionForm>
       <Notice message={error} />
     </div>
   );

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { call, client, type AnswerOf } from '../api-client.ts';
 import { useAction } from '../use-action.ts';
 import { ErrorBanner, Loading, Section, day } from '../components.tsx';
-import { Notice } from '../form-parts.tsx';
+import { ActionForm, Notice } from '../form-parts.tsx';
 import { Link } from '../router.tsx';
 import { RoleNote, usePermit } from '../session.tsx';
 import { useApi } from '../use-api.ts';
@@ -73,14 +73,7 @@ function PrivacyForms({ settings, onSaved }: { settings: PrivacySettingsView; on
     });
   return (
     <>
-      <form
-        className="stack"
-        aria-label="Privacy settings"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
+      <ActionForm className="stack" label="Privacy settings" onSubmit={submit}>
         <Section title="Lawful basis" id="basis-title">
           <p className="muted small">The ground on which this workspace processes candidates' data, shown on every candidate page and in each export.</p>
           <div className="card field-row wrap">
@@ -146,7 +139,7 @@ function PrivacyForms({ settings, onSaved }: { settings: PrivacySettingsView; on
         </div>
         <Notice message={save.error} />
         <Notice message={save.notice} tone="ok" />
-      </form>
+      </ActionForm>
       <RetentionRunSection saved={settings.retention} lastRun={settings.lastRetentionRun} unsaved={JSON.stringify(policy) !== JSON.stringify(settings.retention)} onApplied={onSaved} />
     </>
   );

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { errorMessage } from '../api-client.ts';
 import { accountApi } from '../account-api.ts';
-import { Notice } from '../form-parts.tsx';
+import { ActionForm, Notice } from '../form-parts.tsx';
 import { Link, useLocation } from '../router.tsx';
 import { PasswordFields, passwordProblem } from './password-fields.tsx';
 
@@ -51,19 +51,13 @@ export function ResetPasswordPage() {
             Your password is changed, and every session of your account was signed out. <Link to="/sign-in">Sign in</Link> with the new password.
           </div>
         ) : (
-          <form
-            aria-label="New password"
-            onSubmit={(e) => {
-              e.preventDefault();
-              void submit();
-            }}
-          >
+          <ActionForm label="New password" onSubmit={submit}>
             <PasswordFields idPrefix="rp" password={password} repeat={repeat} onPassword={setPassword} onRepeat={setRepeat} />
             <Notice message={error} />
             <button type="submit" className="primary" disabled={busy}>
               {busy ? 'Saving…' : 'Set new password'}
             </button>
-          </form>
+          </ActionForm>
         )}
       </div>
     </div>

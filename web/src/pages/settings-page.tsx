@@ -3,7 +3,7 @@ import type { InferRequestType } from 'hono/client';
 import { call, client, type Answer } from '../api-client.ts';
 import { useAction } from '../use-action.ts';
 import { ErrorBanner, Loading, Section } from '../components.tsx';
-import { Notice } from '../form-parts.tsx';
+import { ActionForm, Notice } from '../form-parts.tsx';
 import { RoleNote, usePermit } from '../session.tsx';
 import { useApi } from '../use-api.ts';
 
@@ -133,14 +133,7 @@ function SmtpSection({ smtp, onSaved }: { smtp: SmtpView | null; onSaved: () => 
       <p className="muted small">
         {smtp ? 'Stored for this workspace.' : "Not set for this workspace: the server's SCOUTLINE_SMTP_* environment applies, if it has one."}
       </p>
-      <form
-        className="card field-row wrap"
-        aria-labelledby="smtp-title"
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
-      >
+      <ActionForm className="card field-row wrap" labelledBy="smtp-title" onSubmit={submit}>
         <div className="field grow">
           <label htmlFor="smtp-host">Host</label>
           <input id="smtp-host" type="text" value={host} onChange={(e) => setHost(e.target.value)} required />
@@ -164,7 +157,7 @@ function SmtpSection({ smtp, onSaved }: { smtp: SmtpView | null; onSaved: () => 
         </div>
         <SecretInput id="smtp-pass" label="Password" state={smtp?.auth?.pass ?? null} value={pass} onChange={setPass} clear={clearPass} onClear={setClearPass} />
         <SaveButtons label="Save email settings" disabled={s.busy || !host.trim() || !from.trim()} stored={smtp !== null} removeQuestion="Remove the stored SMTP settings? The server environment applies again." onRemove={() => void s.save({ smtp: null })} />
-      </form>
+      </ActionForm>
       <Notice message={s.error} />
       <Notice message={s.notice} tone="ok" />
     </Section>
@@ -192,14 +185,7 @@ function WebhookSection({ webhook, onSaved }: { webhook: WebhookView | null; onS
         LinkedIn actions are posted here, signed with the secret, for the tool that performs them (docs/executors.md).{' '}
         {webhook ? '' : "Not set for this workspace: the server's SCOUTLINE_EXECUTOR_WEBHOOK_* environment applies, if it has one."}
       </p>
-      <form
-        className="card field-row wrap"
-        aria-labelledby="webhook-title"
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
-      >
+      <ActionForm className="card field-row wrap" labelledBy="webhook-title" onSubmit={submit}>
         <div className="field grow">
           <label htmlFor="webhook-url">URL</label>
           <input id="webhook-url" type="url" value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://automation.example.com/scoutline" required />
@@ -214,7 +200,7 @@ function WebhookSection({ webhook, onSaved }: { webhook: WebhookView | null; onS
           <input id="webhook-timeout" type="number" min={100} step={100} value={timeoutMs} onChange={(e) => setTimeoutMs(Math.floor(Number(e.target.value)))} />
         </div>
         <SaveButtons label="Save webhook" disabled={s.busy || !url.trim()} stored={webhook !== null} removeQuestion="Remove the stored webhook settings? The server environment applies again." onRemove={() => void s.save({ webhook: null })} />
-      </form>
+      </ActionForm>
       <Notice message={s.error} />
       <Notice message={s.notice} tone="ok" />
     </Section>
@@ -235,11 +221,10 @@ function OutcomesSecretSection({ state, onSaved }: { state: SecretState; onSaved
       <p className="muted small">
         Your automation reports accepted invitations and replies to <code>POST /api/webhooks/outcomes</code>, signed with this secret.
       </p>
-      <form
+      <ActionForm
         className="card field-row"
-        aria-labelledby="outcomes-title"
-        onSubmit={(e) => {
-          e.preventDefault();
+        labelledBy="outcomes-title"
+        onSubmit={() => {
           if ('value' in v) void s.save({ outcomesSecret: v.value });
         }}
       >
@@ -249,7 +234,7 @@ function OutcomesSecretSection({ state, onSaved }: { state: SecretState; onSaved
             Save secret
           </button>
         </div>
-      </form>
+      </ActionForm>
       <Notice message={s.error} />
       <Notice message={s.notice} tone="ok" />
     </Section>

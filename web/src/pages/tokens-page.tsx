@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { errorMessage } from '../api-client.ts';
 import { accountApi, roleLabel, roles, type ApiTokenInfo, type Role } from '../account-api.ts';
 import { Empty, ErrorBanner, Loading, Section } from '../components.tsx';
-import { Notice } from '../form-parts.tsx';
+import { ActionForm, Notice } from '../form-parts.tsx';
 import { useApi } from '../use-api.ts';
 import { useSession } from '../session.tsx';
 import { roleMeetsLevel } from '../role-policy.ts';
@@ -66,14 +66,7 @@ export function TokensPage() {
       </p>
       {me.via === 'session' ? (
         <Section title="New token" id="tok-new">
-          <form
-            className="field-row"
-            aria-label="New token"
-            onSubmit={(e) => {
-              e.preventDefault();
-              void create();
-            }}
-          >
+          <ActionForm label="New token" onSubmit={create}>
             <div className="field grow">
               <label htmlFor="tok-name">Name</label>
               <input id="tok-name" type="text" maxLength={100} required placeholder="e.g. ATS sync" value={name} onChange={(e) => setName(e.target.value)} />
@@ -94,7 +87,7 @@ export function TokensPage() {
                 {busy ? 'Creating…' : 'Create token'}
               </button>
             </div>
-          </form>
+          </ActionForm>
           <Notice message={error} />
           {made ? (
             <CopyOnce
