@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { errorResponses } from './error-body.ts';
-import { json } from './json-content.ts';
+import { json, jsonBody } from './json-content.ts';
 import { lintFindingSchema } from './lint-finding-schema.ts';
 import { candidateInputSchema } from '../candidates/candidate.ts';
 import { messageRoleSchema } from '../messages/message-role.ts';
@@ -79,33 +79,30 @@ export const messageTemplatesRoute = createRoute({
   },
 });
 
+/** What a preview composes with, one message or many: the step or template (or A/B variants), the seat that sends, the role, the day. */
+const composeRequestSchema = z.object({
+  step: stepSchema.optional(),
+  template: templateRefSchema.optional(),
+  variants: z.array(variantSchema).min(1).max(20).optional(),
+  seatId: z.string().optional(),
+  seat: seatSchema.optional(),
+  role: messageRoleSchema.nullable().optional(),
+  asOf: asOfSchema.optional(),
+});
+
 export const messagePreviewRoute = createRoute({
   method: 'post',
   path: '/api/messages/preview',
   tags: ['messages'],
   summary: 'Compose one message: final text, length against the limit, hooks used, auto-fit drops and lint',
-  request: {
-    body: {
-      required: true,
-      content: {
-        'application/json': {
-          schema: z.object({
-            step: stepSchema.optional(),
-            template: templateRefSchema.optional(),
-            variants: z.array(variantSchema).min(1).max(20).optional(),
-            variantKey: z.string().optional(),
-            candidateId: z.number().int().positive().optional(),
-            candidate: candidateWithIdSchema.optional(),
-            seatId: z.string().optional(),
-            seat: seatSchema.optional(),
-            role: messageRoleSchema.nullable().optional(),
-            asOf: asOfSchema.optional(),
-            rewrite: z.boolean().default(false).openapi({ description: 'rewrite with the configured LLM; falls back to the template' }),
-          }),
-        },
-      },
-    },
-  },
+  request: jsonBody(
+    composeRequestSchema.extend({
+      variantKey: z.string().optional(),
+      candidateId: z.number().int().positive().optional(),
+      candidate: candidateWithIdSchema.optional(),
+      rewrite: z.boolean().default(false).openapi({ description: 'rewrite with the configured LLM; falls back to the template' }),
+    }),
+  ),
   responses: {
     200: json(z.object({ message: composedSchema, rewrite: rewriteSchema.optional() }), 'The composed message'),
     ...errorResponses,
@@ -133,28 +130,14 @@ export const messageBulkPreviewRoute = createRoute({
   path: '/api/messages/preview/bulk',
   tags: ['messages'],
   summary: 'Compose one step for up to 1,000 candidates (ids, profiles or a Boolean search query), with per-message and batch lint',
-  request: {
-    body: {
-      required: true,
-      content: {
-        'application/json': {
-          schema: z.object({
-            step: stepSchema.optional(),
-            template: templateRefSchema.optional(),
-            variants: z.array(variantSchema).min(1).max(20).optional(),
-            candidateIds: z.array(z.number().int().positive()).min(1).max(1000).optional(),
-            candidates: z.array(candidateWithIdSchema).min(1).max(1000).optional(),
-            query: z.string().min(1).optional().openapi({ description: 'Boolean search query; the best `limit` matches' }),
-            limit: z.number().int().min(1).max(1000).default(50),
-            seatId: z.string().optional(),
-            seat: seatSchema.optional(),
-            role: messageRoleSchema.nullable().optional(),
-            asOf: asOfSchema.optional(),
-          }),
-        },
-      },
-    },
-  },
+  request: jsonBody(
+    composeRequestSchema.extend({
+      candidateIds: z.array(z.number().int().positive()).min(1).max(1000).optional(),
+      candidates: z.array(candidateWithIdSchema).min(1).max(1000).optional(),
+      query: z.string().min(1).optional().openapi({ description: 'Boolean search query; the best `limit` matches' }),
+      limit: z.number().int().min(1).max(1000).default(50),
+    }),
+  ),
   responses: {
     200: json(bulkPreviewResponseSchema, 'Every candidate with its message or the reason it could not be composed'),
     ...errorResponses,

@@ -63,3 +63,14 @@ export function Meter({ value, label }: { value: number | null | undefined; labe
     </span>
   );
 }
+
+/** The frame of the pages a person sees before signing in: sign-in, password reset, an invitation. */
+export function AuthCard({ children, foot }: { children: ReactNode; foot?: ReactNode }) {
+  return (
+    <div className="auth-page">
+      <p className="auth-brand">Scoutline</p>
+      <div className="card auth-card">{children}</div>
+      {foot ? <p className="muted small auth-foot">{foot}</p> : null}
+    </div>
+  );
+}

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { api, ApiError, errorMessage } from '../api-client.ts';
 import { accountApi, roleLabel, type AcceptInvitationBody, type InvitationPreview, type Role } from '../account-api.ts';
-import { Loading } from '../components.tsx';
+import { AuthCard, Loading } from '../components.tsx';
 import { ActionForm, Notice } from '../form-parts.tsx';
 import { Link, navigate } from '../router.tsx';
 import { useApi } from '../use-api.ts';
@@ -32,25 +32,22 @@ export function InvitePage({ token }: { token: string }) {
     document.title = 'Invitation · Scoutline';
   }, []);
   return (
-    <div className="auth-page">
-      <p className="auth-brand">Scoutline</p>
-      <div className="card auth-card">
-        {data.loading && !data.data ? (
-          <Loading />
-        ) : !data.data ? (
-          <>
-            <h1>Invitation</h1>
-            <div className="banner error" role="alert">
-              {data.error instanceof ApiError && data.error.status === 404
-                ? 'This invitation link is not valid: it may have expired (links last 7 days), been used already, or been revoked. Ask the person who invited you for a new one.'
-                : errorMessage(data.error)}
-            </div>
-          </>
-        ) : (
-          <Invitation token={token} inv={data.data.inv} signedInAs={data.data.session?.user.email ?? null} />
-        )}
-      </div>
-    </div>
+    <AuthCard>
+      {data.loading && !data.data ? (
+        <Loading />
+      ) : !data.data ? (
+        <>
+          <h1>Invitation</h1>
+          <div className="banner error" role="alert">
+            {data.error instanceof ApiError && data.error.status === 404
+              ? 'This invitation link is not valid: it may have expired (links last 7 days), been used already, or been revoked. Ask the person who invited you for a new one.'
+              : errorMessage(data.error)}
+          </div>
+        </>
+      ) : (
+        <Invitation token={token} inv={data.data.inv} signedInAs={data.data.session?.user.email ?? null} />
+      )}
+    </AuthCard>
   );
 }
 

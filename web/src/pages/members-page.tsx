@@ -4,6 +4,7 @@ import { accountApi, roleLabel, roles, type Invitation, type Member, type Role }
 import { Empty, ErrorBanner, Loading, Section, day } from '../components.tsx';
 import { ActionForm, Notice } from '../form-parts.tsx';
 import { useApi } from '../use-api.ts';
+import { useShownOnce } from '../use-shown-once.ts';
 import { RoleNote, usePermit, useSession } from '../session.tsx';
 import { CopyOnce } from './copy-once.tsx';
 
@@ -116,36 +117,21 @@ function Invitations({ canInviteOwner }: { canInviteOwner: boolean }) {
   const list = useApi((signal) => accountApi.invitations(signal), []);
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<Role>('recruiter');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [made, setMade] = useState<{ url: string; emailed: boolean; invitation: Invitation } | null>(null);
+  const { busy, error, made, make, revoke: revokeShown } = useShownOnce<{ url: string; emailed: boolean; invitation: Invitation }>();
   const { me } = useSession();
 
-  const invite = async () => {
-    setBusy(true);
-    setError(null);
-    setMade(null);
-    try {
+  const invite = () =>
+    make(async () => {
       const r = await accountApi.invite(email.trim() || null, role);
-      setMade(r);
       setEmail('');
       list.reload();
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  };
-  const revoke = async (inv: Invitation) => {
-    setError(null);
-    try {
+      return r;
+    });
+  const revoke = (inv: Invitation) =>
+    revokeShown(async () => {
       await accountApi.revokeInvitation(inv.id);
-      if (made?.invitation.id === inv.id) setMade(null);
       list.reload();
-    } catch (err) {
-      setError(errorMessage(err));
-    }
-  };
+    }, (m) => m.invitation.id === inv.id);
   const pendingFirst = [...(list.data?.invitations ?? [])].sort((a, b) => Number(b.status === 'pending') - Number(a.status === 'pending') || b.createdAt.localeCompare(a.createdAt));
 
   return (

@@ -1,3 +1,4 @@
+import { AuthCard } from '../components.tsx';
 import { useEffect, useState } from 'react';
 import { errorMessage } from '../api-client.ts';
 import { accountApi } from '../account-api.ts';
@@ -38,28 +39,25 @@ export function ResetPasswordPage() {
   };
 
   return (
-    <div className="auth-page">
-      <p className="auth-brand">Scoutline</p>
-      <div className="card auth-card">
-        <h1>Choose a new password</h1>
-        {!token || linkError ? (
-          <div className="banner error" role="alert">
-            This reset link is not valid: it may have expired (links last one hour) or been used. <Link to="/sign-in">Ask for a new one</Link>.
-          </div>
-        ) : done ? (
-          <div className="banner ok" role="status">
-            Your password is changed, and every session of your account was signed out. <Link to="/sign-in">Sign in</Link> with the new password.
-          </div>
-        ) : (
-          <ActionForm label="New password" onSubmit={submit}>
-            <PasswordFields idPrefix="rp" password={password} repeat={repeat} onPassword={setPassword} onRepeat={setRepeat} />
-            <Notice message={error} />
-            <button type="submit" className="primary" disabled={busy}>
-              {busy ? 'Saving…' : 'Set new password'}
-            </button>
-          </ActionForm>
-        )}
-      </div>
-    </div>
+    <AuthCard>
+      <h1>Choose a new password</h1>
+      {!token || linkError ? (
+        <div className="banner error" role="alert">
+          This reset link is not valid: it may have expired (links last one hour) or been used. <Link to="/sign-in">Ask for a new one</Link>.
+        </div>
+      ) : done ? (
+        <div className="banner ok" role="status">
+          Your password is changed, and every session of your account was signed out. <Link to="/sign-in">Sign in</Link> with the new password.
+        </div>
+      ) : (
+        <ActionForm label="New password" onSubmit={submit}>
+          <PasswordFields idPrefix="rp" password={password} repeat={repeat} onPassword={setPassword} onRepeat={setRepeat} />
+          <Notice message={error} />
+          <button type="submit" className="primary" disabled={busy}>
+            {busy ? 'Saving…' : 'Set new password'}
+          </button>
+        </ActionForm>
+      )}
+    </AuthCard>
   );
 }

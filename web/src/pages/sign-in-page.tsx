@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { ApiError, errorMessage } from '../api-client.ts';
 import { accountApi } from '../account-api.ts';
+import { AuthCard } from '../components.tsx';
 import { Notice } from '../form-parts.tsx';
 import { navigate, useLocation } from '../router.tsx';
 import { safeReturnPath } from '../sign-in-return.ts';
@@ -45,54 +46,50 @@ export function SignInPage() {
   };
 
   return (
-    <div className="auth-page">
-      <p className="auth-brand">Scoutline</p>
-      <div className="card auth-card">
-        <h1>{forgot ? 'Reset your password' : 'Sign in'}</h1>
-        {next !== '/' && !forgot ? <p className="muted small">Sign in to go on to {next.split('?')[0]}.</p> : null}
-        <form
-          aria-label={forgot ? 'Reset password' : 'Sign in'}
-          onSubmit={(e) => {
-            e.preventDefault();
-            void (forgot ? requestReset() : signIn());
-          }}
-        >
+    <AuthCard foot="New here? Ask an admin of your team for an invitation link. On the first start, the server prints a one-time sign-in link for the owner.">
+      <h1>{forgot ? 'Reset your password' : 'Sign in'}</h1>
+      {next !== '/' && !forgot ? <p className="muted small">Sign in to go on to {next.split('?')[0]}.</p> : null}
+      <form
+        aria-label={forgot ? 'Reset password' : 'Sign in'}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void (forgot ? requestReset() : signIn());
+        }}
+      >
+        <div className="field">
+          <label htmlFor="si-email">Email</label>
+          <input id="si-email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
+        </div>
+        {!forgot ? (
           <div className="field">
-            <label htmlFor="si-email">Email</label>
-            <input id="si-email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
+            <label htmlFor="si-password">Password</label>
+            <input id="si-password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
           </div>
-          {!forgot ? (
-            <div className="field">
-              <label htmlFor="si-password">Password</label>
-              <input id="si-password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
-            </div>
-          ) : null}
-          <Notice message={error} />
-          {resetSent ? (
-            <div className="banner info" role="status">
-              If the server can send email, a reset link is on its way to {resetSent} (valid one hour). Otherwise ask an admin to run{' '}
-              <code>scoutline users reset-link {resetSent}</code> on the server and give you the link.
-            </div>
-          ) : null}
-          <div className="auth-actions">
-            <button type="submit" className="primary" disabled={busy}>
-              {forgot ? (busy ? 'Sending…' : 'Send reset link') : busy ? 'Signing in…' : 'Sign in'}
-            </button>
-            <button
-              type="button"
-              className="link-button"
-              onClick={() => {
-                setForgot(!forgot);
-                setError(null);
-                setResetSent(null);
-              }}
-            >
-              {forgot ? 'Back to sign in' : 'Forgot password?'}
-            </button>
+        ) : null}
+        <Notice message={error} />
+        {resetSent ? (
+          <div className="banner info" role="status">
+            If the server can send email, a reset link is on its way to {resetSent} (valid one hour). Otherwise ask an admin to run{' '}
+            <code>scoutline users reset-link {resetSent}</code> on the server and give you the link.
           </div>
-        </form>
-      </div>
-      <p className="muted small auth-foot">New here? Ask an admin of your team for an invitation link. On the first start, the server prints a one-time sign-in link for the owner.</p>
-    </div>
+        ) : null}
+        <div className="auth-actions">
+          <button type="submit" className="primary" disabled={busy}>
+            {forgot ? (busy ? 'Sending…' : 'Send reset link') : busy ? 'Signing in…' : 'Sign in'}
+          </button>
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => {
+              setForgot(!forgot);
+              setError(null);
+              setResetSent(null);
+            }}
+          >
+            {forgot ? 'Back to sign in' : 'Forgot password?'}
+          </button>
+        </div>
+      </form>
+    </AuthCard>
   );
 }

@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { errorMessage } from '../api-client.ts';
 import { accountApi, roleLabel, roles, type ApiTokenInfo, type Role } from '../account-api.ts';
 import { Empty, ErrorBanner, Loading, Section } from '../components.tsx';
 import { ActionForm, Notice } from '../form-parts.tsx';
 import { useApi } from '../use-api.ts';
+import { useShownOnce } from '../use-shown-once.ts';
 import { useSession } from '../session.tsx';
 import { roleMeetsLevel } from '../role-policy.ts';
 import { CopyOnce } from './copy-once.tsx';
@@ -22,37 +22,23 @@ export function TokensPage() {
   const members = useApi((signal) => (isAdmin ? accountApi.members(signal) : Promise.resolve({ members: [] })), [isAdmin]);
   const [name, setName] = useState('');
   const [tokenRole, setTokenRole] = useState<Role | ''>('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [made, setMade] = useState<{ token: string; info: ApiTokenInfo } | null>(null);
+  const { busy, error, made, make, revoke: revokeShown } = useShownOnce<{ token: string; info: ApiTokenInfo }>();
   const allowedRoles = roles.filter((r) => role !== null && rank[r] <= rank[role]);
   const owner = (userId: string) => (userId === me.user.id ? 'you' : (members.data?.members.find((m) => m.userId === userId)?.email ?? userId));
 
-  const create = async () => {
-    setBusy(true);
-    setError(null);
-    setMade(null);
-    try {
+  const create = () =>
+    make(async () => {
       const r = await accountApi.createToken(name.trim(), tokenRole || undefined);
-      setMade(r);
       setName('');
       tokens.reload();
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+      return r;
+    });
   const revoke = async (t: ApiTokenInfo) => {
     if (!window.confirm(`Revoke the token "${t.name}"? Anything using it stops working at once.`)) return;
-    setError(null);
-    try {
+    await revokeShown(async () => {
       await accountApi.revokeToken(t.id);
-      if (made?.info.id === t.id) setMade(null);
       tokens.reload();
-    } catch (err) {
-      setError(errorMessage(err));
-    }
+    }, (m) => m.info.id === t.id);
   };
   const list = [...(tokens.data?.tokens ?? [])].sort((a, b) => Number(a.revokedAt !== null) - Number(b.revokedAt !== null) || b.createdAt.localeCompare(a.createdAt));
 
