@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../core/app-error.ts';
 import { parseQueryOrThrow } from '../search/parse-query.ts';
+import { queryTerms } from '../search/query-ast.ts';
 import { searchFilterNodes, withSearchFilters } from '../search/search-filters.ts';
 import { needsRanking, nextCursor, planSearch, type QueryParser, type SearchPlan, type SearchRequest } from './plan-search.ts';
 import { searchRequestArbitrary } from './search-request-arbitraries.ts';
@@ -49,7 +50,9 @@ describe('planSearch', () => {
         expect(plain.query).toEqual(withSearchFilters(typed, request.filters ?? {}));
         expect(ranked.query).toEqual(plain.query);
         expect(plain.kind).toBe('match');
-        expect(ranked.kind).toBe('rank');
+        // a priority order ranks, unless there is no term to rank by (filters only, no role): then it is a plain search
+        const hasTerms = queryTerms(plain.query).next().done !== true;
+        expect(ranked.kind).toBe(hasTerms || request.roleId !== undefined || request.role !== undefined ? 'rank' : 'match');
         // the ranked plan's text (the role's query while ranking) says the same query
         if (ranked.kind === 'rank') expect(parseQueryOrThrow(ranked.text)).toEqual(ranked.query);
       }),
@@ -64,6 +67,20 @@ describe('planSearch', () => {
     expect(needsRanking({ roleId: 'go' })).toBe(true);
     expect(needsRanking({ sort: 'relevance', roleId: 'go' })).toBe(true);
     expect(planSearch({ query: 'java', limit: 5, filters: { openProfile: true } }, 'ws', parseQueryOrThrow).kind).toBe('match');
+  });
+
+  it('a search of filters only is a plain search even in priority order (no terms to rank by), not a refusal (#16 item 2)', () => {
+    for (const request of [
+      { query: '', filters: { openToWork: true }, limit: 50, sort: 'priority' as const },
+      { query: 'openToWork:true AND degree:2', limit: 50, sort: 'priority' as const },
+      { query: '  ', filters: { openProfile: false, degree: [1, 2] as Array<1 | 2 | 3> }, limit: 50, sort: 'fit' as const },
+    ]) {
+      expect(planSearch(request, 'ws', parseQueryOrThrow).kind, JSON.stringify(request)).toBe('match');
+    }
+    // with a term (a location is words of the location text, so it ranks too), or with a role, it ranks
+    expect(planSearch({ query: '', filters: { location: 'Berlin' }, limit: 50, sort: 'priority' }, 'ws', parseQueryOrThrow).kind).toBe('rank');
+    expect(planSearch({ query: 'java', filters: { openToWork: true }, limit: 50, sort: 'priority' }, 'ws', parseQueryOrThrow).kind).toBe('rank');
+    expect(planSearch({ query: '', filters: { openToWork: true }, limit: 50, roleId: 'go' }, 'ws', parseQueryOrThrow).kind).toBe('rank');
   });
 
   it('points a syntax error at the column typed, filters or not', () => {

@@ -2,7 +2,7 @@ import { AppError } from '../core/app-error.ts';
 import type { RankSort } from '../ranking/candidate-score.ts';
 import type { RoleProfile } from '../ranking/role-profile.ts';
 import { formatQuery } from '../search/format-query.ts';
-import type { QueryNode } from '../search/query-ast.ts';
+import { queryTerms, type QueryNode } from '../search/query-ast.ts';
 import { decodeCursor, encodeCursor } from '../search/search-cursor.ts';
 import { searchFilterNodes, withSearchFilters, withSearchFiltersText, type SearchFilters } from '../search/search-filters.ts';
 
@@ -76,7 +76,10 @@ export function planSearch(request: SearchRequest, workspaceId: string, parse: Q
   const filters = request.filters ?? {};
   const typed = request.query.trim() || searchFilterNodes(filters).length === 0 ? parse(request.query) : null;
   const query = withSearchFilters(typed, filters)!;
-  if (needsRanking(request)) {
+  // a search of filters only (every Open to Work member) has no terms to pick the top matches by: without a
+  // role it is a plain search whatever the order asked, rather than a refusal (docs/search.md)
+  const rankable = request.roleId !== undefined || request.role !== undefined || queryTerms(query).next().done !== true;
+  if (needsRanking(request) && rankable) {
     if (request.cursor !== undefined) throw new AppError('invalid_input', 'ranked searches page with offset, not cursor');
     return {
       kind: 'rank',

@@ -297,6 +297,30 @@ browserSuite('web UI shell in Chromium', { demoCount: 300 }, (ctx) => {
     await w.context.close();
   });
 
+  it('a link with filters only (/search?openToWork=1) runs on open and lists every Open to Work member, saying they are not ranked (#16 item 2)', async () => {
+    const { browser, server } = ctx();
+    const w = await openPage(browser, server.url);
+    await w.page.goto('/search?openToWork=1');
+    const results = w.page.getByRole('list', { name: 'Search results' });
+    await results.waitFor();
+    await w.page.getByText('Filters only: these matches are not ranked').waitFor();
+    const shown = Number(((await w.page.getByRole('toolbar', { name: 'Results' }).locator('strong').first().textContent()) ?? '').replace(/\D/g, ''));
+    // the same count as the API gives for that filter, and as the CLI's search --open-to-work
+    const expected = (await (
+      await server.api('/api/search', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '', filters: { openToWork: true }, limit: 0 }) })
+    ).json()) as { total: number };
+    expect(expected.total).toBeGreaterThan(0);
+    expect(shown).toBe(expected.total);
+    const ids = await results.locator('li.result').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-candidate-id'))));
+    for (const id of ids.slice(0, 10)) {
+      const c = (await (await server.api(`/api/candidates/${id}`)).json()) as { linkedin: { openToWork: boolean } };
+      expect(c.linkedin.openToWork).toBe(true);
+    }
+    expect(await w.page.getByRole('checkbox', { name: 'Open to Work' }).isChecked()).toBe(true);
+    await w.shot('search-filters-only');
+    await w.context.close();
+  });
+
   it('at night: Today shows the caps and the tasks coming next; adds to an existing campaign; candidate page with history and a note', async () => {
     const { browser, server } = ctx();
     // a free seat whose working window is not now (as for a recruiter opening Scoutline at night)

@@ -34,6 +34,17 @@ describeEachBackend('POST /api/search', (getStore) => {
     expect(body.fields.map((f) => f.name)).toEqual(['name', 'headline', 'title', 'currenttitle', 'company', 'currentcompany', 'school', 'skill', 'location', 'summary']);
   });
 
+  it('a search of filters only answers in any order, unranked, rather than refusing (#16 item 2)', async () => {
+    const plain = await (await post({ query: '', filters: { openToWork: true }, limit: 10 })).json();
+    const res = await post({ query: '', filters: { openToWork: true }, limit: 10, sort: 'priority' });
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    // people 0, 3 and 6 are Open to Work
+    expect(body.total).toBe(3);
+    expect(body.results.map((r: { id: number }) => r.id)).toEqual(plain.results.map((r: { id: number }) => r.id));
+    expect(body.results.every((r: { priority?: number }) => r.priority === undefined)).toBe(true);
+  });
+
   it('answers with the total, one page and what matched', async () => {
     const res = await post({ query: 'developer NOT python', limit: 2 });
     expect(res.status).toBe(200);

@@ -107,9 +107,9 @@ export function SearchPage() {
     }
   };
 
-  // a shared link (/search?q=...) runs its search once on open
+  // a shared link (/search?q=... or only filters: /search?openToWork=1) runs its search once on open
   useEffect(() => {
-    if (!ran.current && query.trim()) {
+    if (!ran.current && (query.trim() || hasFilter(filters))) {
       ran.current = true;
       void run(0);
     }
@@ -123,7 +123,7 @@ export function SearchPage() {
       firstOrder.current = false;
       return;
     }
-    if (hits && query.trim()) void run(0);
+    if (hits && (query.trim() || hasFilter(filters))) void run(0);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [sort, roleId]);
 
@@ -234,6 +234,9 @@ export function SearchPage() {
       <Notice message={notice} tone="ok" />
       {hits ? (
         <>
+          {sort !== 'relevance' && hits.length > 0 && hits.every((h) => h.priority === null) ? (
+            <Notice tone="info" message="Filters only: these matches are not ranked, as there is no search term to rank them by. Add a term (e.g. title:engineer) or choose a role to rank by priority." />
+          ) : null}
           <div className="toolbar" role="toolbar" aria-label="Results">
             <label className="check">
               <input
