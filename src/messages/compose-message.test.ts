@@ -34,6 +34,17 @@ function words(text: string): string[] {
 }
 
 describe('composeMessage', () => {
+  it('keeps a role title as written in every step: "Senior .NET Engineer" never becomes "Senior.NET" (#16 item 1)', () => {
+    const dotnet: MessageRole = { ...role, title: 'Senior .NET Engineer', skills: ['.NET', 'C#'] };
+    for (const step of messageSteps) {
+      const r = ok({ step, role: dotnet });
+      const text = `${r.subject ?? ''}\n${r.body}`;
+      expect(text, step).not.toMatch(/\S\.NET/);
+      if (text.includes('.NET')) expect(text, step).toMatch(/(^|[\s(/])\.NET/);
+    }
+    expect(ok({ step: 'inmail', role: dotnet }).body).toContain('Senior .NET Engineer');
+  });
+
   it('renders the default connection note within the limit, with a hook, lint clean', () => {
     const r = ok({ step: 'connection_note' });
     expect(r.channel).toBe('connection_request');

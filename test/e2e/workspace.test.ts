@@ -189,7 +189,10 @@ browserSuite('web UI shell in Chromium', { demoCount: 300 }, (ctx) => {
       await form.waitFor();
       await form.getByLabel('Campaign name').fill('E2E backend engineers');
       expect(await form.getByLabel(/Hiring for/).inputValue()).toBe('Engineer'); // from title:engineer
-      await form.getByLabel(/Hiring for/).fill('Senior Backend Engineer');
+      await form.getByLabel(/Hiring for/).fill('Senior .NET Engineer');
+      // the company the messages name: prefilled with the workspace's name, changed here (#16 item 1)
+      expect(await form.getByLabel(/Hiring company/).inputValue()).not.toBe('');
+      await form.getByLabel(/Hiring company/).fill('Contoso Cloud');
       await sendFromSeatOnly(form, seatName);
       await w.shot('journey-1-new-campaign');
       await form.getByRole('button', { name: 'Create campaign' }).click();
@@ -203,6 +206,9 @@ browserSuite('web UI shell in Chromium', { demoCount: 300 }, (ctx) => {
       await previews.first().waitFor();
       expect(await previews.count()).toBe(4);
       expect(await w.page.locator('.length').first().textContent()).toMatch(/^\d+ \/ 300 characters$/);
+      const texts = await previews.allTextContents();
+      expect(texts.some((t) => t.includes('Contoso Cloud'))).toBe(true);
+      expect(texts.join('\n')).not.toMatch(/our team|\S\.NET/);
       await w.shot('journey-2-preview');
 
       // 4. simulate: totals and charts
@@ -230,7 +236,7 @@ browserSuite('web UI shell in Chromium', { demoCount: 300 }, (ctx) => {
         await w.page.getByRole('button', { name: 'Refresh' }).click();
       }
       const task = tasks.first();
-      expect(await task.locator('.message').textContent()).toContain('Senior Backend Engineer');
+      expect(await task.locator('.message').textContent()).toContain('Senior .NET Engineer at Contoso Cloud');
       await w.shot('journey-4-today');
       await task.getByRole('button', { name: 'Done' }).click();
       const handled = w.page.getByRole('list', { name: 'Handled tasks' }).locator('.task').first();

@@ -72,6 +72,7 @@ export function registerOutreachCommands(program: Command): void {
     .requiredOption('--name <name>', 'campaign name')
     .option('--role <file>', 'ROLE.json: the role profile (priority, message content)')
     .option('--role-id <id>', 'a saved role')
+    .option('--company <name>', 'the hiring company the messages name (default: the workspace name)')
     .option('--seat <id>', 'a seat that sends (repeat for several)', collect, [])
     .option('--query <query>', 'candidates from a Boolean search')
     .option('--limit <n>', 'with --query: at most this many candidates, best first', parseIntOption('limit'), 1000)
@@ -82,7 +83,7 @@ export function registerOutreachCommands(program: Command): void {
     .option('--launch', 'launch at once')
     .option('--json', 'print JSON')
     .action(
-      action(async (opts: { name: string; role?: string; roleId?: string; seat: string[]; query?: string; limit: number; candidates?: string; ids?: string; sequence?: string; executors?: string; launch?: boolean; json?: boolean }, cmd: Command) => {
+      action(async (opts: { name: string; role?: string; roleId?: string; company?: string; seat: string[]; query?: string; limit: number; candidates?: string; ids?: string; sequence?: string; executors?: string; launch?: boolean; json?: boolean }, cmd: Command) => {
         const sources = [opts.query, opts.candidates, opts.ids].filter((x) => x !== undefined);
         if (sources.length !== 1) throw new AppError('invalid_input', 'give exactly one of --query, --candidates or --ids');
         if (opts.seat.length === 0) throw new AppError('invalid_input', 'give at least one --seat');
@@ -95,6 +96,7 @@ export function registerOutreachCommands(program: Command): void {
           name: opts.name,
           roleId: opts.roleId ?? null,
           role: opts.role ? readJsonFile(opts.role) : null,
+          ...(opts.company !== undefined ? { company: opts.company } : {}),
           seatIds: opts.seat,
           source,
           sequence: opts.sequence ? readJsonFile(opts.sequence) : null,

@@ -66,6 +66,12 @@ export function messageRoleFrom(role: RoleProfile | null, companyFallback: strin
   return { title: role.titles[0] ?? role.name, company: companyFallback, skills: role.mustHaveSkills.slice(0, 5), location: role.locations[0] ?? '', pitch: '' };
 }
 
+/** The workspace's name, as messages name the hiring company by default. */
+async function workspaceDisplayName(store: Store, workspaceId: string): Promise<string> {
+  const row = await store.db.selectFrom('workspaces').select('name').where('id', '=', workspaceId).executeTakeFirst();
+  return row?.name?.trim() || workspaceId;
+}
+
 export interface CreateCampaignOptions {
   now?: string;
   /** candidates already resolved from the source (the CLI/API resolve queries and files) */
@@ -87,7 +93,8 @@ export async function createCampaign(store: Store, workspaceId: string, raw: unk
   const seats: Seat[] = [];
   for (const id of input.seatIds) seats.push(await getSeat(store, workspaceId, id));
   const role = input.role ?? opts.savedRole ?? null;
-  const message = input.messageRole ?? messageRoleFrom(role, 'our team');
+  // the company is named, never "our team": given with the campaign, else the workspace's own name
+  const message = input.messageRole ?? messageRoleFrom(role, input.company ?? (await workspaceDisplayName(store, workspaceId)));
   const ids = [...new Set(opts.candidateIds)];
   if (ids.length === 0) throw new AppError('invalid_input', 'a campaign needs at least one candidate');
   const candidates = await getCandidatesByIds(store, workspaceId, ids);

@@ -27,6 +27,8 @@ export const campaignInputSchema = z.object({
   role: roleProfileSchema.nullable().default(null),
   /** what messages say about the role; derived from the role when absent */
   messageRole: messageRoleSchema.nullable().default(null),
+  /** the hiring company the messages name when they are derived from the role (default: the workspace's name) */
+  company: z.string().trim().min(1).max(200).optional(),
   seatIds: z.array(z.string().min(1)).min(1).max(50),
   source: campaignSourceSchema,
   sequence: sequenceSchema.nullable().default(null),

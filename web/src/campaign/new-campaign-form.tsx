@@ -1,10 +1,10 @@
-import { ActionForm, Notice } from '../form-parts.tsx';
 import { useState } from 'react';
 import { call, client, errorMessage } from '../api-client.ts';
-import { Link, navigate } from '../router.tsx';
-import { useApi } from '../use-api.ts';
+import { ActionForm, Notice } from '../form-parts.tsx';
 import { outreachApi, type CampaignInput } from '../outreach-api.ts';
-
+import { Link, navigate } from '../router.tsx';
+import { useSession } from '../session.tsx';
+import { useApi } from '../use-api.ts';
 
 /**
  * Creates a campaign from a Boolean query or a list of candidates (the
@@ -17,6 +17,8 @@ export function NewCampaignForm(props: { query?: string; candidateIds?: number[]
   const [query, setQuery] = useState(props.query ?? '');
   const [roleId, setRoleId] = useState(props.roleId ?? '');
   const [title, setTitle] = useState(() => titleFromQuery(props.query ?? ''));
+  const { me } = useSession();
+  const [company, setCompany] = useState(() => me.workspace?.name ?? '');
   const [seatIds, setSeatIds] = useState<string[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -32,6 +34,7 @@ export function NewCampaignForm(props: { query?: string; candidateIds?: number[]
         name: name.trim(),
         seatIds: chosen,
         source: fromIds ? { kind: 'ids', ids: props.candidateIds! } : { kind: 'query', query: query.trim(), limit: 1000 },
+        company: company.trim(),
       };
       if (roleId) input.roleId = roleId;
       else if (query.trim()) input.role = { name: title.trim() || name.trim(), query: query.trim(), titles: title.trim() ? [title.trim()] : [] };
@@ -65,12 +68,18 @@ export function NewCampaignForm(props: { query?: string; candidateIds?: number[]
           </select>
         </div>
       </div>
-      {!roleId ? (
-        <div className="field">
-          <label htmlFor="nc-title">Hiring for (job title the messages name)</label>
-          <input id="nc-title" type="text" value={title} placeholder="e.g. Senior Backend Engineer" required onChange={(e) => setTitle(e.target.value)} />
+      <div className="field-row">
+        {!roleId ? (
+          <div className="field grow">
+            <label htmlFor="nc-title">Hiring for (job title the messages name)</label>
+            <input id="nc-title" type="text" value={title} placeholder="e.g. Senior Backend Engineer" required onChange={(e) => setTitle(e.target.value)} />
+          </div>
+        ) : null}
+        <div className="field grow">
+          <label htmlFor="nc-company">Hiring company (the messages name it)</label>
+          <input id="nc-company" type="text" value={company} placeholder="e.g. Acme Cloud" required maxLength={200} onChange={(e) => setCompany(e.target.value)} />
         </div>
-      ) : null}
+      </div>
       {fromIds ? (
         <p>
           <strong>{props.candidateIds!.length}</strong> selected candidate{props.candidateIds!.length === 1 ? '' : 's'} from the search.
@@ -104,7 +113,7 @@ export function NewCampaignForm(props: { query?: string; candidateIds?: number[]
       </fieldset>
       <p className="muted small">The sequence starts as the default framework: connection request with a note, follow-up after acceptance, InMail for high priority, then email or phone.</p>
       <div className="card-actions">
-        <button type="submit" className="primary" disabled={busy || !name.trim() || chosen.length === 0 || (!fromIds && !query.trim()) || (!roleId && !title.trim())}>
+        <button type="submit" className="primary" disabled={busy || !name.trim() || !company.trim() || chosen.length === 0 || (!fromIds && !query.trim()) || (!roleId && !title.trim())}>
           {busy ? 'Creating…' : 'Create campaign'}
         </button>
         {props.onCancel ? (
