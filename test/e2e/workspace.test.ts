@@ -352,6 +352,23 @@ browserSuite('web UI shell in Chromium', { demoCount: 300 }, (ctx) => {
       const steps = (await (await server.api(`/api/campaigns/${encodeURIComponent(campaignId)}/steps`)).json()) as { steps: Array<{ variants: Array<{ key: string; template: string }> }> };
       expect(steps.steps[0].variants.map((v) => v.key)).toEqual(['A', 'B']);
       expect(steps.steps[0].variants[1].template).toContain('variant B');
+      // a wait of -2 is refused at its field and not saved (it was saved as 0 and "Sequence saved." shown) (#16 item 4)
+      const save = w.page.getByRole('button', { name: 'Save sequence' });
+      await w.page.locator('#st-delay-1').fill('-2');
+      await w.page.locator('#st-delay-1-error', { hasText: 'Give 0 to 365 days.' }).waitFor();
+      expect(await save.isDisabled()).toBe(true);
+      await w.page.locator('#st-delay-1').fill('3');
+      expect(await w.page.locator('#st-delay-1-error').count()).toBe(0);
+      // a save the server refuses (two steps named alike): its reason above the button, and no "saved" left from before
+      await w.page.locator('#st-key-1').fill('invite');
+      w.allow(/status of 400 \(Bad Request\) @ .*\/api\/campaigns\/[^/]+\/steps$/);
+      await save.click();
+      await w.page.getByRole('alert').filter({ hasText: 'step keys must be unique' }).waitFor();
+      expect(await w.page.getByText('Sequence saved.').count()).toBe(0);
+      await w.shot('sequence-refusals');
+      await w.page.locator('#st-key-1').fill('follow-up');
+      const kept = (await (await server.api(`/api/campaigns/${encodeURIComponent(campaignId)}/steps`)).json()) as { steps: Array<{ key: string; delayDays: number }> };
+      expect(kept.steps.map((st) => [st.key, st.delayDays])).toEqual(steps.steps.map((st) => [(st as unknown as { key: string }).key, (st as unknown as { delayDays: number }).delayDays]));
       await w.page.getByRole('button', { name: 'Launch' }).click();
       await w.page.locator('h1 .badge', { hasText: /^running$/ }).waitFor();
 

@@ -2,6 +2,7 @@ import { Notice } from '../form-parts.tsx';
 import { useState } from 'react';
 import { channelName } from '../channel-names.ts';
 import { StepVariants } from './step-variants.tsx';
+import { DaysField } from './days-field.tsx';
 import { anchorLabel, conditionText, sequenceChannels, stepAnchors } from './campaign-labels.ts';
 import { outreachApi, type SequenceChannel, type SequenceStep, type StepAnchor, type StepCondition } from '../outreach-api.ts';
 
@@ -25,6 +26,14 @@ export function SequenceEditor(props: { value: SequenceStep[]; onSave: (steps: S
   const [steps, setSteps] = useState<SequenceStep[]>(props.value);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // fields holding a value that is refused (by field id): the sequence is not saved while any is
+  const [problems, setProblems] = useState<Record<string, string>>({});
+  const problemFor = (field: string) => (message: string | null) =>
+    setProblems((p) => {
+      const { [field]: _, ...rest } = p;
+      return message === null ? rest : { ...rest, [field]: message };
+    });
+  const invalid = Object.keys(problems).length > 0;
   const dirty = JSON.stringify(steps) !== JSON.stringify(props.value);
 
   const update = (i: number, patch: Partial<SequenceStep>) => setSteps((s) => s.map((st, j) => (j === i ? { ...st, ...patch } : st)));
@@ -53,6 +62,7 @@ export function SequenceEditor(props: { value: SequenceStep[]; onSave: (steps: S
   };
 
   const save = async () => {
+    if (invalid) return setError('Fix the fields marked in red first: nothing was saved.');
     setSaving(true);
     setError(null);
     try {
@@ -102,14 +112,12 @@ export function SequenceEditor(props: { value: SequenceStep[]; onSave: (steps: S
             </div>
             <div className="step-when">
               <label htmlFor={`st-delay-${i}`}>Wait</label>
-              <input
+              <DaysField
                 id={`st-delay-${i}`}
-                type="number"
-                min={0}
-                max={365}
                 value={st.delayDays}
                 disabled={readOnly}
-                onChange={(e) => update(i, { delayDays: Math.max(0, Number(e.target.value)) })}
+                onValue={(d) => update(i, { delayDays: d ?? 0 })}
+                onProblem={problemFor(`st-delay-${i}`)}
                 className="narrow"
               />
               <span>days</span>
@@ -124,15 +132,14 @@ export function SequenceEditor(props: { value: SequenceStep[]; onSave: (steps: S
                 ))}
               </select>
               <label htmlFor={`st-window-${i}`}>skip if not started within</label>
-              <input
+              <DaysField
                 id={`st-window-${i}`}
-                type="number"
-                min={0}
-                max={365}
+                blank
                 placeholder="–"
-                value={st.windowDays ?? ''}
+                value={st.windowDays}
                 disabled={readOnly}
-                onChange={(e) => update(i, { windowDays: e.target.value === '' ? null : Math.max(0, Number(e.target.value)) })}
+                onValue={(d) => update(i, { windowDays: d })}
+                onProblem={problemFor(`st-window-${i}`)}
                 className="narrow"
               />
               <span>days</span>
@@ -145,14 +152,14 @@ export function SequenceEditor(props: { value: SequenceStep[]; onSave: (steps: S
                   {c.kind === 'not_accepted_after' ? (
                     <>
                       not accepted after{' '}
-                      <input
-                        type="number"
+                      <DaysField
+                        id={`st-cond-${i}-${ci}`}
                         className="tiny"
-                        aria-label="days"
-                        min={0}
+                        label="days"
                         value={c.days}
                         disabled={readOnly}
-                        onChange={(e) => update(i, { conditions: st.conditions.map((x, xi) => (xi === ci ? { kind: 'not_accepted_after', days: Number(e.target.value) } : x)) })}
+                        onValue={(d) => update(i, { conditions: st.conditions.map((x, xi) => (xi === ci ? { kind: 'not_accepted_after', days: d ?? 0 } : x)) })}
+                        onProblem={problemFor(`st-cond-${i}-${ci}`)}
                       />{' '}
                       days
                     </>
@@ -204,6 +211,7 @@ export function SequenceEditor(props: { value: SequenceStep[]; onSave: (steps: S
           </li>
         ))}
       </ol>
+      {!readOnly ? <Notice message={error} /> : null}
       {!readOnly ? (
         <div className="card-actions">
           <button type="button" onClick={add}>
@@ -213,14 +221,13 @@ export function SequenceEditor(props: { value: SequenceStep[]; onSave: (steps: S
             Reset to default framework
           </button>
           <span className="spacer" />
-          <button type="button" className="primary" disabled={!dirty || saving} onClick={() => void save()}>
+          <button type="button" className="primary" disabled={!dirty || saving || invalid} title={invalid ? 'Some fields hold a value that is refused' : undefined} onClick={() => void save()}>
             {saving ? 'Saving…' : 'Save sequence'}
           </button>
         </div>
       ) : (
         <p className="muted small">{props.readOnlyReason ?? 'The sequence can be changed while the campaign is a draft or paused.'}</p>
       )}
-      <Notice message={error} />
     </div>
   );
 }

@@ -42,6 +42,8 @@ export function CampaignPage({ id }: { id: string }) {
     }
   };
   const saveSequence = async (steps: SequenceStep[]) => {
+    // a "saved" from an earlier save must not stand beside this one's refusal
+    setNotice(null);
     await outreachApi.saveSequence(c.id, steps);
     // the editor is re-created from the saved campaign, so the page (not the editor) says it was saved
     setNotice('Sequence saved.');
