@@ -36,12 +36,23 @@ export function action<A extends unknown[]>(fn: (...args: A) => Promise<void>): 
       const e = isAppError(err) ? err : (storageFailureOf(err) ?? toAppError(err));
       const wantsJson = wantsJsonOutput(args);
       if (wantsJson) process.stdout.write(`${JSON.stringify(e.toJSON(), null, 2)}\n`);
-      const display = typeof e.details?.display === 'string' ? `\n${e.details.display}` : '';
-      process.stderr.write(`scoutline: ${e.code}: ${e.message}${display}\n`);
+      process.stderr.write(`scoutline: ${e.code}: ${errorLines(e.message, e.details?.display)}\n`);
       if (e.code === 'internal' && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
       process.exitCode = exitStatusFor(e.code);
     }
   };
+}
+
+/**
+ * The message, then a display the error carries (a query with a caret under
+ * the column), whose own last line repeats the message with its column: that
+ * line takes the message's place, so the message is said once.
+ */
+export function errorLines(message: string, display: unknown): string {
+  if (typeof display !== 'string' || display === '') return message;
+  const lines = display.split('\n');
+  const last = lines[lines.length - 1] ?? '';
+  return last.startsWith(message) ? [last, ...lines.slice(0, -1)].join('\n') : [message, ...lines].join('\n');
 }
 
 /** --json of the command that ran (commander passes it last), else anywhere on the command line. */

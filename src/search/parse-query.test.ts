@@ -175,6 +175,10 @@ describe('parseQuery: errors name the problem and the column', () => {
     ['(java OR python', 1, /parenthesis is never closed/],
     ['java OR python)', 15, /closing parenthesis has no opening/],
     ['((a) b', 1, /never closed/],
+    // the end inside an open group is an unclosed parenthesis at its column, not "the query is empty" at column 1
+    ['java AND (', 10, /parenthesis is never closed and has nothing inside/],
+    ['(', 1, /parenthesis is never closed and has nothing inside/],
+    ['title:(', 7, /never closed/],
     ['"software engineer', 1, /quote is never closed/],
     ['java "a" "b', 10, /quote is never closed/],
     ['java AND', 6, /AND is missing a term after it/],

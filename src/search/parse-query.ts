@@ -130,6 +130,8 @@ class Parser {
 
   /** A term was expected at the start of a query or group and `t` came instead. */
   private missingOperand(t: LexToken | undefined, group: LexToken | null): never {
+    // the end inside a group ('java AND (') is an unclosed, empty parenthesis, not an empty query
+    if (t === undefined && group) this.error('this parenthesis is never closed and has nothing inside: put a term in it and close it', group.column);
     if (t === undefined) this.error('the query is empty: type at least one word', 1);
     if (t.type === 'and' || t.type === 'or') this.error(`${operatorText[t.type]} is missing a term before it`, t.column);
     if (t.type === 'rparen') {

@@ -53,6 +53,9 @@ describe('scoutline search', () => {
     expect(r.stderr).toContain('query_syntax: AND is missing a term after it');
     expect(r.stderr).toContain('java AND\n     ^');
     expect(r.stderr).toContain('column 6');
+    // said once, not in the first line and again under the caret (#16 item 11)
+    expect(r.stderr.split('AND is missing a term after it').length - 1).toBe(1);
+    expect(r.stderr).toBe('scoutline: query_syntax: AND is missing a term after it (column 6)\njava AND\n     ^\n');
   });
 
   it('filters with --location, --open-profile, --open-to-work and --degree (the query may be left out)', async () => {
