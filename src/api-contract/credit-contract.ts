@@ -140,6 +140,7 @@ const recordMeta = {
   recordedAt: z.string(),
   recordedBy: z.string().nullable().openapi({ description: "a member's user id, 'cli' (the local CLI), 'system' (the outreach engine, demo data), or null for events from before accounts" }),
   author: z.object({ userId: z.string(), email: z.string(), name: z.string() }).nullable().openapi({ description: 'the member who recorded it, when recordedBy is a user' }),
+  summary: z.string().openapi({ description: "the event in words, seats by name: 'bought 10 credits', 'moved 5 credits to Alex Morgan'" }),
 };
 /** A recorded event of a seat's history: the event's own fields with its number and who recorded it when. */
 export const storedCreditEventSchema = z.discriminatedUnion('type', [

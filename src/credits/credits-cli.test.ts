@@ -72,6 +72,12 @@ describe('bin/scoutline credits (machine contract)', () => {
     expect(forecast.days).toHaveLength(180);
     const advice = JSON.parse((await cli(['credits', 'advise', '--monthly', '100', '--reply-rates', '0.2', '--json'])).stdout);
     expect(advice.scenarios[0].perCredit).toEqual({ creditPriceUsd: 10, costPerReplyUsd: 50, costPerReplyWithRefundsUsd: 40 });
+    // the history in words, not JSON (#16 item 11); --json keeps the machine form
+    const history = await cli(['credits', 'history', '--seat', 'ann-lee']);
+    expect(history.code).toBe(0);
+    expect(history.stdout).toBe('    1  2025-01-31  subscribed to recruiter-lite\n    2  2025-02-01  InMail to p1\n');
+    const machine = JSON.parse((await cli(['credits', 'history', '--seat', 'ann-lee', '--json'])).stdout) as { events: Array<{ type: string }> };
+    expect(machine.events.map((e) => e.type)).toEqual(['subscribe', 'inmail']);
   }, 180_000);
 
   it("records the CLI as the author of its credit events and audits seats, purchases, moves and plan changes as via cli", async () => {

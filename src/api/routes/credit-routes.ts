@@ -23,12 +23,13 @@ import { simulateCredits } from '../../credits/credit-simulation.ts';
 import { summarizeCredits } from '../../credits/credit-summary.ts';
 import { effectiveCost } from '../../credits/effective-cost.ts';
 import { ledgerStateAt } from '../../credits/ledger.ts';
+import { ledgerEventText } from '../../credits/ledger-event-text.ts';
 import { advisePlans } from '../../credits/plan-advisor.ts';
 import { addSeatWithPlan, listSeatsWithCredits, recordCreditEvent, seatCreditState, transferCredits } from '../../credits/seat-credits.ts';
 import type { LedgerEvent } from '../../credits/ledger-event.ts';
 import { formatDay, parseDay, todayUtc } from '../../credits/utc-day.ts';
 import { creditAuditEntry } from '../../credits/credit-audit-entry.ts';
-import { setSeatOwner } from '../../seats/seat-store.ts';
+import { listSeats, setSeatOwner } from '../../seats/seat-store.ts';
 import { requireWorkableSeats } from '../../seats/seat-work-guard.ts';
 import { auditRequest, callerOf } from '../request-audit.ts';
 
@@ -100,8 +101,10 @@ export function registerCreditRoutes(app: ScoutlineApp): void {
     const userIds = [...new Set(s.stored.map((e) => e.recordedBy).filter((v): v is string => v !== null && v !== 'cli' && v !== 'system'))];
     const users = userIds.length ? await store.db.selectFrom('auth_users').select(['id', 'email', 'name']).where('id', 'in', userIds).execute() : [];
     const byId = new Map(users.map((u) => [u.id, { userId: u.id, email: u.email, name: u.name }]));
+    const seatNames = new Map((await listSeats(store, c.get('workspaceId'))).map((x) => [x.id, x.name]));
+    const summary = (e: LedgerEvent) => ledgerEventText(e, (id) => seatNames.get(id) ?? id);
     return c.json(
-      { seatId, events: s.stored.map((e) => ({ seq: e.seq, ...stripTerms(e.event), recordedAt: e.createdAt, recordedBy: e.recordedBy, author: (e.recordedBy && byId.get(e.recordedBy)) || null })) },
+      { seatId, events: s.stored.map((e) => ({ seq: e.seq, ...stripTerms(e.event), recordedAt: e.createdAt, recordedBy: e.recordedBy, author: (e.recordedBy && byId.get(e.recordedBy)) || null, summary: summary(e.event) })) },
       200,
     );
   });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { Store } from '../../db/open-database.ts';
 import { AppError } from '../../core/app-error.ts';
+import { ledgerEventText } from '../../credits/ledger-event-text.ts';
 import { runCreditBench } from '../../credits/credit-bench.ts';
 import { defaultCreditConfig, resolveCreditConfig, type CreditConfig } from '../../credits/credit-config.ts';
 import { forecastCredits, type CreditForecast } from '../../credits/credit-forecast.ts';
@@ -16,7 +17,7 @@ import { formatDay, parseDay, todayUtc } from '../../credits/utc-day.ts';
 import { action, dbOption, defaultWorkspace, parseIntOption, parseNumberOption, printJson, withStore } from '../cli-context.ts';
 import { auditCli } from '../cli-audit.ts';
 import { creditAuditEntry } from '../../credits/credit-audit-entry.ts';
-import { setSeatOwner } from '../../seats/seat-store.ts';
+import { listSeats, setSeatOwner } from '../../seats/seat-store.ts';
 
 /**
  * `scoutline seats add|list` and `scoutline credits ...`: seat ledgers
@@ -68,7 +69,8 @@ export function registerCreditCommands(program: Command): void {
           const s = await seatCreditState(store, defaultWorkspace, opts.seat);
           const events = s.stored.map((e) => ({ seq: e.seq, ...stripTerms(e.event), recordedAt: e.createdAt }));
           if (opts.json) return printJson({ seatId: opts.seat, events });
-          for (const e of events) console.log(`${String(e.seq).padStart(5)}  ${e.date}  ${e.type}  ${JSON.stringify(stripKeys(e, ['seq', 'date', 'type', 'recordedAt']))}`);
+          const seatNames = new Map((await listSeats(store, defaultWorkspace)).map((x) => [x.id, x.name]));
+          for (const e of s.stored) console.log(`${String(e.seq).padStart(5)}  ${e.event.date}  ${ledgerEventText(e.event, (id) => seatNames.get(id) ?? id)}`);
           if (events.length === 0) console.log(s.history.length ? `no recorded events; plan ${s.seat.plan} implied from ${s.history[0].date}` : 'no credit events');
         });
       }),

@@ -14,30 +14,8 @@ export function eventAuthor(e: Pick<StoredEvent, 'recordedBy' | 'author'>): stri
   return 'a former member';
 }
 
-/** What an event did, in a recruiter's words. */
-export function eventSummary(e: StoredEvent, seatName: (id: string) => string = (id) => id): string {
-  switch (e.type) {
-    case 'subscribe':
-      return `subscribed to ${e.plan}`;
-    case 'switch':
-      return `switched to ${e.plan}`;
-    case 'cancel':
-      return 'cancelled the plan';
-    case 'inmail':
-      return `InMail to ${e.to}${e.openProfile ? ' (Open Profile, free)' : ''}`;
-    case 'reply':
-      return `reply from ${e.from}${e.kind ? ` (${e.kind.replace('_', ' ')})` : ''}`;
-    case 'purchase':
-      return `bought ${e.count} credits`;
-    case 'transfer_out':
-      return `moved ${e.count} credits to ${seatName(e.toSeat)}`;
-    case 'transfer_in':
-      return `received ${e.count} credits from ${seatName(e.fromSeat)}`;
-  }
-}
-
 /** The seat's append-only credit ledger, newest first, with who recorded each event. */
-export function CreditLedger({ seatId, version, seatNames }: { seatId: string; version: number; seatNames: ReadonlyMap<string, string> }) {
+export function CreditLedger({ seatId, version }: { seatId: string; version: number }) {
   const events = useApi((signal) => call(client.api.seats[':seatId'].credits.events.$get({ param: { seatId: encodeURIComponent(seatId) } }, { init: { signal } })), [seatId, version]);
   return (
     <Section title="Ledger" id="ledger-title">
@@ -61,7 +39,7 @@ export function CreditLedger({ seatId, version, seatNames }: { seatId: string; v
                 <tr key={e.seq}>
                   <td className="num">{e.seq}</td>
                   <td className="nowrap">{e.date}</td>
-                  <td>{eventSummary(e, (id) => seatNames.get(id) ?? id)}</td>
+                  <td>{e.summary}</td>
                   <td>{eventAuthor(e)}</td>
                   <td className="nowrap muted small">{e.recordedAt.slice(0, 16).replace('T', ' ')}</td>
                 </tr>

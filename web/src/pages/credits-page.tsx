@@ -128,7 +128,7 @@ function SeatCredits({ seat, seats, pooledPlans, onChanged }: { seat: SeatRow; s
       </div>
       {s.plan ? <CreditPurchaseForm seatId={seat.id} thisMonth={s.purchases.thisMonth} cap={s.purchases.cap} onRecorded={changed} /> : null}
       <CreditTransferForm from={seat} seats={seats} pooledPlans={pooledPlans} onMoved={changed} />
-      <CreditLedger seatId={seat.id} version={version} seatNames={new Map(seats.map((x) => [x.id, x.name]))} />
+      <CreditLedger seatId={seat.id} version={version} />
       <ForecastPanel seat={seat} />
     </>
   );
