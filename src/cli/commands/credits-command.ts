@@ -318,8 +318,9 @@ function registerSeatCommands(program: Command): void {
       }),
     );
   seats
-    .command('list')
-    .description('seats with plan and current balance')
+    // `scoutline seats` alone lists them
+    .command('list', { isDefault: true })
+    .description('seats with plan and current balance (the default: `scoutline seats`)')
     .option('--date <YYYY-MM-DD>', 'balances as of this day (default: today, UTC)')
     .option('--json', 'print JSON')
     .action(

@@ -16,11 +16,16 @@ import { roleProfileSchema, type RoleProfile } from '../../ranking/role-profile.
 import { embeddingsProviderFor } from '../../ranking/semantic-similarity.ts';
 import { action, dbOption, defaultWorkspace, parseIntOption, printJson, withStore } from '../cli-context.ts';
 
-/** A ROLE.json path, or the id of a saved role. */
+/** A ROLE.json path, the id of a saved role, or its name ("Senior Backend Engineer"). */
 export async function loadRole(store: Store, ref: string): Promise<RoleProfile> {
   if (existsSync(ref)) return parseRoleFile(ref);
-  if (/^[a-z0-9][a-z0-9_-]{0,63}$/i.test(ref)) return getRole(store, defaultWorkspace, ref);
-  throw new AppError('not_found', `no role file ${ref}`);
+  const roles = await listRoles(store, defaultWorkspace);
+  const byId = roles.find((r) => r.id === ref);
+  if (byId) return byId;
+  const named = roles.filter((r) => r.name.trim().toLowerCase() === ref.trim().toLowerCase());
+  if (named.length === 1) return named[0]!;
+  const why = named.length > 1 ? `${named.length} saved roles are named "${ref}" (${named.map((r) => r.id).join(', ')}): give the id` : `no ROLE.json file and no saved role with the id or name "${ref}"`;
+  throw new AppError('not_found', `${why}. \`scoutline roles list\` shows the saved roles; \`scoutline roles save ROLE.json\` saves one`, { role: ref });
 }
 
 function parseRoleFile(path: string): RoleProfile {
@@ -115,7 +120,9 @@ export function registerRankingCommands(program: Command): void {
       }),
     );
   roles
-    .command('list')
+    // `scoutline roles` alone lists them
+    .command('list', { isDefault: true })
+    .description('saved roles (the default: `scoutline roles`)')
     .option('--json', 'print JSON')
     .action(
       action(async (opts: { json?: boolean }, cmd: Command) => {
