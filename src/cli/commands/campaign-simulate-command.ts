@@ -1,3 +1,4 @@
+import { resolveCampaignRef } from '../../outreach/campaigns/campaign-ref-store.ts';
 import type { Command } from 'commander';
 import { AppError } from '../../core/app-error.ts';
 import { parseDay } from '../../credits/utc-day.ts';
@@ -27,7 +28,7 @@ export function registerCampaignSimulateCommand(program: Command): void {
         const startDate = opts.start ?? new Date().toISOString().slice(0, 10);
         if (parseDay(startDate) === null) throw new AppError('invalid_input', `--start expects YYYY-MM-DD, got '${startDate}'`);
         await withStore(dbOption(cmd), async (store) => {
-          const input = await loadSimulationInput(store, defaultWorkspace, campaignId, { days: opts.days, seed: opts.seed, startDate });
+          const input = await loadSimulationInput(store, defaultWorkspace, await resolveCampaignRef(store, defaultWorkspace, campaignId), { days: opts.days, seed: opts.seed, startDate });
           const report = simulateCampaign(input);
           if (opts.json) return printJson(report);
           process.stdout.write(formatSimulation(report));

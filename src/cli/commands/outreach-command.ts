@@ -1,3 +1,4 @@
+import { resolveCampaignRef } from '../../outreach/campaigns/campaign-ref-store.ts';
 import type { Channel } from '../../core/channel.ts';
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
@@ -133,7 +134,7 @@ export function registerOutreachCommands(program: Command): void {
     .description('show a campaign with its sequence and counts')
     .action(
       action(async (id: string, _opts: unknown, cmd: Command) => {
-        await withStore(dbOption(cmd), async (store) => printJson(await getCampaign(store, defaultWorkspace, id)));
+        await withStore(dbOption(cmd), async (store) => printJson(await getCampaign(store, defaultWorkspace, await resolveCampaignRef(store, defaultWorkspace, id))));
       }),
     );
 
@@ -147,8 +148,9 @@ export function registerOutreachCommands(program: Command): void {
       .description(what)
       .option('--json', 'print JSON')
       .action(
-        action(async (id: string, opts: { json?: boolean }, cmd: Command) => {
+        action(async (ref: string, opts: { json?: boolean }, cmd: Command) => {
           await withStore(dbOption(cmd), async (store) => {
+            const id = await resolveCampaignRef(store, defaultWorkspace, ref);
             const c = await setCampaignStatus(store, defaultWorkspace, id, to, new Date().toISOString(), auditStatusChange(id));
             if (opts.json) return printJson(c);
             printCampaign(c);
@@ -163,8 +165,9 @@ export function registerOutreachCommands(program: Command): void {
     .option('--set <file>', 'the new sequence as JSON')
     .option('--json', 'print JSON')
     .action(
-      action(async (id: string, opts: { set?: string; json?: boolean }, cmd: Command) => {
+      action(async (ref: string, opts: { set?: string; json?: boolean }, cmd: Command) => {
         await withStore(dbOption(cmd), async (store) => {
+          const id = await resolveCampaignRef(store, defaultWorkspace, ref);
           const c = opts.set ? await updateCampaignSequence(store, defaultWorkspace, id, readJsonFile(opts.set)) : await getCampaign(store, defaultWorkspace, id);
           if (opts.json) return printJson(c.sequence);
           c.sequence.forEach((s, i) => {
