@@ -327,6 +327,26 @@ browserSuite('web UI shell in Chromium', { demoCount: 300 }, (ctx) => {
     await w.context.close();
   });
 
+  it('the search page fits a 390px phone with a long role name in the role list (#16 item 12)', async () => {
+    const { browser, server } = ctx();
+    const long = 'Principal Distributed Systems Engineer, Payments Infrastructure and Developer Platform (EMEA, remote-first)';
+    const saved = await server.api('/api/roles', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ id: 'long-role-name', name: long, query: 'title:engineer' }) });
+    expect(saved.status).toBe(200);
+    const p = await openPage(browser, server.url, phone);
+    try {
+      await p.page.goto('/search?q=title%3Aengineer');
+      await p.page.getByRole('list', { name: 'Search results' }).waitFor();
+      await p.page.getByLabel('Rank for role').selectOption('long-role-name');
+      await p.page.waitForLoadState('networkidle');
+      const overflow = await p.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, 'the search page is wider than a phone').toBeLessThanOrEqual(0);
+      await p.shot('phone-search-long-role');
+      p.assertClean();
+    } finally {
+      await p.context.close();
+    }
+  });
+
   it('at night: Today shows the caps and the tasks coming next; adds to an existing campaign; candidate page with history and a note', async () => {
     const { browser, server } = ctx();
     // a free seat whose working window is not now (as for a recruiter opening Scoutline at night)
