@@ -141,7 +141,16 @@ export const postCandidatesByIdFeedbackRoute = createRoute({
   request: {
     params: candidateIdParam,
     body: {
-      content: { 'application/json': { schema: z.object({ roleId: z.string().min(1), verdict: z.enum(feedbackVerdicts), relevance: z.number().min(0).max(1).nullable().optional() }) } },
+      content: {
+        'application/json': {
+          schema: z.object({
+            roleId: z.string().min(1).optional().openapi({ description: 'a saved role' }),
+            query: z.string().min(1).max(4000).optional().openapi({ description: 'or, for a plain search, its query: the verdict is learned for it and no role is saved' }),
+            verdict: z.enum(feedbackVerdicts),
+            relevance: z.number().min(0).max(1).nullable().optional(),
+          }),
+        },
+      },
       required: true,
     },
   },

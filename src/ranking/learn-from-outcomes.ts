@@ -1,4 +1,5 @@
 import { getCandidate } from '../candidates/candidate-store.ts';
+import { AppError } from '../core/app-error.ts';
 import type { Store } from '../db/open-database.ts';
 import { getSeat } from '../seats/seat-store.ts';
 import { scoreCandidate } from './candidate-score.ts';
@@ -15,17 +16,23 @@ import { queryOnlyRoleProfile } from './role-profile.ts';
 
 export interface FeedbackInput {
   candidateId: number;
-  roleId: string;
+  /** a saved role; or, for a plain search, `query`: the search's own words are the role, and no role is saved */
+  roleId?: string;
+  query?: string;
   verdict: FeedbackVerdict;
   /** the candidate's normalised text relevance in the list the recruiter saw, when known (0..1) */
   relevance?: number | null;
 }
 
 export async function recordFeedback(store: Store, workspaceId: string, input: FeedbackInput, now: Date = new Date()): Promise<RankingModel> {
+  if ((input.roleId === undefined) === (input.query === undefined)) throw new AppError('invalid_input', 'give either roleId (a saved role) or query (a plain search)');
   const candidate = await getCandidate(store, workspaceId, input.candidateId);
-  const role = resolveRole(await getRole(store, workspaceId, input.roleId));
+  const profile = input.roleId !== undefined ? await getRole(store, workspaceId, input.roleId) : queryOnlyRoleProfile('Search', input.query!);
+  const role = resolveRole(profile);
   const scored = scoreCandidate(candidate, role, null, priorRankingModel(), { now, relevance: input.relevance ?? null, explain: false });
-  await insertExample(store, workspaceId, { candidateId: candidate.id, roleId: input.roleId, kind: 'feedback', label: input.verdict, fit: scored.signals.fit, reply: scored.signals.reply }, now.toISOString());
+  // a plain search's verdicts are kept under its query (the role list stays the roles people saved)
+  const exampleRole = input.roleId ?? `query:${input.query!.trim()}`.slice(0, 500);
+  await insertExample(store, workspaceId, { candidateId: candidate.id, roleId: exampleRole, kind: 'feedback', label: input.verdict, fit: scored.signals.fit, reply: scored.signals.reply }, now.toISOString());
   return retrainRankingModel(store, workspaceId, now.toISOString());
 }
 

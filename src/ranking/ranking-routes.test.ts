@@ -38,6 +38,14 @@ describeEachBackend('ranking API', (getStore) => {
 
     const bad = await app.request(`/api/candidates/${ids[0]}/feedback`, json({ roleId: 'go', verdict: 'maybe' }));
     expect(bad.status).toBe(400);
+    // a verdict on a plain search is learned for its query and saves no role (#16 item 8): the role list stays the one role saved
+    const plain = await app.request(`/api/candidates/${ids[1]}/feedback`, json({ query: 'golang', verdict: 'reject' }));
+    expect(plain.status).toBe(200);
+    expect(((await plain.json()) as { weights: string }).weights).toMatch(/learned from 2 recruiter decisions;/);
+    expect(((await (await app.request('/api/roles')).json()) as { roles: Array<{ id: string }> }).roles.map((r) => r.id)).toEqual(['go']);
+    // one of the two, not both and not neither
+    expect((await app.request(`/api/candidates/${ids[1]}/feedback`, json({ roleId: 'go', query: 'golang', verdict: 'reject' }))).status).toBe(400);
+    expect((await app.request(`/api/candidates/${ids[1]}/feedback`, json({ verdict: 'reject' }))).status).toBe(400);
     const missing = await app.request('/api/rank', json({ roleId: 'nope' }));
     expect(missing.status).toBe(404);
     const syntax = await app.request('/api/rank', json({ role: { query: 'golang AND' } }));

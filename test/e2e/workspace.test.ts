@@ -157,6 +157,10 @@ browserSuite('web UI shell in Chromium', { demoCount: 300 }, (ctx) => {
       await boxes.nth(1).check();
       await w.page.getByRole('toolbar', { name: 'Results' }).getByRole('button', { name: 'Shortlist' }).click();
       await w.page.getByText('2 candidates shortlisted.').waitFor();
+      // learned for the query, and no "Search: ..." role added to the role list (#16 item 8)
+      const roleNames = ((await (await server.api('/api/roles')).json()) as { roles: Array<{ name: string }> }).roles.map((r) => r.name);
+      expect(roleNames.filter((n) => n.startsWith('Search: '))).toEqual([]);
+      expect(await w.page.getByLabel('Rank for role').locator('option', { hasText: /^Search: / }).count()).toBe(0);
       // syntax error: caret under the column the server names
       await box.fill('java AND (python OR');
       await box.press('Enter');

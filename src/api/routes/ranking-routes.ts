@@ -46,7 +46,7 @@ export function registerRankingRoutes(app: ScoutlineApp): void {
     async (c) => {
       const { id } = c.req.valid('param');
       const body = c.req.valid('json');
-      const model = await recordFeedback(c.get('store'), c.get('workspaceId'), { candidateId: id, roleId: body.roleId, verdict: body.verdict, relevance: body.relevance ?? null });
+      const model = await recordFeedback(c.get('store'), c.get('workspaceId'), { candidateId: id, roleId: body.roleId, query: body.query, verdict: body.verdict, relevance: body.relevance ?? null });
       return c.json({ recorded: true, weights: weightsStatement(model.info) }, 200);
     },
   );
