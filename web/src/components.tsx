@@ -41,9 +41,12 @@ export function pct(v: number | null | undefined, digits = 0): string {
   return `${p.toFixed(digits)}%`;
 }
 
+const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** One money format everywhere on the pages: $60.00, $100.00, $1,234.50, -$5.67 (it was "$60.00" beside "$100"). */
 export function money(v: number | null | undefined): string {
   if (v === null || v === undefined || !Number.isFinite(v)) return '–';
-  return `$${v.toFixed(v >= 100 ? 0 : 2)}`;
+  return usd.format(v);
 }
 
 export function day(iso: string | null | undefined): string {

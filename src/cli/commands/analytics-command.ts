@@ -1,3 +1,4 @@
+import { moneyText } from '../money-text.ts';
 import type { Command } from 'commander';
 import { analyticsReport, type AnalyticsReport } from '../../analytics/analytics-report.ts';
 import { loadAnalyticsLog } from '../../analytics/analytics-store.ts';
@@ -28,10 +29,6 @@ function pct(r: number | null): string {
   return r === null ? '-' : `${(r * 100).toFixed(1)}%`;
 }
 
-function money(n: number | null): string {
-  return n === null ? '-' : `$${n.toFixed(2)}`;
-}
-
 function table(head: string[], rows: string[][]): string {
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
@@ -47,7 +44,7 @@ export function formatAnalytics(r: AnalyticsReport): string {
     out.push('');
   }
   out.push('By channel');
-  out.push(table(['channel', 'sent', 'accepted', 'replied', 'reply rate', 'credits -', 'credits +', 'cost', 'cost/reply'], r.channels.map((c) => [c.channel, String(c.sent), String(c.accepted), String(c.replied), pct(c.replyRate), String(c.creditsSpent), String(c.creditsRefunded), money(c.costUsd), money(c.costPerReply)])));
+  out.push(table(['channel', 'sent', 'accepted', 'replied', 'reply rate', 'credits -', 'credits +', 'cost', 'cost/reply'], r.channels.map((c) => [c.channel, String(c.sent), String(c.accepted), String(c.replied), pct(c.replyRate), String(c.creditsSpent), String(c.creditsRefunded), moneyText(c.costUsd), moneyText(c.costPerReply)])));
   out.push('');
   out.push('By step');
   out.push(table(['campaign', 'step', 'channel', 'sent', 'accepted', 'replied', 'reply rate'], r.steps.map((s) => [s.campaignId, s.stepKey, s.channel, String(s.sent), String(s.accepted), String(s.replied), pct(s.replyRate)])));

@@ -1,3 +1,4 @@
+import { moneyText } from '../money-text.ts';
 import { resolveCampaignRef } from '../../outreach/campaigns/campaign-ref-store.ts';
 import type { Command } from 'commander';
 import { AppError } from '../../core/app-error.ts';
@@ -37,15 +38,11 @@ export function registerCampaignSimulateCommand(program: Command): void {
     );
 }
 
-function money(n: number | null): string {
-  return n === null ? '-' : `$${n.toFixed(2)}`;
-}
-
 function table(run: SimulationRun): string {
   const head = ['date', 'invites', 'accepts', 'messages', 'inmail paid', 'inmail free', 'credits -', 'credits +', 'replies', 'cost', 'cost/reply'];
-  const rows = run.days.map((d) => [d.date, d.invitations, d.acceptances, d.messages, d.inmailsPaid, d.inmailsFree, d.creditsSpent, d.creditsRefunded, d.replies, money(d.costUsd), money(d.costPerReply)].map(String));
+  const rows = run.days.map((d) => [d.date, d.invitations, d.acceptances, d.messages, d.inmailsPaid, d.inmailsFree, d.creditsSpent, d.creditsRefunded, d.replies, moneyText(d.costUsd), moneyText(d.costPerReply)].map(String));
   const t = run.totals;
-  rows.push(['total', t.invitations, t.acceptances, t.messages, t.inmailsPaid, t.inmailsFree, t.creditsSpent, t.creditsRefunded, t.replies, money(t.costUsd), money(t.costPerReply)].map(String));
+  rows.push(['total', t.invitations, t.acceptances, t.messages, t.inmailsPaid, t.inmailsFree, t.creditsSpent, t.creditsRefunded, t.replies, moneyText(t.costUsd), moneyText(t.costPerReply)].map(String));
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   return [line(head), ...rows.map(line)].join('\n');
@@ -55,14 +52,14 @@ export function formatSimulation(r: SimulationReport): string {
   const t = r.totals;
   const o = r.inmailOnly.totals;
   return [
-    `Campaign ${r.campaign.name} (${r.campaign.id}), ${r.days.length} days from ${r.startDate}, seed ${r.seed}, ${t.candidates} candidates, ${money(r.pricePerCreditUsd)} per credit`,
+    `Campaign ${r.campaign.name} (${r.campaign.id}), ${r.days.length} days from ${r.startDate}, seed ${r.seed}, ${t.candidates} candidates, ${moneyText(r.pricePerCreditUsd)} per credit`,
     '',
     table(r),
     '',
     'InMail only, same candidates and seed:',
     table(r.inmailOnly),
     '',
-    `replies: ${t.replies} (rate ${t.replyRate ?? '-'}) vs ${o.replies} InMail-only (rate ${o.replyRate ?? '-'}); cost per reply ${money(t.costPerReply)} vs ${money(o.costPerReply)}`,
+    `replies: ${t.replies} (rate ${t.replyRate ?? '-'}) vs ${o.replies} InMail-only (rate ${o.replyRate ?? '-'}); cost per reply ${moneyText(t.costPerReply)} vs ${moneyText(o.costPerReply)}`,
     '',
   ].join('\n');
 }

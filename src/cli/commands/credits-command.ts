@@ -151,7 +151,7 @@ export function registerCreditCommands(program: Command): void {
           const cost = { seatId: opts.seat, from: opts.from ?? null, to: s.date, ...effectiveCost(s.state, since) };
           if (opts.json) return printJson(cost);
           console.log(`${opts.seat}: spent ${cost.spendUsd} USD (plan ${cost.subscriptionUsd}, purchases ${cost.purchaseUsd}) up to ${cost.to}`);
-          console.log(`  ${cost.inmailsSent} InMails sent (${cost.inmailsCharged} charged), ${cost.replies} replies, ${cost.refunds} refunds`);
+          console.log(`  ${plural(cost.inmailsSent, 'InMail')} sent (${cost.inmailsCharged} charged), ${plural(cost.replies, 'reply', 'replies')}, ${plural(cost.refunds, 'refund')}`);
           console.log(`  per InMail ${show(cost.costPerInMailUsd)} USD, per reply ${show(cost.costPerReplyUsd)} USD, per credit ${show(cost.costPerCreditUsd)} USD`);
         });
       }),
@@ -367,6 +367,11 @@ function requireDate(date: string, name: string): string {
 
 function stripTerms<T extends object>(e: T): T {
   return stripKeys(e, ['terms']) as T;
+}
+
+/** `1 InMail`, `2 InMails`. */
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
 }
 
 function stripKeys(o: object, keys: string[]): Record<string, unknown> {

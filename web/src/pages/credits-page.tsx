@@ -85,7 +85,7 @@ function SeatCredits({ seat, seats, pooledPlans, onChanged }: { seat: SeatRow; s
         <Stat
           label="Cost per reply"
           value={cost.data?.costPerReplyUsd != null ? money(cost.data.costPerReplyUsd) : '–'}
-          sub={cost.data ? `${money(cost.data.spendUsd)} spent · ${cost.data.inmailsSent} InMails` : ''}
+          sub={cost.data ? `${money(cost.data.spendUsd)} spent · ${cost.data.inmailsSent} InMail${cost.data.inmailsSent === 1 ? '' : 's'}` : ''}
         />
       </div>
       <div className="grid-2">
