@@ -291,6 +291,9 @@ browserSuite('web UI shell in Chromium', { demoCount: 300 }, (ctx) => {
     const all = await totalOf();
     await w.page.getByRole('checkbox', { name: 'Open to Work' }).check();
     await w.page.getByLabel('Connection').selectOption('2');
+    // both filters' searches have run (each sets the URL when it starts), and the last one has answered
+    await w.page.waitForURL(/openToWork=1.*degree=2|degree=2.*openToWork=1/);
+    await w.page.waitForLoadState('networkidle');
     await w.page.waitForFunction((n) => Number(document.querySelector('[aria-label="Results"] strong')?.textContent?.replace(/\D/g, '')) !== n, all);
     const filtered = await totalOf();
     expect(filtered).toBeGreaterThan(0);
@@ -349,6 +352,38 @@ browserSuite('web UI shell in Chromium', { demoCount: 300 }, (ctx) => {
     } finally {
       await p.context.close();
     }
+  });
+
+  it('"← Search" on a candidate page, back and reload bring the search back: query, filters and order are in the URL (#16 item 9)', async () => {
+    const { browser, server } = ctx();
+    const w = await openPage(browser, server.url);
+    await w.page.goto('/search');
+    const box = w.page.getByRole('combobox', { name: 'Boolean query' });
+    await box.fill('title:engineer');
+    await box.press('Enter');
+    const results = w.page.getByRole('list', { name: 'Search results' });
+    await results.waitFor();
+    await w.page.getByRole('checkbox', { name: 'Open to Work' }).check();
+    await w.page.getByLabel('Order').selectOption('relevance');
+    await w.page.waitForURL(/sort=relevance/);
+    await w.page.waitForLoadState('networkidle');
+    const expectRestored = async () => {
+      await results.waitFor();
+      const url = new URL(w.page.url());
+      expect(url.pathname).toBe('/search');
+      expect(Object.fromEntries(url.searchParams)).toMatchObject({ q: 'title:engineer', openToWork: '1', sort: 'relevance' });
+      expect(await box.inputValue()).toBe('title:engineer');
+      expect(await w.page.getByRole('checkbox', { name: 'Open to Work' }).isChecked()).toBe(true);
+      expect(await w.page.getByLabel('Order').inputValue()).toBe('relevance');
+      expect(await results.locator('li.result').count()).toBeGreaterThan(0);
+    };
+    await results.locator('li.result a').first().click();
+    await w.page.getByRole('link', { name: '← Search' }).click();
+    await expectRestored();
+    await w.page.reload();
+    await expectRestored();
+    await w.shot('search-restored');
+    await w.context.close();
   });
 
   it('at night: Today shows the caps and the tasks coming next; adds to an existing campaign; candidate page with history and a note', async () => {

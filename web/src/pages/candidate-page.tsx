@@ -1,3 +1,4 @@
+import { lastSearchUrl } from '../last-search.ts';
 import { useState } from 'react';
 import { call, client, errorMessage } from '../api-client.ts';
 import { Notice } from '../form-parts.tsx';
@@ -33,7 +34,7 @@ export function CandidatePage({ id }: { id: number }) {
   return (
     <div className="page">
       <p className="small">
-        <Link to="/search">← Search</Link>
+        <Link to={lastSearchUrl()}>← Search</Link>
       </p>
       <h1>
         {c.name}

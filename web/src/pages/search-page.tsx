@@ -11,6 +11,7 @@ import { ordinal } from './candidate-page.tsx';
 import { AddToCampaign } from '../campaign/add-to-campaign.tsx';
 import { sendFeedback, type Verdict } from '../feedback.ts';
 import { useApi } from '../use-api.ts';
+import { rememberSearch } from '../last-search.ts';
 import { RoleNote, usePermit, usePermitAll } from '../session.tsx';
 import type { Permit } from '../role-policy.ts';
 
@@ -29,9 +30,12 @@ function filtersFromUrl(p: URLSearchParams): SearchFilters {
   return { location: p.get('location') ?? '', openProfile: p.get('openProfile') === '1', openToWork: p.get('openToWork') === '1', degree: p.get('degree') ?? '' };
 }
 
-function urlFor(query: string, f: SearchFilters): string {
+/** The search as a URL: back, reload and a shared link restore its query, filters, role and order. */
+function urlFor(query: string, f: SearchFilters, rank: { sort: SortMode; roleId: string }): string {
   const p = new URLSearchParams();
   if (query) p.set('q', query);
+  if (rank.roleId) p.set('role', rank.roleId);
+  if (rank.sort !== 'priority') p.set('sort', rank.sort);
   if (f.location) p.set('location', f.location);
   if (f.openProfile) p.set('openProfile', '1');
   if (f.openToWork) p.set('openToWork', '1');
@@ -74,7 +78,7 @@ export function SearchPage() {
   const [adding, setAdding] = useState(false);
   const ran = useRef(false);
   const [roleId, setRoleId] = useState(search.get('role') ?? '');
-  const [sort, setSort] = useState<SortMode>('priority');
+  const [sort, setSort] = useState<SortMode>(search.get('sort') === 'relevance' ? 'relevance' : 'priority');
   const roles = useApi((signal) => call(client.api.roles.$get({}, { init: { signal } })), []);
   const canAdd = usePermit('POST /api/campaigns/{id}/candidates');
   // feedback on a plain search saves the query as a role first
@@ -89,11 +93,15 @@ export function SearchPage() {
     setQueryError(null);
     setError(undefined);
     setNotice(null);
-    if (offset === 0) navigate(urlFor(q, f), true);
+    if (offset === 0) {
+      const url = urlFor(q, f, { sort, roleId });
+      navigate(url, true);
+      rememberSearch(url);
+    }
     try {
       const role = roles.data?.roles.find((r) => r.id === roleId);
       // one route for every order and filter: the server plans, ranks and filters the same way for the CLI (docs/search.md)
-      const res = await call(client.api.search.$post({ json: searchRequest(q, f, pageSize, offset, { sort, roleId: role?.id }) }));
+      const res = await call(client.api.search.$post({ json: searchRequest(q, f, pageSize, offset, { sort, roleId: role?.id ?? (roles.data ? undefined : roleId || undefined) }) }));
       const list = res.results.map(toHit);
       setHits((prev) => (offset === 0 || !prev ? list : [...prev, ...list]));
       setTotal(res.total);
