@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { errorResponses } from './error-body.ts';
-import { answers, json } from './json-content.ts';
+import { answers, json, jsonBody } from './json-content.ts';
 import { fromDomain } from './domain-schema.ts';
 import { seatSchema, seatWithCreditsSchema } from './seat-schema.ts';
 import { creditOverridesSchema } from '../credits/credit-config.ts';
@@ -16,7 +16,6 @@ import { seatInputSchema } from '../seats/seat.ts';
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).openapi({ example: '2025-03-01' });
 const seatParam = z.object({ seatId: z.string().min(1).openapi({ param: { name: 'seatId', in: 'path' }, example: 'ann-lee' }) });
 const dateQuery = z.object({ date: date.optional().openapi({ description: 'as of this UTC day (default today)' }) });
-const body = <T extends z.ZodTypeAny>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
 
 const rulesSchema = z.object({ lotLifetimeDays: z.number(), refundWindowDays: z.number(), refundLotLifetimeDays: z.number(), purchaseLotLifetimeDays: z.number() });
 export const creditCatalogueSchema = z
@@ -40,7 +39,7 @@ export const creditPlansPutRoute = createRoute({
   path: '/api/credits/plans',
   tags: ['credits'],
   summary: "Replace the workspace's plan and rule overrides ({} restores the defaults)",
-  request: body(fromDomain(creditOverridesSchema).openapi('CreditOverrides')),
+  request: jsonBody(fromDomain(creditOverridesSchema).openapi('CreditOverrides')),
   responses: answers(creditCatalogueSchema, 'Plans and rules'),
 });
 
@@ -58,7 +57,7 @@ export const seatCreateRoute = createRoute({
   path: '/api/seats',
   tags: ['seats'],
   summary: 'Add a seat; with a plan, its subscription starts on `since` (default today)',
-  request: body(
+  request: jsonBody(
     seatInputSchema
       .extend({
         since: date.optional().openapi({ description: 'with a plan: the day its subscription starts (default today)' }),
@@ -74,7 +73,7 @@ export const seatAssignRoute = createRoute({
   path: '/api/seats/{seatId}',
   tags: ['seats'],
   summary: 'Give the seat to a member of the workspace, or take it back (ownerUserId null): a recruiter works only the seats they own',
-  request: { params: seatParam, ...body(z.object({ ownerUserId: z.string().min(1).nullable() }).openapi('SeatAssignment')) },
+  request: { params: seatParam, ...jsonBody(z.object({ ownerUserId: z.string().min(1).nullable() }).openapi('SeatAssignment')) },
   responses: answers(z.object({ seat: seatSchema }), 'The seat'),
 });
 
@@ -195,7 +194,7 @@ export const seatCreditEventCreateRoute = createRoute({
   path: '/api/seats/{seatId}/credits/events',
   tags: ['credits'],
   summary: 'Record a subscribe, switch, cancel, InMail, reply or purchase; refusals answer 409 with the refusal code',
-  request: { params: seatParam, ...body(creditEventInputSchema) },
+  request: { params: seatParam, ...jsonBody(creditEventInputSchema) },
   responses: {
     201: json(z.object({ seatId: z.string(), seq: z.number(), event: creditEventSchema, effect: creditEffectSchema, balance: z.number() }), 'Recorded'),
     ...errorResponses,
@@ -219,7 +218,7 @@ export const creditTransferRoute = createRoute({
   path: '/api/credits/transfers',
   tags: ['credits'],
   summary: 'Move credits between two seats of one recruiter-corporate contract',
-  request: body(z.object({ fromSeat: z.string(), toSeat: z.string(), count: z.number().int().min(1), date: date.optional() }).openapi('CreditTransferInput')),
+  request: jsonBody(z.object({ fromSeat: z.string(), toSeat: z.string(), count: z.number().int().min(1), date: date.optional() }).openapi('CreditTransferInput')),
   responses: { 201: json(creditTransferSchema, 'Moved'), ...errorResponses },
 });
 
@@ -277,7 +276,7 @@ export const creditForecastRoute = createRoute({
   path: '/api/credits/forecast',
   tags: ['credits'],
   summary: 'Project the balance for 180 days (expected and a Monte Carlo 10th-90th percentile band) and the first day the seat runs dry',
-  request: body(creditForecastRequestSchema),
+  request: jsonBody(creditForecastRequestSchema),
   responses: answers(creditForecastSchema, 'Forecast'),
 });
 
@@ -329,7 +328,7 @@ export const creditAdviceRoute = createRoute({
   path: '/api/credits/advice',
   tags: ['credits'],
   summary: 'Compare plans and connection requests by cost per reply for a monthly outreach volume',
-  request: body(fromDomain(adviceInputSchema).openapi('PlanAdviceRequest')),
+  request: jsonBody(fromDomain(adviceInputSchema).openapi('PlanAdviceRequest')),
   responses: answers(planAdviceSchema, 'Advice'),
 });
 
@@ -357,6 +356,6 @@ export const creditSimulateRoute = createRoute({
   path: '/api/credits/simulate',
   tags: ['credits'],
   summary: "Run one seat's events through the ledger: one {type, ok, reason, balance} per event (same contract as `credits simulate --json`)",
-  request: body(creditSimulationInputSchema),
+  request: jsonBody(creditSimulationInputSchema),
   responses: answers(creditSimulationSchema, 'Results'),
 });

@@ -140,19 +140,14 @@ export const postCandidatesByIdFeedbackRoute = createRoute({
   summary: "Record a recruiter's verdict on a candidate for a role; the workspace model learns from it",
   request: {
     params: candidateIdParam,
-    body: {
-      content: {
-        'application/json': {
-          schema: z.object({
-            roleId: z.string().min(1).optional().openapi({ description: 'a saved role' }),
-            query: z.string().min(1).max(4000).optional().openapi({ description: 'or, for a plain search, its query: the verdict is learned for it and no role is saved' }),
-            verdict: z.enum(feedbackVerdicts),
-            relevance: z.number().min(0).max(1).nullable().optional(),
-          }),
-        },
-      },
-      required: true,
-    },
+    ...jsonBody(
+      z.object({
+        roleId: z.string().min(1).optional().openapi({ description: 'a saved role' }),
+        query: z.string().min(1).max(4000).optional().openapi({ description: 'or, for a plain search, its query: the verdict is learned for it and no role is saved' }),
+        verdict: z.enum(feedbackVerdicts),
+        relevance: z.number().min(0).max(1).nullable().optional(),
+      }),
+    ),
   },
   responses: answers(z.object({ recorded: z.boolean(), weights: z.string() }), 'Recorded'),
 });
