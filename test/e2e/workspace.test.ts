@@ -3,6 +3,9 @@ import type { Locator, Page } from 'playwright-core';
 import { desktop, openPage, phone, type RunningServer } from './browser-harness.ts';
 import { browserSuite } from './browser-suite.ts';
 
+/** How many pixels the page is wider than its viewport (0 or less: it fits). */
+const overflowOf = (page: Page): Promise<number> => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
 browserSuite('web UI shell in Chromium', { demoCount: 300 }, (ctx) => {
   it('shows the navigation at 1280px and 390px and reaches every page by keyboard', async () => {
     const { browser, server } = ctx();
@@ -14,7 +17,7 @@ browserSuite('web UI shell in Chromium', { demoCount: 300 }, (ctx) => {
         const nav = w.page.getByRole('navigation', { name: 'Main' });
         for (const name of ['Search', 'Campaigns', 'Today', 'Credits', 'Analytics', 'Import']) await expect(nav.getByRole('link', { name }).isVisible()).resolves.toBe(true);
         // nothing wider than the viewport
-        const overflow = await w.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        const overflow = await overflowOf(w.page);
         expect(overflow, `${label}: page is wider than the viewport`).toBeLessThanOrEqual(0);
         // keyboard: Tab reaches the nav links in order, Enter follows one
         await w.page.keyboard.press('Tab'); // skip link
@@ -266,7 +269,7 @@ browserSuite('web UI shell in Chromium', { demoCount: 300 }, (ctx) => {
           await p.page.goto(path);
           await p.page.locator('main h1').waitFor();
           await p.page.waitForLoadState('networkidle');
-          const overflow = await p.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+          const overflow = await overflowOf(p.page);
           expect(overflow, `${path} is wider than a phone`).toBeLessThanOrEqual(0);
           await p.shot(`phone-${name}`);
         }
@@ -345,7 +348,7 @@ browserSuite('web UI shell in Chromium', { demoCount: 300 }, (ctx) => {
       await p.page.getByRole('list', { name: 'Search results' }).waitFor();
       await p.page.getByLabel('Rank for role').selectOption('long-role-name');
       await p.page.waitForLoadState('networkidle');
-      const overflow = await p.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await overflowOf(p.page);
       expect(overflow, 'the search page is wider than a phone').toBeLessThanOrEqual(0);
       await p.shot('phone-search-long-role');
       p.assertClean();
@@ -492,7 +495,7 @@ browserSuite('web UI shell in Chromium', { demoCount: 300 }, (ctx) => {
       await p.page.goto('/today');
       await p.page.getByRole('tab', { name: new RegExp(seatName) }).click();
       await p.page.getByRole('list', { name: 'Coming next' }).waitFor();
-      const overflow = await p.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await overflowOf(p.page);
       expect(overflow, 'Today is wider than a phone').toBeLessThanOrEqual(0);
       await p.shot('phone-today-upcoming', true);
       // the candidate page (history, notes) and the campaign page (sequence with variants) fit a phone too
@@ -502,13 +505,13 @@ browserSuite('web UI shell in Chromium', { demoCount: 300 }, (ctx) => {
       await p.page.getByRole('heading', { name: /Night shift/, level: 1 }).waitFor();
       await p.page.getByLabel(/^Template/).first().waitFor();
       for (const [path, name] of [[p.page.url(), 'phone-campaign-variants']] as const) {
-        const wide = await p.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        const wide = await overflowOf(p.page);
         expect(wide, `${path} is wider than a phone`).toBeLessThanOrEqual(0);
         await p.shot(name, true);
       }
       await p.page.goBack();
       await p.page.getByRole('heading', { name: 'Outreach history' }).waitFor();
-      expect(await p.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), 'the candidate page is wider than a phone').toBeLessThanOrEqual(0);
+      expect(await overflowOf(p.page), 'the candidate page is wider than a phone').toBeLessThanOrEqual(0);
       await p.shot('phone-candidate', true);
     } finally {
       await p.context.close();
