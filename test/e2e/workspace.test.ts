@@ -200,6 +200,8 @@ browserSuite('web UI shell in Chromium', { demoCount: 300 }, (ctx) => {
       // the company the messages name: prefilled with the workspace's name, changed here (#16 item 1)
       expect(await form.getByLabel(/Hiring company/).inputValue()).not.toBe('');
       await form.getByLabel(/Hiring company/).fill('Contoso Cloud');
+      await form.scrollIntoViewIfNeeded();
+      await w.shot('journey-0-new-campaign-form');
       await sendFromSeatOnly(form, seatName);
       await w.shot('journey-1-new-campaign');
       await form.getByRole('button', { name: 'Create campaign' }).click();
