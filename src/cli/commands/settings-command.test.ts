@@ -125,9 +125,12 @@ describe('scoutline settings executors', () => {
   it('worker --once opens the sealed SMTP password with the key file beside the database and authenticates', async () => {
     const store = await openDatabase(db);
     try {
-      const start = new Date(Date.now() - 3_600_000).toISOString();
-      const { seatId } = await seedRunningCampaign(store, { tag: 'cliw', n: 1, launchAt: start, sequence: [{ key: 'mail', channel: 'email', anchor: 'enrolled', delayDays: 0, conditions: [{ kind: 'has_email' }] }] });
-      await planSeatDay(store, seatId, start);
+      // Planned on the seat's (UTC) day the worker will run on: an action left from yesterday is
+      // expired as 'not claimed on its day' (CI once ran this at 00:31 with the plan at 23:31).
+      await awayFromUtcMidnight(30_000);
+      const now = new Date().toISOString();
+      const { seatId } = await seedRunningCampaign(store, { tag: 'cliw', n: 1, launchAt: new Date(Date.now() - 60_000).toISOString(), sequence: [{ key: 'mail', channel: 'email', anchor: 'enrolled', delayDays: 0, conditions: [{ kind: 'has_email' }] }] });
+      await planSeatDay(store, seatId, now);
       // due now, whatever time of day the planner picked
       await store.db.updateTable('outreach_actions').set({ due_at: new Date(Date.now() - 60_000).toISOString() }).where('seat_id', '=', seatId).execute();
     } finally {
@@ -142,3 +145,9 @@ describe('scoutline settings executors', () => {
     expect(logins).toEqual([{ user: 'ada', ok: true }]);
   }, spawnTimeout);
 });
+
+/** Waits past the next UTC midnight when it is closer than `marginMs`, so a plan and the pass after it share a day. */
+async function awayFromUtcMidnight(marginMs: number): Promise<void> {
+  const untilMidnight = 86_400_000 - (Date.now() % 86_400_000);
+  if (untilMidnight < marginMs) await new Promise((r) => setTimeout(r, untilMidnight + 1_000));
+}
